@@ -1,0 +1,264 @@
+// Derived facts: one small named function each, computed from case facts, parameters and the as-of date.
+// A derived fact whose inputs are unknown is itself unknown (it is simply not set).
+import type { Case, Money, Payment } from './schema.js';
+import type { FactValue } from './facts.js';
+import { addDays, addYears, daysBetween } from './dates.js';
+import { convert, sumMoney, toUsd, type FxTable } from './money.js';
+import { usccIndividualBusiness, usccValid } from './uscc.js';
+
+export interface DeriveContext {
+  case: Case;
+  asOf: string;
+  fact(path: string): FactValue | undefined;
+  param(name: string): unknown;
+}
+
+export interface DerivedFact {
+  name: string;
+  type: 'boolean' | 'number' | 'date' | 'money' | 'enum';
+  values?: readonly string[];
+  description: string;
+  /** Case facts it is computed from: what the buyer can supply when it is unknown. */
+  inputs: readonly string[];
+  params: readonly string[];
+  compute(ctx: DeriveContext): FactValue | undefined;
+}
+
+const ON_PLATFORM = new Set(['alibaba_checkout', 'alibaba_designated_account']);
+const payments = (c: Case): Payment[] => c.order?.payments ?? [];
+const fx = (ctx: DeriveContext) => (ctx.param('fx_usd_per_unit') ?? {}) as FxTable;
+const date = (ctx: DeriveContext, path: string) => ctx.fact(path) as string | undefined;
+const money = (ctx: DeriveContext, path: string) => ctx.fact(path) as Money | undefined;
+
+/** true when every item is true, false when any is false, else unknown. */
+const allOf = (xs: (boolean | undefined)[]) => (xs.length === 0 ? undefined : xs.includes(false) ? false : xs.includes(undefined) ? undefined : true);
+/** true when any item is true, false when all are false, else unknown. */
+const anyOf = (xs: (boolean | undefined)[]) => (xs.length === 0 ? undefined : xs.includes(true) ? true : xs.includes(undefined) ? undefined : false);
+const onPlatform = (p: Payment) => (p.via === undefined ? undefined : ON_PLATFORM.has(p.via));
+
+/** A deadline (date) n days after a date fact. */
+const deadline = (name: string, input: string, param: string, description: string): DerivedFact => ({
+  name, type: 'date', description, inputs: [input], params: [param],
+  compute: (ctx) => {
+    const d = date(ctx, input);
+    const days = ctx.param(param);
+    return d && typeof days === 'number' ? addDays(d, days) : undefined;
+  },
+});
+
+/** Days from the as-of date to a date fact (negative once passed). */
+const daysLeft = (name: string, dateFact: string, description: string): DerivedFact => ({
+  name, type: 'number', description, inputs: [dateFact], params: [],
+  compute: (ctx) => {
+    const d = date(ctx, dateFact);
+    return d ? daysBetween(ctx.asOf, d) : undefined;
+  },
+});
+
+const firstPaymentDate = (c: Case, method?: string) =>
+  payments(c).filter((p) => !method || p.method === method).map((p) => p.date).filter((d): d is string => !!d).sort()[0];
+
+/** The registry of derived facts, in dependency order. */
+export const DERIVED: readonly DerivedFact[] = [
+  {
+    name: 'derived.amount_paid', type: 'money', description: 'Total paid to the supplier so far', inputs: ['order.payments'], params: ['fx_usd_per_unit'],
+    compute: (ctx) => sumMoney(payments(ctx.case).map((p) => p.amount), fx(ctx)),
+  },
+  {
+    name: 'derived.amount_paid_usd', type: 'number', description: 'Total paid, in US dollars (indicative rates)', inputs: ['order.payments'], params: ['fx_usd_per_unit'],
+    compute: (ctx) => { const m = money(ctx, 'derived.amount_paid'); return m ? toUsd(m, fx(ctx)) : undefined; },
+  },
+  {
+    name: 'derived.paid_on_platform', type: 'boolean', description: "Every payment went through Alibaba's checkout or to the Alibaba-designated account", inputs: ['order.payments'], params: [],
+    compute: (ctx) => allOf(payments(ctx.case).map(onPlatform)),
+  },
+  {
+    name: 'derived.paid_off_platform', type: 'boolean', description: "At least one payment went outside Alibaba's checkout and designated account", inputs: ['order.payments'], params: [],
+    compute: (ctx) => anyOf(payments(ctx.case).map((p) => { const o = onPlatform(p); return o === undefined ? undefined : !o; })),
+  },
+  {
+    name: 'derived.deposit_paid_off_platform', type: 'boolean', description: 'A deposit or advance was paid off-platform', inputs: ['order.payments'], params: [],
+    compute: (ctx) => {
+      const deposits = payments(ctx.case).filter((p) => p.stage === 'deposit');
+      return deposits.length === 0 ? undefined : anyOf(deposits.map((p) => { const o = onPlatform(p); return o === undefined ? undefined : !o; }));
+    },
+  },
+  {
+    name: 'derived.amount_paid_on_platform', type: 'money', description: "Paid through Alibaba's checkout or designated account", inputs: ['order.payments'], params: ['fx_usd_per_unit'],
+    compute: (ctx) => {
+      const ps = payments(ctx.case);
+      if (ps.length === 0 || ps.some((p) => p.via === undefined)) return undefined;
+      const on = ps.filter((p) => onPlatform(p));
+      return on.length ? sumMoney(on.map((p) => p.amount), fx(ctx)) : { amount: 0, currency: ps[0]!.amount.currency };
+    },
+  },
+  {
+    name: 'derived.paid_by_card', type: 'boolean', description: 'Some payment was made by card', inputs: ['order.payments'], params: [],
+    compute: (ctx) => anyOf(payments(ctx.case).map((p) => (p.method === undefined ? undefined : p.method === 'card'))),
+  },
+  {
+    name: 'derived.paid_by_paypal', type: 'boolean', description: 'Some payment was made by PayPal', inputs: ['order.payments'], params: [],
+    compute: (ctx) => anyOf(payments(ctx.case).map((p) => (p.method === undefined ? undefined : p.method === 'paypal'))),
+  },
+  {
+    name: 'derived.loss', type: 'money', description: 'The amount at stake: the amount claimed, or else the amount paid', inputs: ['dispute.amount_claimed', 'order.payments'], params: [],
+    compute: (ctx) => money(ctx, 'dispute.amount_claimed') ?? money(ctx, 'derived.amount_paid'),
+  },
+  {
+    name: 'derived.loss_usd', type: 'number', description: 'The amount at stake in US dollars (indicative rates)', inputs: ['dispute.amount_claimed', 'order.payments'], params: ['fx_usd_per_unit'],
+    compute: (ctx) => { const m = money(ctx, 'derived.loss'); return m ? toUsd(m, fx(ctx)) : undefined; },
+  },
+  {
+    name: 'derived.ta_window_days', type: 'number', description: 'Length of the Trade Assurance claim window: 60 days for Enterprise tiers, else 30 (the shorter when the tier is unknown)', inputs: [], params: ['ta_window_days', 'ta_window_days_enterprise'],
+    compute: (ctx) => {
+      const tier = ctx.fact('buyer.alibaba_tier');
+      return ctx.param(tier === 'enterprise' || tier === 'enterprise_pro' ? 'ta_window_days_enterprise' : 'ta_window_days') as number;
+    },
+  },
+  {
+    name: 'derived.ta_window_end', type: 'date', description: 'Last day to open a Trade Assurance dispute (confirmed receipt + window)', inputs: ['order.delivery.receipt_confirmed_date'], params: [],
+    compute: (ctx) => {
+      const r = date(ctx, 'order.delivery.receipt_confirmed_date');
+      const n = ctx.fact('derived.ta_window_days');
+      return r && typeof n === 'number' ? addDays(r, n) : undefined;
+    },
+  },
+  daysLeft('derived.ta_days_left', 'derived.ta_window_end', 'Days left in the Trade Assurance window (negative once closed)'),
+  {
+    name: 'derived.ta_window_open', type: 'boolean', description: 'The Trade Assurance window is still open on the as-of date', inputs: ['order.delivery.receipt_confirmed_date'], params: [],
+    compute: (ctx) => { const d = ctx.fact('derived.ta_days_left'); return typeof d === 'number' ? d >= 0 : undefined; },
+  },
+  {
+    name: 'derived.ta_recoverable', type: 'money', description: 'Most Trade Assurance can refund: the lesser of the amount paid on-platform and the supplier\'s coverage', inputs: ['order.payments', 'supplier.ta_coverage'], params: ['fx_usd_per_unit'],
+    compute: (ctx) => {
+      const paid = money(ctx, 'derived.amount_paid_on_platform');
+      const cover = money(ctx, 'supplier.ta_coverage');
+      if (!paid || !cover) return undefined;
+      const c = convert(cover, paid.currency, fx(ctx));
+      return c ? (c.amount < paid.amount ? c : paid) : undefined;
+    },
+  },
+  {
+    name: 'derived.ta_uncovered', type: 'money', description: 'The part of the loss Trade Assurance cannot refund, which needs legal action', inputs: ['order.payments', 'supplier.ta_coverage', 'dispute.amount_claimed'], params: ['fx_usd_per_unit'],
+    compute: (ctx) => {
+      const loss = money(ctx, 'derived.loss');
+      const rec = money(ctx, 'derived.ta_recoverable');
+      if (!loss || !rec) return undefined;
+      const r = convert(rec, loss.currency, fx(ctx));
+      return r ? { amount: Math.max(0, Math.round((loss.amount - r.amount) * 100) / 100), currency: loss.currency } : undefined;
+    },
+  },
+  {
+    name: 'derived.loss_exceeds_ta_cover', type: 'boolean', description: 'The loss is larger than what Trade Assurance can refund', inputs: ['order.payments', 'supplier.ta_coverage', 'dispute.amount_claimed'], params: [],
+    compute: (ctx) => { const u = money(ctx, 'derived.ta_uncovered'); return u ? u.amount > 0 : undefined; },
+  },
+  {
+    name: 'derived.uscc_valid', type: 'boolean', description: 'The Unified Social Credit Code has a valid format and check character', inputs: ['supplier.uscc'], params: [],
+    compute: (ctx) => { const u = ctx.fact('supplier.uscc'); return typeof u === 'string' ? usccValid(u) : undefined; },
+  },
+  {
+    name: 'derived.uscc_individual_business', type: 'boolean', description: 'The credit code is that of an individual business (starts with 92)', inputs: ['supplier.uscc'], params: [],
+    compute: (ctx) => { const u = ctx.fact('supplier.uscc'); return typeof u === 'string' ? usccIndividualBusiness(u) : undefined; },
+  },
+  {
+    name: 'derived.payee_differs', type: 'boolean', description: 'The receiving account does not belong to the contracting party', inputs: ['supplier.payee.same_as_contracting_party', 'supplier.payee.name', 'supplier.contracting_party'], params: [],
+    compute: (ctx) => {
+      const same = ctx.fact('supplier.payee.same_as_contracting_party');
+      if (typeof same === 'boolean') return !same;
+      const a = ctx.fact('supplier.payee.name');
+      const b = ctx.fact('supplier.contracting_party');
+      const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9\u4e00-\u9fff]/g, '');
+      return typeof a === 'string' && typeof b === 'string' ? norm(a) !== norm(b) : undefined;
+    },
+  },
+  {
+    name: 'derived.supplier_operating', type: 'enum', values: ['operating', 'partly_inactive', 'disappeared'], description: 'Whether the supplier still operates, from its registration, listings, website, fairs, social media and responsiveness',
+    inputs: ['supplier.registration_status', 'supplier.activity.listing_active', 'supplier.activity.responsive', 'supplier.activity.website_updated', 'supplier.activity.social_media_active', 'supplier.activity.at_trade_fairs'], params: [],
+    compute: (ctx) => operatingState(ctx),
+  },
+  {
+    name: 'derived.assets_identified', type: 'boolean', description: 'Some supplier asset in China (bank account, equipment, property, receivables) has been identified', inputs: ['assets.bank_accounts', 'assets.equipment', 'assets.property', 'assets.receivables'], params: [],
+    compute: (ctx) => anyOf(['bank_accounts', 'equipment', 'property', 'receivables'].map((k) => ctx.fact(`assets.${k}`) as boolean | undefined)),
+  },
+  {
+    name: 'derived.cisg_applies', type: 'boolean', description: "The CISG governs the sale: supplier in mainland China and the buyer's country a contracting state", inputs: ['buyer.country', 'supplier.country'], params: ['cisg_contracting_states'],
+    compute: (ctx) => {
+      const b = ctx.fact('buyer.country');
+      const s = ctx.fact('supplier.country');
+      if (s !== undefined && s !== 'CN') return false;
+      if (typeof b !== 'string') return undefined;
+      const states = ctx.param('cisg_contracting_states') as string[];
+      return s === 'CN' ? states.includes(b) : states.includes(b) ? undefined : false;
+    },
+  },
+  {
+    name: 'derived.limitation_end', type: 'date', description: 'End of the PRC limitation period for an international sale of goods (years after the problem was discovered)', inputs: ['dispute.discovered_date'], params: ['limitation_years_international_sale'],
+    compute: (ctx) => { const d = date(ctx, 'dispute.discovered_date'); const y = ctx.param('limitation_years_international_sale'); return d && typeof y === 'number' ? addYears(d, y) : undefined; },
+  },
+  daysLeft('derived.limitation_days_left', 'derived.limitation_end', 'Days left before the limitation period ends'),
+  {
+    name: 'derived.notice_deadline', type: 'date', description: 'Outer limit for notice of non-conformity: years after the goods were handed over (CISG Art. 39(2), Civil Code Art. 621)', inputs: ['order.delivery.receipt_confirmed_date'], params: ['notice_outer_limit_years'],
+    compute: (ctx) => { const d = date(ctx, 'order.delivery.receipt_confirmed_date'); const y = ctx.param('notice_outer_limit_years'); return d && typeof y === 'number' ? addYears(d, y) : undefined; },
+  },
+  daysLeft('derived.notice_days_left', 'derived.notice_deadline', 'Days left to give notice of non-conformity'),
+  {
+    name: 'derived.card_payment_date', type: 'date', description: 'Date of the first card payment', inputs: ['order.payments'], params: [],
+    compute: (ctx) => firstPaymentDate(ctx.case, 'card'),
+  },
+  deadline('derived.chargeback_end', 'derived.card_payment_date', 'chargeback_days', 'Approximate last day for a card chargeback'),
+  daysLeft('derived.chargeback_days_left', 'derived.chargeback_end', 'Days left for a card chargeback'),
+  {
+    name: 'derived.paypal_payment_date', type: 'date', description: 'Date of the first PayPal payment', inputs: ['order.payments'], params: [],
+    compute: (ctx) => firstPaymentDate(ctx.case, 'paypal'),
+  },
+  deadline('derived.paypal_dispute_end', 'derived.paypal_payment_date', 'paypal_dispute_days', 'Last day to open a PayPal dispute'),
+  daysLeft('derived.paypal_days_left', 'derived.paypal_dispute_end', 'Days left to open a PayPal dispute'),
+  {
+    name: 'derived.offline_complaint_start', type: 'date', description: 'The later of the agreed payment and delivery dates (start of the offline-complaint window)', inputs: ['order.payments', 'order.delivery.expected_date'], params: [],
+    compute: (ctx) => {
+      const pay = firstPaymentDate(ctx.case);
+      const exp = date(ctx, 'order.delivery.expected_date');
+      if (!pay || !exp) return undefined;
+      return pay > exp ? pay : exp;
+    },
+  },
+  deadline('derived.offline_complaint_end', 'derived.offline_complaint_start', 'offline_complaint_days', "Last day to file an offline-order complaint with Alibaba's Complaint Center"),
+  daysLeft('derived.offline_complaint_days_left', 'derived.offline_complaint_end', 'Days left to file an offline-order complaint'),
+];
+
+/** Three-valued "fact is one of values". */
+function is(ctx: DeriveContext, path: string, values: readonly FactValue[]): boolean | undefined {
+  const v = ctx.fact(path);
+  return v === undefined ? undefined : values.includes(v);
+}
+
+/**
+ * Operating state (seed 000 step 2). Each outcome is decided only when no further fact could change it,
+ * so that learning more never flips a rule that depends on it.
+ */
+function operatingState(ctx: DeriveContext): string | undefined {
+  const act = (k: string) => `supplier.activity.${k}`;
+  const gone = anyOf([
+    is(ctx, 'supplier.registration_status', ['deregistered', 'licence_revoked']),
+    allOf([is(ctx, act('responsive'), ['unresponsive']), ...['listing_active', 'website_updated', 'social_media_active', 'at_trade_fairs'].map((k) => is(ctx, act(k), [false]))]),
+  ]);
+  if (gone === true) return 'disappeared';
+  const operating = allOf([is(ctx, 'supplier.registration_status', ['active']), is(ctx, act('responsive'), ['responsive']), is(ctx, act('listing_active'), [true])]);
+  if (operating === true) return 'operating';
+  return gone === false && operating === false ? 'partly_inactive' : undefined;
+}
+
+/** Compute every derived fact into the facts map (in place) and return it. */
+export function deriveFacts(c: Case, facts: Map<string, FactValue>, params: Record<string, { value: unknown }>, asOf: string): Map<string, FactValue> {
+  const ctx: DeriveContext = {
+    case: c,
+    asOf,
+    fact: (p) => facts.get(p),
+    param: (n) => params[n]?.value,
+  };
+  for (const d of DERIVED) {
+    const v = d.compute(ctx);
+    if (v !== undefined) facts.set(d.name, v);
+  }
+  return facts;
+}

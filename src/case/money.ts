@@ -1,0 +1,44 @@
+// Money arithmetic: amounts in one currency, and conversion to US dollars with a parameter table.
+import type { Money } from './schema.js';
+
+/** Rates as USD per one unit of each currency; a currency missing from the table converts to unknown. */
+export type FxTable = Record<string, number>;
+
+/** The amount in USD, or undefined when the currency has no rate. */
+export function toUsd(m: Money, fx: FxTable): number | undefined {
+  if (m.currency === 'USD') return m.amount;
+  const rate = fx[m.currency];
+  return rate === undefined ? undefined : m.amount * rate;
+}
+
+/** Convert to another currency through USD, or undefined when a rate is missing. */
+export function convert(m: Money, currency: string, fx: FxTable): Money | undefined {
+  if (m.currency === currency) return m;
+  const usd = toUsd(m, fx);
+  const rate = currency === 'USD' ? 1 : fx[currency];
+  if (usd === undefined || rate === undefined) return undefined;
+  return { amount: round2(usd / rate), currency: currency as Money['currency'] };
+}
+
+/** Sum amounts in the currency of the first; undefined when a conversion is impossible. */
+export function sumMoney(list: readonly Money[], fx: FxTable): Money | undefined {
+  if (list.length === 0) return undefined;
+  const currency = list[0]!.currency;
+  let total = 0;
+  for (const m of list) {
+    const c = convert(m, currency, fx);
+    if (!c) return undefined;
+    total += c.amount;
+  }
+  return { amount: round2(total), currency };
+}
+
+/** Round to cents. */
+export function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/** "USD 12,500.00" */
+export function formatMoney(m: Money): string {
+  return `${m.currency} ${m.amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}

@@ -1,0 +1,196 @@
+// The case file, as a zod schema: the one source of truth for validation, types and the editor JSON Schema.
+// Every field is optional: absent means unknown, never false.
+import { z } from 'zod';
+import { COUNTRY_CODES, CURRENCY_CODES } from './iso-codes.js';
+import { DISPUTE_TYPES, EVIDENCE_KINDS, EVIDENCE_STATUS } from './enums.js';
+import { expectSchema } from './expect-schema.js';
+
+const date = z.iso.date().describe('An ISO date, YYYY-MM-DD');
+const country = z.enum(COUNTRY_CODES).describe('ISO 3166-1 alpha-2 country code, e.g. CN, HK, US, GB');
+const text = z.string().max(2000);
+
+/** An amount of money: amount plus ISO 4217 currency code. */
+export const moneySchema = z
+  .object({
+    amount: z.number().finite().nonnegative().max(1e12).describe('The amount, in units of the currency'),
+    currency: z.enum(CURRENCY_CODES).describe('ISO 4217 currency code, e.g. USD, EUR, CNY'),
+  })
+  .strict();
+
+const payment = z
+  .object({
+    date: date.optional(),
+    amount: moneySchema,
+    method: z.enum(['card', 'tt', 'paypal', 'western_union', 'online_bank', 'pay_later', 'alipay', 'cash', 'other']).optional()
+      .describe('How the money was sent: card, tt (bank wire), paypal, western_union, online_bank, pay_later, alipay, cash, other'),
+    via: z.enum(['alibaba_checkout', 'alibaba_designated_account', 'supplier_company_account', 'hong_kong_account', 'offshore_account', 'personal_account', 'paypal_account', 'other']).optional()
+      .describe("Where it went: Alibaba's checkout, the Alibaba-designated account on the order's payment page, or an account of the supplier's own"),
+    stage: z.enum(['deposit', 'balance', 'full', 'extra_fee']).optional().describe('What the payment was for'),
+    paypal_type: z.enum(['goods_and_services', 'friends_and_family']).optional(),
+  })
+  .strict();
+
+const buyer = z
+  .object({
+    name: text.optional(),
+    country: country.optional(),
+    in_china: z.boolean().optional().describe('The buyer (or a representative) is physically in mainland China'),
+    alibaba_tier: z.enum(['standard', 'enterprise', 'enterprise_pro']).optional().describe("The buyer's Alibaba.com membership tier"),
+  })
+  .strict();
+
+const supplier = z
+  .object({
+    name: text.optional(),
+    country: country.optional(),
+    found_on: z.enum(['alibaba', 'made_in_china', 'global_sources', 'trade_fair', 'other']).optional(),
+    claimed_type: z.enum(['factory', 'trading_company', 'individual']).optional().describe('What the supplier said it is'),
+    uscc: z.string().max(40).optional().describe('Unified Social Credit Code (18 characters) from the business licence'),
+    contracting_party: text.optional().describe('The legal name on the contract or proforma invoice'),
+    payee: z
+      .object({
+        name: text.optional().describe('Account holder name on the receiving bank account'),
+        account_type: z.enum(['alibaba_designated', 'company_in_china', 'hong_kong_company', 'offshore_company', 'personal']).optional(),
+        country: country.optional(),
+        same_as_contracting_party: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
+    identified: z
+      .object({
+        shareholders: z.boolean().optional(),
+        actual_controller: z.boolean().optional(),
+        affiliates: z.boolean().optional(),
+      })
+      .strict()
+      .optional()
+      .describe('Whether these have been identified (e.g. from the national enterprise credit system)'),
+    closely_held: z.boolean().optional().describe('A one-person company or closely held entity'),
+    registration_status: z.enum(['active', 'abnormal_operations', 'serious_dishonest_list', 'licence_revoked', 'deregistered', 'liquidation']).optional(),
+    dishonest_judgment_debtor: z.boolean().optional(),
+    account_age_months: z.number().int().nonnegative().max(1200).optional(),
+    still_member: z.boolean().optional().describe('Still an Alibaba.com member'),
+    ta_coverage: moneySchema.optional().describe("The supplier's Trade Assurance amount shown on its store"),
+    activity: z
+      .object({
+        listing_active: z.boolean().optional(),
+        website_updated: z.boolean().optional().describe('Website updated or running ads'),
+        at_trade_fairs: z.boolean().optional(),
+        social_media_active: z.boolean().optional(),
+        responsive: z.enum(['responsive', 'slow', 'unresponsive']).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+const order = z
+  .object({
+    date: date.optional(),
+    value: moneySchema.optional().describe('Total order value'),
+    channel: z.enum(['trade_assurance', 'wholesale_checkout', 'offline']).optional(),
+    first_order: z.boolean().optional(),
+    payments: z.array(payment).max(200).optional(),
+    written_contract: z.boolean().optional(),
+    measurable_spec: z.boolean().optional().describe('Measurable specifications (dimensions, materials, tolerances) agreed in writing'),
+    spec_in_order: z.boolean().optional().describe('The specification is written into or attached to the platform order'),
+    inspection_clause: z.boolean().optional(),
+    custom_made: z.boolean().optional(),
+    machinery: z.boolean().optional().describe('Industrial machinery'),
+    dispute_clause: z.enum(['cietac', 'other_arbitration', 'court_china', 'court_abroad', 'none']).optional(),
+    closed: z.boolean().optional().describe('The platform order is already closed'),
+    delivery: z
+      .object({
+        status: z.enum(['none', 'partial', 'full']).optional(),
+        expected_date: date.optional(),
+        shipped_date: date.optional(),
+        receipt_confirmed_date: date.optional().describe('Date receipt was confirmed on the platform (starts the Trade Assurance window)'),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+const dispute = z
+  .object({
+    types: z.array(z.enum(DISPUTE_TYPES)).max(10).optional(),
+    summary: text.optional(),
+    discovered_date: date.optional(),
+    supplier_notified_date: date.optional(),
+    amount_claimed: moneySchema.optional(),
+    subjective_quality: z.boolean().optional().describe('The complaint is about feel or taste ("feels cheaper", "colour slightly off") rather than a measurable spec'),
+    accepted_delay_in_writing: z.boolean().optional(),
+    about_contract_terms: z.boolean().optional().describe('The dispute is about payment schedule, IP clauses or other contract terms'),
+    extra_fees_demanded: z.boolean().optional().describe('The supplier asks for more money (insurance, customs, licence, release fees) before delivering'),
+    bank_details_changed: z.boolean().optional(),
+    pressured_off_platform: z.boolean().optional(),
+    partial_refund_offered: z.boolean().optional(),
+    supplier_position: z.enum(['admits', 'denies', 'offers_full_refund', 'offers_partial_refund', 'silent', 'demands_more_money']).optional(),
+    platform_dispute: z
+      .object({
+        opened: z.boolean().optional(),
+        opened_date: date.optional(),
+        status: z.enum(['open', 'escalated', 'won', 'lost', 'closed_no_response', 'withdrawn']).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+const evidenceEntry = z.union([
+  z.enum(EVIDENCE_STATUS),
+  z.object({ status: z.enum(EVIDENCE_STATUS), file: text.optional(), note: text.optional() }).strict(),
+]);
+
+const evidence = z
+  .object(Object.fromEntries(EVIDENCE_KINDS.map((k) => [k, evidenceEntry.optional()])) as Record<(typeof EVIDENCE_KINDS)[number], z.ZodOptional<typeof evidenceEntry>>)
+  .strict()
+  .describe('Evidence by kind: have, partial or missing (or {status, file, note})');
+
+const assets = z
+  .object({
+    bank_accounts: z.boolean().optional(),
+    equipment: z.boolean().optional(),
+    property: z.boolean().optional(),
+    receivables: z.boolean().optional(),
+  })
+  .strict()
+  .describe("Supplier assets in China that you can point to (true = identified)");
+
+const ip = z
+  .object({
+    buyer_owns_rights: z.boolean().optional(),
+    rights: z
+      .array(
+        z.object({
+          kind: z.enum(['trademark', 'patent', 'design_patent', 'copyright']),
+          registered_in_china: z.boolean().optional(),
+          registration_no: z.string().max(100).optional(),
+        }).strict(),
+      )
+      .max(50)
+      .optional(),
+    infringing_urls: z.array(z.string().max(2000)).max(300).optional(),
+    supplier_refused_removal: z.boolean().optional(),
+  })
+  .strict();
+
+/** The whole case file. */
+export const caseSchema = z
+  .object({
+    as_of: date.optional().describe('The date the assessment is made for; defaults to today'),
+    buyer: buyer.optional(),
+    supplier: supplier.optional(),
+    order: order.optional(),
+    dispute: dispute.optional(),
+    evidence: evidence.optional(),
+    assets: assets.optional(),
+    ip: ip.optional(),
+    notes: text.optional(),
+    expect: expectSchema.optional().describe('Expected outcome, for `dispute-assess check`; ignored by the assessment'),
+  })
+  .strict();
+
+export type Case = z.infer<typeof caseSchema>;
+export type Money = z.infer<typeof moneySchema>;
+export type Payment = z.infer<typeof payment>;

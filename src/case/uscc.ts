@@ -1,0 +1,28 @@
+// Unified Social Credit Code (GB 32100-2015): format and check character (DOMAIN.md §3.9).
+
+const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const FORMAT = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
+
+/** The check character (position 18) for the first 17 characters. */
+export function usccCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += CHARSET.indexOf(first17[i]!) * WEIGHTS[i]!;
+  return CHARSET[(31 - (sum % 31)) % 31]!;
+}
+
+/** Whether a code has the right format and check character (spaces and case are ignored). */
+export function usccValid(code: string): boolean {
+  const c = normaliseUscc(code);
+  return FORMAT.test(c) && usccCheckChar(c.slice(0, 17)) === c[17];
+}
+
+/** Upper-case, without spaces or dashes. */
+export function normaliseUscc(code: string): string {
+  return code.toUpperCase().replace(/[\s-]/g, '');
+}
+
+/** Whether the code is registered by market regulation as an individual business (starts "92"). */
+export function usccIndividualBusiness(code: string): boolean {
+  return normaliseUscc(code).startsWith('92');
+}

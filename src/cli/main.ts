@@ -1,0 +1,67 @@
+// The command-line program. The only layer that touches process, files and prompts.
+import { Command, CommanderError, Option } from 'commander';
+import pkg from '../../package.json' with { type: 'json' };
+import { processIo, type Io } from './output.js';
+import { EXIT } from './exit-code.js';
+
+const collect = (v: string, prev: string[]) => [...prev, v];
+
+/** Run the CLI with arguments (without node and script); resolves to the exit code. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  let code: number = EXIT.ok;
+  const debug = argv.includes('--debug');
+  const program = new Command('dispute-assess')
+    .description('Where a buyer stands in a dispute with a supplier found on Alibaba and similar channels: evidence gaps, Trade Assurance eligibility, ranked strategies and a dated plan.\nThis is not legal advice.')
+    .version(pkg.version, '-V, --version')
+    .argument('[files...]', 'case files (YAML) to assess')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--explain', 'show every rule, its conditions with the values seen, and its source')
+    .option('--no-color', 'no colour (also NO_COLOR, or when output is not a terminal)')
+    .option('--fail-on <severity>', 'exit 1 when a finding reaches this severity (info, low, medium, high, critical)')
+    .option('--as-of <date>', "assess as of this date (YYYY-MM-DD) instead of the case's as_of or today")
+    .option('--rules <dir>', 'also load the rule files in this folder (repeatable)', collect, [])
+    .option('--no-builtin-rules', 'do not load the built-in rule packs')
+    .option('--debug', 'show stack traces of internal errors')
+    .showHelpAfterError('(run dispute-assess --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .action(async (files: string[], opts) => {
+      if (files.length === 0) {
+        io.err('dispute-assess: no case file given.\nUsage: dispute-assess <case.yaml> [more.yaml ...]   (see --help; fixtures/ has examples)\n');
+        code = EXIT.input;
+        return;
+      }
+      const { runAssess } = await import('./assess-command.js');
+      code = runAssess(files, opts, io);
+    });
+  program
+    .command('schema')
+    .description('print the JSON Schema of the case file (for editors); with --rules, of rule files')
+    .option('--rules', 'the schema of rule files instead')
+    .action(async (opts) => {
+      const { runSchema } = await import('./schema-command.js');
+      code = runSchema(opts, io);
+    });
+  program
+    .command('check')
+    .description('assess fixture cases and compare with their expectations (default folder: fixtures/)')
+    .argument('[paths...]', 'fixture files or folders')
+    .option('--rules <dir>', 'also load the rule files in this folder (repeatable)', collect, [])
+    .option('--no-builtin-rules', 'do not load the built-in rule packs')
+    .option('--grep <pattern>', 'only fixtures whose path matches this regular expression')
+    .option('--no-color', 'no colour')
+    .action(async (paths: string[], opts) => {
+      const { runCheck } = await import('./check-command.js');
+      code = runCheck(paths, opts, io);
+    });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.input;
+    io.err(`dispute-assess: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    if (debug) io.err(`${(e as Error)?.stack ?? ''}\n`);
+    else io.err('(run with --debug for details; please report this)\n');
+    return EXIT.input;
+  }
+}

@@ -1,0 +1,73 @@
+// Where the rule set comes from: the built-in packs (from a compiled cache when the YAML is unchanged)
+// plus any --rules folders, all validated.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { readYaml, type YamlDoc } from '../source/read-yaml.js';
+import type { Diagnostic, Result } from '../source/diagnostics.js';
+import { loadRules } from '../rules/load.js';
+import type { RuleSet } from '../rules/types.js';
+import { packageRoot, readTextFile, yamlFilesIn } from './io.js';
+
+export interface RuleOptions { rules?: string[]; builtinRules?: boolean }
+
+interface Compiled { hash: string; set: RuleSet }
+
+/** Load the rule set for a run: built-in packs (unless turned off) then each --rules folder. */
+export function loadRuleSet(opts: RuleOptions): Result<RuleSet> {
+  const files: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const root = packageRoot();
+  const builtin = opts.builtinRules !== false ? yamlFilesIn(join(root, 'rules')) : [];
+  for (const dir of opts.rules ?? []) {
+    try {
+      const found = yamlFilesIn(dir);
+      if (found.length === 0) diagnostics.push({ code: 'rules-none', message: `no .yaml rule files in ${dir}`, file: dir, line: 1, column: 1, severity: 'error' });
+      files.push(...found);
+    } catch {
+      diagnostics.push({ code: 'rules-dir', message: `cannot read the rules folder ${dir}`, file: dir, line: 1, column: 1, severity: 'error' });
+    }
+  }
+  if (diagnostics.length) return { ok: false, diagnostics };
+  const texts: { file: string; text: string }[] = [];
+  const sources = [...builtin.map((path) => ({ path, shown: relative(root, path) })), ...files.map((path) => ({ path, shown: path }))];
+  for (const { path, shown } of sources) {
+    const r = readTextFile(path);
+    if (!r.ok) diagnostics.push({ ...r.diagnostic, file: shown });
+    else texts.push({ file: shown, text: r.text });
+  }
+  if (diagnostics.length) return { ok: false, diagnostics };
+  const hash = hashTexts(texts);
+  if (files.length === 0 && builtin.length > 0) {
+    const cached = readCompiled(root);
+    if (cached && cached.hash === hash) return { ok: true, value: cached.set };
+  }
+  return parseAndLoad(texts);
+}
+
+/** Parse and validate rule texts into a rule set. */
+export function parseAndLoad(texts: { file: string; text: string }[]): Result<RuleSet> {
+  const docs: YamlDoc[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const t of texts) {
+    const r = readYaml(t.text, t.file);
+    if (r.ok) docs.push(r.value);
+    else diagnostics.push(...r.diagnostics);
+  }
+  return diagnostics.length ? { ok: false, diagnostics } : loadRules(docs);
+}
+
+/** A stable hash of rule files' names (relative) and contents. */
+export function hashTexts(texts: { file: string; text: string }[]): string {
+  const h = createHash('sha256');
+  for (const t of texts) h.update(t.file).update('\0').update(t.text).update('\0');
+  return h.digest('hex');
+}
+
+function readCompiled(root: string): Compiled | undefined {
+  try {
+    return JSON.parse(readFileSync(join(root, 'dist', 'rules.compiled.json'), 'utf8')) as Compiled;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,78 @@
+// The assessment: the product. A versioned, plain-data shape that the renderers and `check` read.
+import type { DisputeType, Eligibility, EvidenceKind, EvidenceStatus, Program, Route, Severity, Strength } from '../case/enums.js';
+import type { Money } from '../case/schema.js';
+import type { FlagCategory, RuleKind } from '../rules/types.js';
+import type { Outcome, Trace } from './conditions.js';
+
+export const ASSESSMENT_FORMAT = 'dispute-assess/assessment';
+export const ASSESSMENT_VERSION = 1;
+
+export interface Finding {
+  id: string;
+  kind: RuleKind;
+  severity: Severity;
+  title: string;
+  message: string;
+  source: string[];
+  category?: FlagCategory;
+  route?: Route;
+}
+
+export interface ProgramReason { rule: string; effect: 'met' | 'unmet' | 'excluded' | 'unknown'; message: string }
+
+export interface ProgramVerdict {
+  program: Program;
+  title: string;
+  status: Eligibility;
+  reasons: ProgramReason[];
+  /** Facts that would settle an uncertain outcome. */
+  unknown_facts: string[];
+}
+
+export interface TradeAssuranceVerdict extends ProgramVerdict {
+  window_end?: string;
+  days_left?: number;
+  recoverable?: Money;
+  uncovered?: Money;
+}
+
+export interface EvidenceItem {
+  kind: EvidenceKind;
+  title: string;
+  level: 'required' | 'recommended';
+  status: EvidenceStatus | 'unknown';
+  proves: string;
+  where: string;
+  rule: string;
+}
+
+export interface EvidenceGroup { dispute_type: DisputeType; strength: Strength; items: EvidenceItem[] }
+
+export interface StrategyReason { rule: string; score: number; message: string }
+export interface RankedStrategy { route: Route; title: string; description: string; score: number; rank?: number; excluded: boolean; reasons: StrategyReason[] }
+
+export interface PlanStep { date?: string; overdue: boolean; action: string; route?: Route; rule: string; severity: Severity }
+
+export interface Unknown { fact: string; description?: string; rules: string[] }
+
+export interface RuleResult { id: string; kind: RuleKind; outcome: Outcome; source: string[]; origin: string; trace: Trace }
+
+export interface Assessment {
+  format: typeof ASSESSMENT_FORMAT;
+  version: typeof ASSESSMENT_VERSION;
+  as_of: string;
+  case: { file?: string; dispute_types: DisputeType[]; supplier?: string; channel?: string; amount_paid?: Money; loss?: Money };
+  trade_assurance: TradeAssuranceVerdict;
+  programs: ProgramVerdict[];
+  evidence: EvidenceGroup[];
+  flags: Finding[];
+  advice: Finding[];
+  strategies: RankedStrategy[];
+  plan: PlanStep[];
+  unknowns: Unknown[];
+  findings: Finding[];
+  stats: { rules: number; fired: number; undecided: number };
+  sources: string[];
+  /** Per-rule results with traces; present when explain was asked for. */
+  trace?: RuleResult[];
+}

@@ -1,0 +1,91 @@
+// Three-valued, traced evaluation of condition trees. A leaf on an unknown fact is unknown;
+// `all` is false if any part is false, else unknown if any is unknown; `any` is the mirror; `not` swaps.
+import type { Facts, FactValue } from '../case/facts.js';
+import { OPERATORS, type Condition, type Operand, type Operator } from '../rules/types.js';
+
+export type Outcome = 'true' | 'false' | 'unknown';
+
+/** What one condition node saw and decided. */
+export interface Trace {
+  outcome: Outcome;
+  op: 'all' | 'any' | 'not' | 'always' | Operator;
+  fact?: string;
+  actual?: FactValue | null;
+  expected?: unknown;
+  children?: Trace[];
+}
+
+export interface EvalEnv {
+  facts: Facts;
+  params: Record<string, { value: unknown }>;
+}
+
+const tri = (b: boolean): Outcome => (b ? 'true' : 'false');
+
+/** Evaluate a condition (absent = always true) with its trace. */
+export function evaluateCondition(c: Condition | undefined, env: EvalEnv): Trace {
+  if (!c) return { outcome: 'true', op: 'always' };
+  if ('all' in c) {
+    const children = c.all.map((x) => evaluateCondition(x, env));
+    const outcome = children.some((t) => t.outcome === 'false') ? 'false' : children.some((t) => t.outcome === 'unknown') ? 'unknown' : 'true';
+    return { outcome, op: 'all', children };
+  }
+  if ('any' in c) {
+    const children = c.any.map((x) => evaluateCondition(x, env));
+    const outcome = children.some((t) => t.outcome === 'true') ? 'true' : children.some((t) => t.outcome === 'unknown') ? 'unknown' : 'false';
+    return { outcome, op: 'any', children };
+  }
+  if ('not' in c) {
+    const child = evaluateCondition(c.not, env);
+    const outcome = child.outcome === 'unknown' ? 'unknown' : child.outcome === 'true' ? 'false' : 'true';
+    return { outcome, op: 'not', children: [child] };
+  }
+  const op = OPERATORS.find((o) => o in c)!;
+  const raw = (c as Record<string, unknown>)[op];
+  const actual = env.facts.get(c.fact);
+  const expected = Array.isArray(raw) ? raw : resolve(raw as Operand, env);
+  const trace: Trace = { outcome: 'unknown', op, fact: c.fact, actual: actual ?? null, expected: expected ?? raw };
+  if (actual === undefined || expected === undefined) return trace;
+  trace.outcome = compare(op, actual, expected);
+  return trace;
+}
+
+function resolve(v: Operand, env: EvalEnv): unknown {
+  if (typeof v === 'object' && v !== null) {
+    if ('param' in v) return env.params[v.param]?.value;
+    return env.facts.get(v.fact);
+  }
+  return v;
+}
+
+function compare(op: Operator, actual: FactValue, expected: unknown): Outcome {
+  switch (op) {
+    case 'equals': return tri(actual === expected);
+    case 'not_equals': return tri(actual !== expected);
+    case 'in': return tri((expected as unknown[]).includes(actual));
+    case 'not_in': return tri(!(expected as unknown[]).includes(actual));
+    case 'contains': return tri(Array.isArray(actual) && actual.includes(expected));
+    case 'contains_any': return tri(Array.isArray(actual) && (expected as unknown[]).some((e) => actual.includes(e as string)));
+    case 'gt': return ordered(actual, expected, (a, b) => a > b);
+    case 'gte': return ordered(actual, expected, (a, b) => a >= b);
+    case 'lt': return ordered(actual, expected, (a, b) => a < b);
+    case 'lte': return ordered(actual, expected, (a, b) => a <= b);
+  }
+}
+
+function ordered(a: unknown, b: unknown, f: (x: number | string, y: number | string) => boolean): Outcome {
+  if ((typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string')) return tri(f(a, b));
+  return 'unknown';
+}
+
+/** The facts whose absence left an undecided condition undecided. */
+export function missingFacts(t: Trace, out = new Set<string>()): Set<string> {
+  if (t.outcome !== 'unknown') return out;
+  if (t.children) for (const c of t.children) missingFacts(c, out);
+  else if (t.fact) {
+    if (t.actual === null) out.add(t.fact);
+    const e = t.expected as { fact?: string } | undefined;
+    if (e && typeof e === 'object' && !Array.isArray(e) && typeof e.fact === 'string') out.add(e.fact);
+  }
+  return out;
+}

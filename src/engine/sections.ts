@@ -1,0 +1,109 @@
+// Turning rule outcomes into the sections of the assessment: evidence, strategies, plan, unknowns.
+import { ROUTES, SEVERITIES, type DisputeType, type EvidenceStatus, type Strength } from '../case/enums.js';
+import type { Facts } from '../case/facts.js';
+import { addDays } from '../case/dates.js';
+import { DERIVED } from '../case/derive.js';
+import type { ActionRule, ChecklistRule, RuleSet, StrategyRule } from '../rules/types.js';
+import { missingFacts } from './conditions.js';
+import { fillMessage } from './format-value.js';
+import type { EvidenceGroup, EvidenceItem, PlanStep, RankedStrategy, Unknown } from './assessment.js';
+import type { Evaluated } from './evaluate.js';
+
+const fired = (ev: Evaluated, id: string) => ev.byId.get(id)?.outcome === 'true';
+
+/** Evidence checklist per dispute type, with a strength from the required items. */
+export function evidenceSection(ev: Evaluated, set: RuleSet, types: readonly DisputeType[]): EvidenceGroup[] {
+  const checklist = set.rules.filter((r): r is ChecklistRule => r.kind === 'checklist' && fired(ev, r.id));
+  return types.map((t) => {
+    const items = new Map<string, EvidenceItem>();
+    for (const r of checklist.filter((c) => c.then.for.includes(t))) {
+      const prev = items.get(r.then.evidence);
+      if (prev && (prev.level === 'required' || r.then.level === 'recommended')) continue;
+      const entry = set.catalogue.evidence[r.then.evidence]!;
+      const status = ev.facts.get(`evidence.${r.then.evidence}`) as EvidenceStatus | undefined;
+      items.set(r.then.evidence, { kind: r.then.evidence, title: entry.title, level: r.then.level, status: status ?? 'unknown', proves: entry.proves, where: entry.where, rule: r.id });
+    }
+    const list = [...items.values()].sort((a, b) => (a.level === b.level ? 0 : a.level === 'required' ? -1 : 1));
+    return { dispute_type: t, strength: strength(list), items: list };
+  });
+}
+
+function strength(items: EvidenceItem[]): Strength {
+  const required = items.filter((i) => i.level === 'required');
+  if (required.length === 0) return 'undetermined';
+  if (required.some((i) => i.status === 'missing')) return 'weak';
+  if (required.some((i) => i.status === 'unknown')) return 'undetermined';
+  if (required.some((i) => i.status === 'partial')) return 'moderate';
+  return 'strong';
+}
+
+/** Routes scored by the strategy rules that fired; excluded routes are kept, marked. */
+export function strategySection(ev: Evaluated, set: RuleSet): RankedStrategy[] {
+  const rules = set.rules.filter((r): r is StrategyRule => r.kind === 'strategy' && fired(ev, r.id));
+  const routes = ROUTES.filter((route) => set.catalogue.routes[route]).map((route): RankedStrategy => {
+    const mine = rules.filter((r) => r.then.route === route);
+    const entry = set.catalogue.routes[route]!;
+    return {
+      route,
+      title: entry.title,
+      description: entry.description,
+      score: mine.reduce((s, r) => s + (r.then.score ?? 0), 0),
+      excluded: mine.some((r) => r.then.exclude === true),
+      reasons: mine.map((r) => ({ rule: r.id, score: r.then.exclude ? 0 : (r.then.score ?? 0), message: fillMessage(r.message, ev.facts, set.params) })),
+    };
+  });
+  const ranked = routes.filter((r) => !r.excluded && r.score > 0).sort((a, b) => b.score - a.score || ROUTES.indexOf(a.route) - ROUTES.indexOf(b.route));
+  ranked.forEach((r, i) => (r.rank = i + 1));
+  const rest = routes.filter((r) => r.rank === undefined && (r.excluded || r.reasons.length > 0));
+  return [...ranked, ...rest.sort((a, b) => b.score - a.score || ROUTES.indexOf(a.route) - ROUTES.indexOf(b.route))];
+}
+
+/** Dated actions, earliest first; undated ones last. */
+export function planSection(ev: Evaluated, set: RuleSet, asOf: string): PlanStep[] {
+  const actions = set.rules.filter((r): r is ActionRule => r.kind === 'action' && fired(ev, r.id));
+  const steps = actions.map((r): PlanStep => {
+    let date: string | undefined;
+    if (r.then.due === 'today') date = asOf;
+    else {
+      const d = ev.facts.get(r.then.due.fact);
+      if (typeof d === 'string') date = addDays(d, r.then.due.offset_days ?? 0);
+    }
+    const step: PlanStep = { overdue: date !== undefined && date < asOf, action: fillMessage(r.message, ev.facts, set.params), rule: r.id, severity: r.severity };
+    if (date) step.date = date < asOf ? asOf : date;
+    if (r.then.route) step.route = r.then.route;
+    return step;
+  });
+  const rank = (s: PlanStep) => SEVERITIES.length - SEVERITIES.indexOf(s.severity);
+  return steps.sort((a, b) => (a.date ?? '9999') .localeCompare(b.date ?? '9999') || rank(a) - rank(b) || a.rule.localeCompare(b.rule));
+}
+
+const derivedInputs = new Map(DERIVED.map((d) => [d.name, d.inputs]));
+
+/** Case facts that, once known, would decide rules that are undecided now (most decisive first). */
+export function unknownsSection(ev: Evaluated, describe: (fact: string) => string | undefined): Unknown[] {
+  const byFact = new Map<string, Set<string>>();
+  for (const r of ev.results) {
+    if (r.outcome !== 'unknown') continue;
+    for (const f of missingFacts(r.trace)) {
+      for (const input of caseInputs(f, ev.facts)) {
+        if (!byFact.has(input)) byFact.set(input, new Set());
+        byFact.get(input)!.add(r.id);
+      }
+    }
+  }
+  return [...byFact.entries()]
+    .map(([fact, rules]) => {
+      const u: Unknown = { fact, rules: [...rules].sort() };
+      const d = describe(fact);
+      if (d) u.description = d;
+      return u;
+    })
+    .sort((a, b) => b.rules.length - a.rules.length || a.fact.localeCompare(b.fact));
+}
+
+function caseInputs(fact: string, facts: Facts, depth = 0): string[] {
+  const inputs = derivedInputs.get(fact);
+  if (!inputs || depth > 5) return [fact];
+  const open = inputs.flatMap((i) => (facts.has(i) ? [] : caseInputs(i, facts, depth + 1)));
+  return open.length ? open : [fact];
+}

@@ -1,0 +1,19 @@
+// The renderer registry: one pure function per output format.
+import type { ChalkInstance } from 'chalk';
+import type { Assessment } from '../engine/assessment.js';
+import { renderText } from './text.js';
+import { renderJson } from './json.js';
+
+export const FORMATS = ['text', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+export interface RenderOptions { color: ChalkInstance; explain?: boolean; lines?: boolean }
+
+const renderers = {
+  text: (a, o) => renderText(a, o),
+  json: (a, o) => renderJson(a, o) + '\n',
+} satisfies Record<Format, (a: Assessment, o: RenderOptions) => string>;
+
+/** Render an assessment in a format. */
+export function render(a: Assessment, format: Format, opts: RenderOptions): string {
+  return renderers[format](a, opts);
+}

@@ -1,0 +1,129 @@
+// The text report: case header, Trade Assurance box, evidence checklist, red flags, strategies, plan,
+// unknowns and sources. Colour comes in as a chalk instance, so tests render plain text.
+import type { ChalkInstance } from 'chalk';
+import type { Assessment, EvidenceItem, RuleResult } from '../engine/assessment.js';
+import type { Trace } from '../engine/conditions.js';
+import { formatMoney } from '../case/money.js';
+import { formatValue } from '../engine/format-value.js';
+import type { FactValue } from '../case/facts.js';
+
+export interface TextOptions { color: ChalkInstance; explain?: boolean }
+
+const MARK: Record<EvidenceItem['status'], string> = { have: '✔', missing: '✖', partial: '~', unknown: '?' };
+const sevColor = (c: ChalkInstance, s: string) => (s === 'critical' || s === 'high' ? c.red : s === 'medium' ? c.yellow : c.cyan);
+const label = (s: string) => s.replace(/_/g, ' ');
+
+/** The whole report as text. */
+export function renderText(a: Assessment, opts: TextOptions): string {
+  const c = opts.color;
+  const out: string[] = [];
+  const h = (t: string) => out.push('', c.bold.underline(t));
+  out.push(c.bold(`dispute-assess: ${a.case.file ?? 'case'}`) + c.dim(` (as of ${a.as_of})`));
+  const facts = [
+    a.case.dispute_types.length ? `Dispute: ${a.case.dispute_types.map(label).join(', ')}` : 'Dispute: type unknown',
+    a.case.supplier ? `Supplier: ${a.case.supplier}` : undefined,
+    a.case.channel ? `Channel: ${label(a.case.channel)}` : undefined,
+    a.case.amount_paid ? `Paid: ${formatMoney(a.case.amount_paid)}` : undefined,
+    a.case.loss && (!a.case.amount_paid || a.case.loss.amount !== a.case.amount_paid.amount) ? `At stake: ${formatMoney(a.case.loss)}` : undefined,
+  ].filter(Boolean);
+  out.push(facts.join(' · '));
+  out.push('', ...taBox(a, c));
+  for (const p of a.programs) out.push(`${c.bold(p.title)}: ${statusText(c, p.status)}${p.reasons[0] ? c.dim(` (${p.reasons[0].message})`) : ''}`);
+  h('Evidence');
+  if (a.evidence.length === 0) out.push(c.dim('  No dispute type given: say what happened (dispute.types) to get the checklist.'));
+  for (const g of a.evidence) {
+    out.push(`${c.bold(label(g.dispute_type))} ${c.dim('evidence strength:')} ${strengthText(c, g.strength)}`);
+    for (const level of ['required', 'recommended'] as const) {
+      const items = g.items.filter((i) => i.level === level);
+      if (items.length === 0) continue;
+      out.push(c.dim(`  ${level}`));
+      for (const i of items) out.push(`  ${markText(c, i.status)} ${i.title}${i.status === 'unknown' ? c.dim(' (not stated)') : ''}${c.dim(` — ${i.proves}`)}`, ...(i.status !== 'have' ? [c.dim(`      get it: ${i.where}`)] : []));
+    }
+  }
+  if (a.flags.length) {
+    h('Red flags and warnings');
+    for (const f of a.flags) out.push(`  ${sevColor(c, f.severity)('!')} ${sevColor(c, f.severity)(f.title)} ${c.dim(`[${f.severity}]`)}`, `    ${f.message}`);
+  }
+  h('Strategy');
+  const ranked = a.strategies.filter((s) => s.rank !== undefined);
+  if (ranked.length === 0) out.push(c.dim('  No route stands out yet: fill in the unknown facts below.'));
+  for (const s of ranked) {
+    out.push(`  ${c.bold(`${s.rank}. ${s.title}`)} ${c.dim(`(score ${s.score})`)}`);
+    for (const r of s.reasons) out.push(`     ${r.score >= 0 ? c.green('+') : c.red('-')} ${r.message}`);
+  }
+  const rest = a.strategies.filter((s) => s.rank === undefined);
+  if (rest.length) {
+    out.push(c.dim('  Not recommended:'));
+    for (const s of rest) out.push(c.dim(`   × ${s.title}: ${s.reasons.map((r) => r.message).join(' ')}`));
+  }
+  if (a.plan.length) {
+    h('Plan');
+    for (const p of a.plan) out.push(`  ${c.bold(p.date ?? 'when known')}${p.overdue ? c.red(' (overdue)') : ''}  ${p.action}`);
+  }
+  if (a.advice.length) {
+    h('Advice');
+    for (const f of a.advice) out.push(`  • ${f.message}`);
+  }
+  if (a.unknowns.length) {
+    h('Unknown facts that would change the verdict');
+    for (const u of a.unknowns.slice(0, 12)) out.push(`  ? ${c.bold(u.fact)}${u.description ? c.dim(` — ${u.description}`) : ''} ${c.dim(`(${u.rules.length} rule${u.rules.length > 1 ? 's' : ''})`)}`);
+    if (a.unknowns.length > 12) out.push(c.dim(`  ... and ${a.unknowns.length - 12} more (see --format json)`));
+  }
+  if (opts.explain && a.trace) out.push(...explain(a.trace, c));
+  h('Sources');
+  for (const s of a.sources) out.push(c.dim(`  - ${s}`));
+  out.push('', c.dim(`${a.stats.fired} of ${a.stats.rules} rules fired, ${a.stats.undecided} undecided. This is not legal advice; for a claim of any size, consult a PRC-licensed lawyer.`));
+  return out.join('\n') + '\n';
+}
+
+function taBox(a: Assessment, c: ChalkInstance): string[] {
+  const ta = a.trade_assurance;
+  const lines = [`${c.bold('Trade Assurance')}: ${statusText(c, ta.status)}`];
+  const shown = ta.status === 'ineligible' ? ['excluded', 'unmet'] : ta.status === 'eligible' ? ['met'] : ['unknown', 'met'];
+  for (const r of ta.reasons.filter((x) => shown.includes(x.effect))) lines.push(`${r.effect === 'met' ? c.green('✔') : r.effect === 'unknown' ? c.yellow('?') : c.red('✖')} ${r.message}`);
+  if (ta.window_end) lines.push(`Window ends ${c.bold(ta.window_end)}${ta.days_left !== undefined ? (ta.days_left >= 0 ? ` (${ta.days_left} days left)` : c.red(` (closed ${-ta.days_left} days ago)`)) : ''}`);
+  if (ta.recoverable) lines.push(`Recoverable through Trade Assurance: at most ${c.bold(formatMoney(ta.recoverable))}`);
+  if (ta.uncovered && ta.uncovered.amount > 0) lines.push(`Beyond its reach (needs legal action): ${c.bold(formatMoney(ta.uncovered))}`);
+  if (ta.status === 'uncertain' && ta.unknown_facts.length) lines.push(c.dim(`Would be settled by: ${ta.unknown_facts.join(', ')}`));
+  const width = Math.min(100, Math.max(...lines.map((l) => visible(l).length)) + 2);
+  return [`┌${'─'.repeat(width)}┐`, ...lines.flatMap((l) => wrap(l, width - 2)).map((l) => `│ ${l}${' '.repeat(Math.max(0, width - 2 - visible(l).length))} │`), `└${'─'.repeat(width)}┘`];
+}
+
+function wrap(line: string, width: number): string[] {
+  if (visible(line).length <= width) return [line];
+  const words = line.split(' ');
+  const out: string[] = [];
+  let cur = '';
+  for (const w of words) {
+    if (visible(cur).length + visible(w).length + 1 > width && cur) {
+      out.push(cur);
+      cur = '  ' + w;
+    } else cur = cur ? `${cur} ${w}` : w;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+const visible = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+const statusText = (c: ChalkInstance, s: string) => (s === 'eligible' ? c.green.bold('ELIGIBLE') : s === 'ineligible' ? c.red.bold('NOT ELIGIBLE') : c.yellow.bold('UNCERTAIN'));
+const strengthText = (c: ChalkInstance, s: string) => (s === 'strong' ? c.green(s) : s === 'weak' ? c.red(s) : c.yellow(s));
+const markText = (c: ChalkInstance, s: EvidenceItem['status']) => (s === 'have' ? c.green : s === 'missing' ? c.red : c.yellow)(MARK[s]);
+
+function explain(results: RuleResult[], c: ChalkInstance): string[] {
+  const out = ['', c.bold.underline('Explanation (every rule, its conditions and the values seen)')];
+  for (const r of results) {
+    out.push(`${outcomeMark(c, r.outcome)} ${c.bold(r.id)} ${c.dim(`[${r.kind}] ${r.origin}`)}`);
+    out.push(...traceLines(r.trace, c, '    '));
+    out.push(c.dim(`    source: ${r.source.join('; ')}`));
+  }
+  return out;
+}
+
+function traceLines(t: Trace, c: ChalkInstance, indent: string): string[] {
+  if (t.op === 'always') return [`${indent}${c.dim('(no condition: always applies)')}`];
+  if (t.children) return [`${indent}${outcomeMark(c, t.outcome)} ${t.op}`, ...t.children.flatMap((ch) => traceLines(ch, c, indent + '  '))];
+  const seen = t.actual === null ? c.yellow('unknown') : formatValue(t.actual as FactValue);
+  return [`${indent}${outcomeMark(c, t.outcome)} ${t.fact} ${t.op} ${JSON.stringify(t.expected)} ${c.dim(`(seen: ${seen})`)}`];
+}
+
+const outcomeMark = (c: ChalkInstance, o: string) => (o === 'true' ? c.green('✔') : o === 'false' ? c.red('✖') : c.yellow('?'));

@@ -1,0 +1,119 @@
+// The semantic pass over rules: ids, facts, operators and values, parameters, placeholders, catalogue ids.
+import { diag, type Diagnostic } from '../source/diagnostics.js';
+import { suggestion } from '../source/suggest.js';
+import type { YamlDoc } from '../source/read-yaml.js';
+import { DERIVED } from '../case/derive.js';
+import { factRegistry, type FactInfo } from './fact-registry.js';
+import { OPERATORS, type Condition, type Operand, type Operator, type Rule, type RuleSet } from './types.js';
+
+export const MAX_CONDITION_DEPTH = 32;
+const PLACEHOLDER = /\{([a-zA-Z0-9_.]+)\}/g;
+
+type Locate = (path: (string | number)[]) => { file: string; line: number; column: number; path: (string | number)[] };
+
+/** Check a merged rule set; `where` maps a rule index and a path inside it to a position. */
+export function checkRuleSet(set: RuleSet, where: (ruleIndex: number, path: (string | number)[]) => ReturnType<Locate>, paramWhere: (name: string) => ReturnType<Locate>): Diagnostic[] {
+  const facts = factRegistry();
+  const out: Diagnostic[] = [];
+  const ids = new Map<string, number>();
+  const paramNames = Object.keys(set.params);
+  const needParam = (name: string, at: ReturnType<Locate>, what: string) => {
+    if (!(name in set.params)) out.push(diag('rules-unknown-param', `${what} names the parameter '${name}', which no parameters file defines${suggestion(name, paramNames)}`, at));
+  };
+  set.rules.forEach((rule, i) => {
+    const at = (p: (string | number)[]) => where(i, p);
+    const first = ids.get(rule.id);
+    if (first !== undefined) out.push(diag('rules-duplicate-id', `duplicate rule id '${rule.id}' (first defined at ${set.rules[first]!.origin.file}:${set.rules[first]!.origin.line})`, at(['id'])));
+    else ids.set(rule.id, i);
+    if (rule.when) checkCondition(rule.when, ['when'], 1, { facts, at, out, needParam });
+    for (const m of rule.message.matchAll(PLACEHOLDER)) checkPlaceholder(m[1]!, at(['message']), facts, set, out);
+    if (rule.kind === 'eligibility' && rule.then.unmet) for (const m of rule.then.unmet.matchAll(PLACEHOLDER)) checkPlaceholder(m[1]!, at(['then', 'unmet']), facts, set, out);
+    if (rule.kind === 'action' && rule.then.due !== 'today') {
+      const f = facts.get(rule.then.due.fact);
+      if (!f || f.kind !== 'date') out.push(diag('rules-unknown-fact', `due.fact '${rule.then.due.fact}' must be a date fact${suggestion(rule.then.due.fact, [...facts.keys()])}`, at(['then', 'due', 'fact'])));
+    }
+    if (rule.kind === 'checklist' && !set.catalogue.evidence[rule.then.evidence]) out.push(diag('rules-catalogue', `evidence '${rule.then.evidence}' has no entry in the evidence catalogue`, at(['then', 'evidence'])));
+    const route = rule.kind === 'strategy' || rule.kind === 'action' || rule.kind === 'advice' ? rule.then?.route : undefined;
+    if (route && !set.catalogue.routes[route]) out.push(diag('rules-catalogue', `route '${route}' has no entry in the routes catalogue`, at(['then', 'route'])));
+  });
+  for (const d of DERIVED) for (const p of d.params) if (!(p in set.params)) out.push(diag('rules-unknown-param', `the derived fact ${d.name} needs the parameter '${p}', which no parameters file defines`, paramWhere(p)));
+  return out;
+}
+
+function checkPlaceholder(name: string, at: ReturnType<Locate>, facts: Map<string, FactInfo>, set: RuleSet, out: Diagnostic[]): void {
+  if (name.startsWith('params.')) {
+    if (!(name.slice(7) in set.params)) out.push(diag('rules-placeholder', `placeholder {${name}} names no parameter${suggestion(name.slice(7), Object.keys(set.params))}`, at));
+  } else if (!facts.has(name)) {
+    out.push(diag('rules-placeholder', `placeholder {${name}} names no fact${suggestion(name, [...facts.keys()])}`, at));
+  }
+}
+
+interface Ctx {
+  facts: Map<string, FactInfo>;
+  at: (p: (string | number)[]) => ReturnType<Locate>;
+  out: Diagnostic[];
+  needParam: (name: string, at: ReturnType<Locate>, what: string) => void;
+}
+
+function checkCondition(c: Condition, path: (string | number)[], depth: number, ctx: Ctx): void {
+  if (depth > MAX_CONDITION_DEPTH) {
+    ctx.out.push(diag('rules-too-deep', `condition nested more than ${MAX_CONDITION_DEPTH} levels deep`, ctx.at(path)));
+    return;
+  }
+  if ('all' in c) c.all.forEach((x, i) => checkCondition(x, [...path, 'all', i], depth + 1, ctx));
+  else if ('any' in c) c.any.forEach((x, i) => checkCondition(x, [...path, 'any', i], depth + 1, ctx));
+  else if ('not' in c) checkCondition(c.not, [...path, 'not'], depth + 1, ctx);
+  else checkLeaf(c, path, ctx);
+}
+
+function checkLeaf(leaf: Condition & { fact: string }, path: (string | number)[], ctx: Ctx): void {
+  const info = ctx.facts.get(leaf.fact);
+  if (!info) {
+    ctx.out.push(diag('rules-unknown-fact', `unknown fact '${leaf.fact}'${suggestion(leaf.fact, [...ctx.facts.keys()])}`, ctx.at([...path, 'fact'])));
+    return;
+  }
+  const op = OPERATORS.find((o) => o in leaf) as Operator;
+  const value = (leaf as Record<string, unknown>)[op];
+  const at = ctx.at([...path, op]);
+  const bad = (why: string): void => void ctx.out.push(diag('rules-operator', `${op} on ${leaf.fact} (${describeKind(info)}): ${why}`, at));
+  const allowed: Record<Operator, FactInfo['kind'][]> = {
+    equals: ['boolean', 'number', 'date', 'string', 'enum'], not_equals: ['boolean', 'number', 'date', 'string', 'enum'],
+    in: ['number', 'string', 'enum', 'date'], not_in: ['number', 'string', 'enum', 'date'],
+    contains: ['list'], contains_any: ['list'],
+    gt: ['number', 'date'], gte: ['number', 'date'], lt: ['number', 'date'], lte: ['number', 'date'],
+  };
+  if (!allowed[op].includes(info.kind)) return bad(`this operator needs a fact of type ${allowed[op].join(' or ')}`);
+  const values = Array.isArray(value) ? (value as unknown[]) : [value];
+  for (const v of values) checkOperand(v as Operand, info, op, bad, at, ctx);
+}
+
+function checkOperand(v: Operand, info: FactInfo, op: Operator, bad: (why: string) => void, at: ReturnType<Locate>, ctx: Ctx): void {
+  if (typeof v === 'object' && v !== null) {
+    if ('param' in v) ctx.needParam(v.param, at, `${op}`);
+    else if ('fact' in v) {
+      const other = ctx.facts.get(v.fact);
+      if (!other) bad(`compares with the unknown fact '${v.fact}'${suggestion(v.fact, [...ctx.facts.keys()])}`);
+      else if (other.kind !== info.kind) bad(`compares with ${v.fact}, which is ${describeKind(other)}`);
+    }
+    return;
+  }
+  const kind = info.kind;
+  if (kind === 'boolean' && typeof v !== 'boolean') return bad(`expected true or false, got ${JSON.stringify(v)}`);
+  if (kind === 'number' && typeof v !== 'number') return bad(`expected a number, got ${JSON.stringify(v)}`);
+  if (kind === 'date' && (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v))) return bad(`expected an ISO date, got ${JSON.stringify(v)}`);
+  if ((kind === 'enum' || kind === 'list') && info.values && !info.values.includes(String(v))) {
+    return bad(`'${String(v)}' is not one of its values${suggestion(String(v), info.values)}`);
+  }
+  if (kind === 'string' && typeof v !== 'string') bad(`expected text, got ${JSON.stringify(v)}`);
+}
+
+function describeKind(info: FactInfo): string {
+  return info.values ? `${info.kind} of ${info.values.slice(0, 6).join('|')}${info.values.length > 6 ? '|...' : ''}` : info.kind;
+}
+
+/** Position helper for a rule file document. */
+export function locator(doc: YamlDoc): Locate {
+  return (path) => ({ file: doc.file, path, ...doc.locate(path) });
+}
+
+export type { Rule };

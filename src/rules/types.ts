@@ -1,0 +1,67 @@
+// The rule format, as types. The JSON Schema in rule-schema.ts is the same format for ajv and editors.
+import type { DisputeType, EvidenceKind, Program, Route, Severity } from '../case/enums.js';
+
+export type Scalar = string | number | boolean;
+/** A value to compare with: a literal, a parameter, or another fact. */
+export type Operand = Scalar | { param: string } | { fact: string };
+
+export const OPERATORS = ['equals', 'not_equals', 'in', 'not_in', 'contains', 'contains_any', 'gt', 'gte', 'lt', 'lte'] as const;
+export type Operator = (typeof OPERATORS)[number];
+
+export type Leaf = { fact: string } & Partial<Record<Operator, Operand | Scalar[]>>;
+export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | Leaf;
+
+export const RULE_KINDS = ['checklist', 'eligibility', 'strategy', 'flag', 'advice', 'action'] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];
+
+interface RuleBase {
+  id: string;
+  title: string;
+  severity: Severity;
+  rationale: string;
+  source: string[];
+  checked?: string;
+  when?: Condition;
+  message: string;
+  /** Where the rule was read from (file and index), for diagnostics and --explain. */
+  origin: { file: string; line: number; column: number };
+}
+
+export type ChecklistRule = RuleBase & { kind: 'checklist'; then: { evidence: EvidenceKind; level: 'required' | 'recommended'; for: DisputeType[] } };
+export type EligibilityRule = RuleBase & { kind: 'eligibility'; then: { program: Program; effect: 'requires' | 'excludes'; unmet?: string } };
+export type StrategyRule = RuleBase & { kind: 'strategy'; then: { route: Route; score?: number; exclude?: boolean } };
+export type FlagRule = RuleBase & { kind: 'flag'; then?: { category?: FlagCategory } };
+export type AdviceRule = RuleBase & { kind: 'advice'; then?: { route?: Route } };
+export type ActionRule = RuleBase & { kind: 'action'; then: { route?: Route; due: 'today' | { fact: string; offset_days?: number } } };
+export type Rule = ChecklistRule | EligibilityRule | StrategyRule | FlagRule | AdviceRule | ActionRule;
+
+export const FLAG_CATEGORIES = ['red_flag', 'deadline', 'counterparty', 'supplier_status', 'evidence', 'chronology'] as const;
+export type FlagCategory = (typeof FLAG_CATEGORIES)[number];
+
+/** A policy figure with its provenance. */
+export interface Parameter {
+  value: number | string | string[] | Record<string, number>;
+  unit?: string;
+  description: string;
+  source: string;
+  checked: string;
+  confidence: 'stated' | 'secondary' | 'inferred' | 'unverified';
+}
+
+export interface EvidenceEntry { title: string; proves: string; where: string }
+export interface RouteEntry { title: string; description: string }
+export interface ProgramEntry { title: string; description: string }
+
+export interface Catalogue {
+  evidence: Record<string, EvidenceEntry>;
+  routes: Record<string, RouteEntry>;
+  programs: Record<string, ProgramEntry>;
+}
+
+/** Everything the engine needs: rules, parameters and catalogues, validated. */
+export interface RuleSet {
+  rules: Rule[];
+  params: Record<string, Parameter>;
+  catalogue: Catalogue;
+  files: string[];
+}
