@@ -22,6 +22,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option('--rules <dir>', 'also load the rule files in this folder (repeatable)', collect, [])
     .option('--no-builtin-rules', 'do not load the built-in rule packs')
     .option('--debug', 'show stack traces of internal errors')
+    .enablePositionalOptions()
     .showHelpAfterError('(run dispute-assess --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })

@@ -21,6 +21,8 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   const norm = (x: string) => x.toLowerCase().replace(/[-_\s]/g, '');
   const exact = candidates.find((c) => norm(c) === norm(word));
   if (exact) return exact;
+  const prefixed = word.length >= 4 ? candidates.filter((c) => norm(c).startsWith(norm(word))) : [];
+  if (prefixed.length === 1) return prefixed[0];
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
