@@ -37,6 +37,7 @@ function prepaidInFull(p: Payment, ctx: DeriveContext): Tri {
   return p.date && typeof shipped === 'string' ? p.date <= shipped : undefined;
 }
 
+/** The derived facts of this module, registered at the end of DERIVED (they may read the base facts). */
 export const COUNTERPARTY_DERIVED: readonly DerivedFact[] = [
   codeFact('derived.uscc_format_ok', 'The credit code has the 18-character format of a Unified Social Credit Code', usccFormatOk),
   codeFact('derived.uscc_org_code_ok', 'The organisation code embedded in the credit code (positions 9-17) has a valid check character',
