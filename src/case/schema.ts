@@ -117,6 +117,7 @@ const dispute = z
     summary: text.optional(),
     discovered_date: date.optional(),
     supplier_notified_date: date.optional(),
+    supplier_notified: z.boolean().optional().describe('You have told the supplier in writing what is wrong with the goods (a notice of non-conformity)'),
     amount_claimed: moneySchema.optional(),
     subjective_quality: z.boolean().optional().describe('The complaint is about feel or taste ("feels cheaper", "colour slightly off") rather than a measurable spec'),
     accepted_delay_in_writing: z.boolean().optional(),

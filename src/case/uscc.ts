@@ -17,6 +17,28 @@ export function usccValid(code: string): boolean {
   return FORMAT.test(c) && usccCheckChar(c.slice(0, 17)) === c[17];
 }
 
+/** Whether a code has the 18-character format (ignoring the check character). */
+export function usccFormatOk(code: string): boolean {
+  return FORMAT.test(normaliseUscc(code));
+}
+
+const ORG_CHARSET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
+
+/**
+ * Whether the embedded organisation code (positions 9-17, GB 11714) has a valid check character.
+ * Genuine early pilot codes that fail the position-18 check still pass this one (DOMAIN.md §3.9).
+ */
+export function usccOrgCodeOk(code: string): boolean {
+  const c = normaliseUscc(code);
+  if (!FORMAT.test(c)) return false;
+  const body = c.slice(8, 16);
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += ORG_CHARSET.indexOf(body[i]!) * ORG_WEIGHTS[i]!;
+  const v = 11 - (sum % 11);
+  return (v === 10 ? 'X' : v === 11 ? '0' : String(v)) === c[16];
+}
+
 /** Upper-case, without spaces or dashes. */
 export function normaliseUscc(code: string): string {
   return code.toUpperCase().replace(/[\s-]/g, '');
