@@ -13,6 +13,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const program = new Command('dispute-assess')
     .description('Where a buyer stands in a dispute with a supplier found on Alibaba and similar channels: evidence gaps, Trade Assurance eligibility, ranked strategies and a dated plan.\nThis is not legal advice.')
     .version(pkg.version, '-V, --version')
+    // Program options only before a subcommand: `check --rules X` must reach check, not the main command.
+    .enablePositionalOptions()
     .argument('[files...]', 'case files (YAML) to assess')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--explain', 'show every rule, its conditions with the values seen, and its source')
