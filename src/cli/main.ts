@@ -38,8 +38,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     });
   program
     .command('schema')
-    .description('print the JSON Schema of the case file (for editors); with --rules, of rule files')
+    .description('print the JSON Schema of the case file (for editors); with --rules, of rule files; with --expect, of fixture expectation files')
     .option('--rules', 'the schema of rule files instead')
+    .option('--expect', 'the schema of fixture expectation files (<name>.expect.yaml) instead')
     .action(async (opts) => {
       const { runSchema } = await import('./schema-command.js');
       code = runSchema(opts, io);
@@ -49,9 +50,13 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .description('assess fixture cases and compare with their expectations (default folder: fixtures/)')
     .argument('[paths...]', 'fixture files or folders')
     .option('--rules <dir>', 'also load the rule files in this folder (repeatable)', collect, [])
-    .option('--no-builtin-rules', 'do not load the built-in rule packs')
+    .option('--no-builtin-rules', 'do not load the built-in rule packs (check your own pack alone)')
     .option('--grep <pattern>', 'only fixtures whose path matches this regular expression')
+    .option('-f, --format <format>', 'output format: text, junit (JUnit XML for CI) or json', 'text')
+    .option('--coverage', 'per rule, how many fixtures fired and decided it; rules no fixture fires or decides')
+    .option('--min-coverage <percent>', 'exit 1 when fewer than this percentage of rules fire in at least one fixture')
     .option('--no-color', 'no colour')
+    .addHelpText('after', '\nExit codes: 0 all passed; 1 a fixture failed or coverage is below --min-coverage; 2 unreadable fixtures or rules, or a usage error.\nExpectations are written by people: there is deliberately no --update.')
     .action(async (paths: string[], opts) => {
       const { runCheck } = await import('./check-command.js');
       code = runCheck(paths, opts, io);
