@@ -6,6 +6,8 @@ import type { Push } from './match.js';
 const at = (d: { code: string; line?: number | undefined; column?: number | undefined }) =>
   `${d.code}${d.line !== undefined ? ` at line ${d.line}` : ''}${d.column !== undefined ? `:${d.column}` : ''}`;
 
+const short = (m: string) => (m.length > 120 ? `${m.slice(0, 117)}...` : m);
+
 /** Does a diagnostic meet one expected entry (code, and line, column and suggestion when given)? */
 export function meets(d: Diagnostic, e: ExpectedDiagnostic): boolean {
   return d.code === e.code
@@ -14,7 +16,7 @@ export function meets(d: Diagnostic, e: ExpectedDiagnostic): boolean {
     && (e.did_you_mean === undefined || d.message.includes(`did you mean '${e.did_you_mean}'`));
 }
 
-/** Pair each expected entry with a distinct diagnostic; report the unpaired on both sides. */
+/** Pair each expected entry with a distinct diagnostic (a near miss of the same code counts once); report the rest. */
 export function matchDiagnostics(expected: readonly ExpectedDiagnostic[], got: readonly Diagnostic[], push: Push): void {
   const unused = [...got];
   const all = got.map((d) => at(d)).join(', ') || 'no diagnostics';
@@ -25,8 +27,9 @@ export function matchDiagnostics(expected: readonly ExpectedDiagnostic[], got: r
       continue;
     }
     const want = at(e) + (e.did_you_mean ? ` suggesting '${e.did_you_mean}'` : '');
-    const near = got.find((d) => d.code === e.code);
-    push(`diagnostic ${e.code}`, want, near ? `${at(near)}: ${near.message}` : all);
+    const j = unused.findIndex((d) => d.code === e.code);
+    const near = j >= 0 ? unused.splice(j, 1)[0] : undefined;
+    push(`diagnostic ${e.code}`, want, near ? `${at(near)}: ${short(near.message)}` : all);
   }
-  for (const d of unused) push(`unexpected diagnostic ${d.code}`, 'not reported', `${at(d)}: ${d.message}`);
+  for (const d of unused) push(`unexpected diagnostic ${d.code}`, 'not reported', `${at(d)}: ${short(d.message)}`);
 }
