@@ -128,6 +128,20 @@ describe('coverage', () => {
     expect(cov.covered).toBe(cov.rules.filter((x: { fired: number }) => x.fired > 0).length);
   });
 
+  it("counts only a user's own pack when it is checked next to the built-in packs", () => {
+    const dir = folder({
+      'my-rules/mine.yaml': 'rules:\n  - id: flag/my-bank-switch\n    title: Bank details changed\n    kind: flag\n    severity: critical\n    rationale: The bank-switch scam.\n    source: ["DOMAIN.md 6.1"]\n    when: { fact: dispute.bank_details_changed, equals: true }\n    message: Verify the new account by phone.\n',
+      'cases/switch.yaml': 'as_of: 2026-03-02\ndispute: { types: [non_delivery], bank_details_changed: true }\nexpect: { findings: [flag/my-bank-switch], fail_on: critical, exit_code: 1 }\n',
+    });
+    const r = cli(['check', '--rules', join(dir, 'my-rules'), '--min-coverage', '100', '--format', 'json', join(dir, 'cases')]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).coverage).toMatchObject({ scope: 'added', total: 1, covered: 1, rules: [{ id: 'flag/my-bank-switch', fired: 1 }] });
+    const alone = cli(['check', '--no-builtin-rules', '--rules', join(ROOT, 'rules'), '--rules', join(dir, 'my-rules'), '--min-coverage', '100', join(dir, 'cases')]);
+    expect(alone.code).toBe(1);
+    expect(alone.stdout).toMatch(/Rule coverage: \d+ of \d+ rules fired .*below the required 100%/);
+  });
+
   it('fails the run below --min-coverage and passes at or above it', () => {
     const dir = folder({ 'ip.yaml': IP_CASE + 'expect: { exit_code: 0 }\n' });
     const below = cli(['check', '--min-coverage', '100', dir]);

@@ -1,5 +1,5 @@
 // Rule coverage over the fixtures: per rule, how many assessed fixtures fired it and how many decided it.
-import type { RuleKind, RuleSet } from '../rules/types.js';
+import type { Rule, RuleKind, RuleSet } from '../rules/types.js';
 import type { FixtureResult } from './run-fixture.js';
 
 export interface RuleCoverage {
@@ -14,6 +14,8 @@ export interface RuleCoverage {
 }
 
 export interface Coverage {
+  /** Which rules are counted: all of the set, or only those added with --rules next to the built-in packs. */
+  scope: 'all' | 'added';
   /** Fixtures that produced an assessment (bad-input fixtures do not). */
   assessed: number;
   rules: RuleCoverage[];
@@ -27,8 +29,8 @@ export interface Coverage {
   never_decided: string[];
 }
 
-/** Count, for each rule of the set, the fixtures that fired or decided it. */
-export function computeCoverage(set: RuleSet, results: readonly FixtureResult[]): Coverage {
+/** Count, for each rule of the set (or those `only` selects), the fixtures that fired or decided it. */
+export function computeCoverage(set: RuleSet, results: readonly FixtureResult[], only?: (rule: Rule) => boolean): Coverage {
   const assessed = results.filter((r) => r.assessed);
   const count = (key: 'fired' | 'decided') => {
     const m = new Map<string, number>();
@@ -37,7 +39,7 @@ export function computeCoverage(set: RuleSet, results: readonly FixtureResult[])
   };
   const fired = count('fired');
   const decided = count('decided');
-  const rules = set.rules.map((r): RuleCoverage => ({
+  const rules = set.rules.filter((r) => !only || only(r)).map((r): RuleCoverage => ({
     id: r.id,
     kind: r.kind,
     origin: `${r.origin.file}:${r.origin.line}:${r.origin.column}`,
@@ -46,6 +48,7 @@ export function computeCoverage(set: RuleSet, results: readonly FixtureResult[])
   }));
   const covered = rules.filter((r) => r.fired > 0).length;
   return {
+    scope: only ? 'added' : 'all',
     assessed: assessed.length,
     rules,
     total: rules.length,

@@ -29,7 +29,8 @@ export function formatFixture(r: FixtureResult, c: ChalkInstance): string {
 export function formatCoverage(cov: Coverage, c: ChalkInstance, opts: { table: boolean; min?: number; ok: boolean }): string {
   const out: string[] = [''];
   if (opts.table) {
-    out.push(c.bold(`Rule coverage over ${cov.assessed} assessed fixture${cov.assessed === 1 ? '' : 's'}`), c.dim('  fired  decided  rule'));
+    const of = cov.scope === 'added' ? c.dim(' (only the rules added with --rules; the built-in packs have their own fixtures)') : '';
+    out.push(c.bold(`Rule coverage over ${cov.assessed} assessed fixture${cov.assessed === 1 ? '' : 's'}`) + of, c.dim('  fired  decided  rule'));
     for (const r of cov.rules) {
       const note = r.decided === 0 ? c.red('  never decided') : r.fired === 0 ? c.yellow('  never fired') : '';
       out.push(`  ${String(r.fired).padStart(5)}  ${String(r.decided).padStart(7)}  ${r.id}${note}`);

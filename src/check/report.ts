@@ -1,7 +1,7 @@
 // The result of a `check` run: fixture results, counts, coverage, and the exit code they imply.
 import { computeCoverage, meetsMinimum, type Coverage } from './coverage.js';
 import type { FixtureResult } from './run-fixture.js';
-import type { RuleSet } from '../rules/types.js';
+import type { Rule, RuleSet } from '../rules/types.js';
 
 export const CHECK_FORMAT = 'dispute-assess/check';
 export const CHECK_VERSION = 1;
@@ -20,7 +20,12 @@ export interface CheckReport {
   exit_code: 0 | 1 | 2;
 }
 
-export interface ReportOptions { coverage?: boolean; minCoverage?: number }
+export interface ReportOptions {
+  coverage?: boolean;
+  minCoverage?: number;
+  /** Count only these rules for coverage (the CLI passes the --rules packs' rules when the built-ins are loaded too). */
+  coverageOf?: (rule: Rule) => boolean;
+}
 
 /** Count results. */
 export function countResults(results: readonly FixtureResult[]): Counts {
@@ -33,7 +38,7 @@ export function countResults(results: readonly FixtureResult[]): Counts {
 export function buildReport(results: FixtureResult[], rules: RuleSet, opts: ReportOptions = {}): CheckReport {
   const counts = countResults(results);
   const wantCoverage = opts.coverage === true || opts.minCoverage !== undefined;
-  const coverage = wantCoverage ? computeCoverage(rules, results) : undefined;
+  const coverage = wantCoverage ? computeCoverage(rules, results, opts.coverageOf) : undefined;
   const coverage_ok = coverage === undefined || opts.minCoverage === undefined || meetsMinimum(coverage, opts.minCoverage);
   const exit_code = counts.errors > 0 ? 2 : counts.failed > 0 || !coverage_ok ? 1 : 0;
   const report: CheckReport = { results, counts, coverage_ok, exit_code };

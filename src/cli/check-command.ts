@@ -6,9 +6,9 @@ import { buildReport } from '../check/report.js';
 import { formatFixture, formatFooter } from '../check/format-text.js';
 import { renderCheck } from '../check/formats.js';
 import { formatPercent } from '../check/coverage.js';
-import type { RuleSet } from '../rules/types.js';
+import type { Rule, RuleSet } from '../rules/types.js';
 import { colorFor, printDiagnostics, type Io } from './output.js';
-import { readTextFile } from './io.js';
+import { readTextFile, yamlFilesIn } from './io.js';
 import { loadRuleSet } from './rules-source.js';
 import { findFixtures, type FoundFixture } from './find-fixtures.js';
 import { checkSettings, type CheckFlags } from './check-flags.js';
@@ -29,6 +29,13 @@ function runOne(f: FoundFixture, rules: RuleSet, today: string): FixtureResult {
   }
   result.time_ms = performance.now() - started;
   return result;
+}
+
+/** With built-in packs and --rules both loaded, coverage counts the added rules: the built-ins have their own fixtures. */
+function coverageScope(flags: CheckFlags): { coverageOf?: (rule: Rule) => boolean } {
+  if (!flags.builtinRules || flags.rules.length === 0) return {};
+  const added = new Set(flags.rules.flatMap((dir) => yamlFilesIn(dir)));
+  return { coverageOf: (rule) => added.has(rule.origin.file) };
 }
 
 /** Run `check`; returns the exit code: 0 all passed, 1 a fixture failed or coverage fell short, 2 unusable input. */
@@ -65,7 +72,7 @@ export function runCheck(paths: string[], flags: CheckFlags, io: Io): number {
     if (format === 'text') io.out(formatFixture(r, c));
     results.push(r);
   }
-  const report = buildReport(results, rules.value, { coverage: flags.coverage === true, ...(minCoverage !== undefined ? { minCoverage } : {}) });
+  const report = buildReport(results, rules.value, { coverage: flags.coverage === true, ...(minCoverage !== undefined ? { minCoverage } : {}), ...coverageScope(flags) });
   io.out(format === 'text' ? formatFooter(report, c, { table: flags.coverage === true }) : renderCheck(report, format, { color: c }));
   if (!report.coverage_ok && format !== 'text' && report.coverage) {
     io.err(`dispute-assess check: rule coverage ${formatPercent(report.coverage.percent)} is below --min-coverage ${minCoverage}; not fired: ${report.coverage.never_fired.join(', ')}\n`);
