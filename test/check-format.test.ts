@@ -41,6 +41,11 @@ describe('runFixture and matching', () => {
     expect(got['finding strategy/no-such-rule']).toBe('no such rule in the rule set');
   });
 
+  it('names the findings that reach fail_on when the exit code differs', () => {
+    const r = run('fees.yaml', withExpect(fixture('c-extra-fees-vanished.yaml'), 'exit_code: 1', 'exit_code: 0'));
+    expect(r.mismatches).toEqual([{ what: 'exit code', expected: '0', got: '1', rules: ['flag/extra-fees-before-delivery'] }]);
+  });
+
   it('matches bad-input diagnostics exactly: a wrong line fails, an unlisted diagnostic fails', () => {
     const bad = fixture('bad/unknown-key.yaml');
     const exp = fixture('bad/unknown-key.expect.yaml');

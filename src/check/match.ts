@@ -1,6 +1,7 @@
 // Comparing an assessment (or the diagnostics of a bad-input fixture) with a fixture's expectations.
 import { ASSESSMENT_KEYS, type Expectations } from '../case/expect-schema.js';
 import type { Money } from '../case/schema.js';
+import { SEVERITIES } from '../case/enums.js';
 import type { Assessment } from '../engine/assessment.js';
 import { missingFacts } from '../engine/conditions.js';
 import type { Diagnostic } from '../source/diagnostics.js';
@@ -18,7 +19,7 @@ export interface FixtureOutcome { assessment?: Assessment; diagnostics?: Diagnos
 export function matchExpectations(exp: Expectations, got: FixtureOutcome): Mismatch[] {
   const out: Mismatch[] = [];
   const push: Push = (what, expected, actual, rules = []) => out.push({ what, expected: show(expected), got: show(actual), rules: [...new Set(rules)] });
-  if (exp.exit_code !== undefined && exp.exit_code !== got.exitCode) push('exit code', exp.exit_code, got.exitCode);
+  if (exp.exit_code !== undefined && exp.exit_code !== got.exitCode) push('exit code', exp.exit_code, got.exitCode, failing(exp, got.assessment));
   if (exp.diagnostics) matchDiagnostics(exp.diagnostics, got.diagnostics ?? [], push);
   const a = got.assessment;
   if (!a) {
@@ -35,6 +36,13 @@ export function matchExpectations(exp: Expectations, got: FixtureOutcome): Misma
   const unknown = new Set(a.unknowns.map((u) => u.fact));
   for (const f of exp.unknowns ?? []) if (!unknown.has(f)) push(`unknown ${f}`, 'listed as unknown', 'not listed');
   return out;
+}
+
+/** The findings that reach fail_on (what makes the exit code 1). */
+function failing(exp: Expectations, a: Assessment | undefined): string[] {
+  if (!a || !exp.fail_on) return [];
+  const min = SEVERITIES.indexOf(exp.fail_on);
+  return a.findings.filter((f) => SEVERITIES.indexOf(f.severity) >= min).map((f) => f.id);
 }
 
 function matchTradeAssurance(exp: Expectations, a: Assessment, push: Push): void {
