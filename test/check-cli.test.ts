@@ -164,6 +164,14 @@ describe('coverage', () => {
 });
 
 describe('exit codes and diagnostics', () => {
+  it('gives options after the subcommand to the subcommand (--rules, --debug, schema --rules)', () => {
+    expect(cli(['check', '--rules', 'no/such/rules']).code).toBe(2);
+    expect(cli(['check', '--debug', '--grep', '^fixtures/bad/']).code).toBe(0);
+    const schema = cli(['schema', '--rules']);
+    expect(schema.code).toBe(0);
+    expect(JSON.parse(schema.stdout).title).toBe('dispute-assess rule file');
+  });
+
   it('says `, N skipped` for fixtures without expectations and still exits 0', () => {
     const dir = folder({ 'a.yaml': IP_CASE + 'expect: { top_strategy: ip_complaint }\n', 'b.yaml': QUALITY_CASE });
     const r = cli(['check', dir]);

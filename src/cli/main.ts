@@ -5,6 +5,8 @@ import { processIo, type Io } from './output.js';
 import { EXIT } from './exit-code.js';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
+/** Subcommands accept --debug too (read from argv in main), since program options stop at a subcommand. */
+const debugOption = () => new Option('--debug', 'show stack traces of internal errors').hideHelp();
 
 /** Run the CLI with arguments (without node and script); resolves to the exit code. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
@@ -41,6 +43,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .description('print the JSON Schema of the case file (for editors); with --rules, of rule files; with --expect, of fixture expectation files')
     .option('--rules', 'the schema of rule files instead')
     .option('--expect', 'the schema of fixture expectation files (<name>.expect.yaml) instead')
+    .addOption(debugOption())
     .action(async (opts) => {
       const { runSchema } = await import('./schema-command.js');
       code = runSchema(opts, io);
@@ -56,6 +59,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option('--coverage', 'per rule, how many fixtures fired and decided it; rules no fixture fires or decides')
     .option('--min-coverage <percent>', 'exit 1 when fewer than this percentage of rules fire in at least one fixture')
     .option('--no-color', 'no colour')
+    .addOption(debugOption())
     .addHelpText('after', '\nExit codes: 0 all passed; 1 a fixture failed or coverage is below --min-coverage; 2 unreadable fixtures or rules, or a usage error.\nExpectations are written by people: there is deliberately no --update.')
     .action(async (paths: string[], opts) => {
       const { runCheck } = await import('./check-command.js');
