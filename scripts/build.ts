@@ -5,6 +5,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { formatDiagnostic } from '../src/source/diagnostics.js';
 import { caseJsonSchema } from '../src/case/json-schema.js';
+import { expectJsonSchema } from '../src/case/expect-schema.js';
 import { ruleFileSchema } from '../src/rules/rule-schema.js';
 import { hashTexts, parseAndLoad } from '../src/cli/rules-source.js';
 import { readTextFile, yamlFilesIn } from '../src/cli/io.js';
@@ -26,6 +27,7 @@ if (!rules.ok) {
 }
 writeFileSync('dist/rules.compiled.json', JSON.stringify({ hash: hashTexts(texts), set: rules.value }));
 writeFileSync('dist/case.schema.json', JSON.stringify(caseJsonSchema(), null, 2) + '\n');
+writeFileSync('dist/expect.schema.json', JSON.stringify(expectJsonSchema(), null, 2) + '\n');
 writeFileSync('dist/rules.schema.json', JSON.stringify(ruleFileSchema, null, 2) + '\n');
 
 await build({

@@ -31,7 +31,7 @@ function runAll(): FixtureResult[] {
   return fixtureFiles().map((file) => {
     const sibling = file.replace(/\.ya?ml$/, '.expect.yaml');
     const sib = existsSync(sibling) ? { file: rel(sibling), text: readFileSync(sibling, 'utf8') } : undefined;
-    return runFixture(rel(file), readFileSync(file, 'utf8'), rules, TODAY, sib);
+    return runFixture({ file: rel(file), text: readFileSync(file, "utf8"), ...(sib ? { expect: sib } : {}) }, rules, TODAY);
   });
 }
 

@@ -1,32 +1,74 @@
-// The `expect:` block of a fixture case (or a sibling `<name>.expect.yaml`): what `check` compares.
-// Expectations are partial: only what is written is checked.
+// The expectations of a fixture case (`expect:` block, or a sibling `<name>.expect.yaml`): what `check` compares.
+// Expectations are partial: only what is written is checked. docs/writing-rules.md documents the format.
 import { z } from 'zod';
+import { CURRENCY_CODES } from './iso-codes.js';
 import { DISPUTE_TYPES, ELIGIBILITY, PROGRAMS, ROUTES, SEVERITIES, STRENGTHS } from './enums.js';
 
 const ruleId = z.string().regex(/^[a-z0-9_-]+(\/[a-z0-9_-]+)+$/, 'a rule id like ta/off-platform-payment');
 const route = z.enum(ROUTES);
+const pair = z.tuple([route, route]);
+const money = z.object({ amount: z.number().finite().nonnegative(), currency: z.enum(CURRENCY_CODES) }).strict();
+
+const tradeAssurance = z.union([
+  z.enum(ELIGIBILITY),
+  z
+    .object({
+      status: z.enum(ELIGIBILITY).optional(),
+      window_end: z.iso.date().optional().describe('Last day of the claim window'),
+      days_left: z.number().int().optional(),
+      recoverable: money.optional().describe('Most Trade Assurance can refund'),
+      uncovered: money.optional().describe('The part of the loss it cannot refund'),
+    })
+    .strict(),
+]);
+
+const diagnostic = z
+  .object({
+    code: z.string().min(1).max(100).describe('Diagnostic code, e.g. case-unknown-key'),
+    line: z.number().int().positive().optional().describe('1-based line; any line when absent'),
+    column: z.number().int().positive().optional(),
+    did_you_mean: z.string().max(200).optional().describe("The suggestion the message must make: (did you mean 'x'?)"),
+  })
+  .strict();
 
 export const expectSchema = z
   .object({
-    description: z.string().max(2000).optional(),
-    trade_assurance: z.enum(ELIGIBILITY).optional().describe('Expected Trade Assurance outcome'),
-    programs: z.partialRecord(z.enum(PROGRAMS), z.enum(ELIGIBILITY)).optional(),
+    description: z.string().max(2000).optional().describe('What the fixture is about, for people'),
+    trade_assurance: tradeAssurance.optional().describe('Trade Assurance outcome: a status, or {status, window_end, days_left, recoverable, uncovered}'),
+    programs: z.partialRecord(z.enum(PROGRAMS), z.enum(ELIGIBILITY)).optional().describe('Other programmes: program -> status'),
     top_strategy: route.optional().describe('The route expected to rank first'),
-    ranked_above: z.array(z.tuple([route, route])).max(50).optional().describe('Pairs [a, b]: a must rank above b'),
+    ranked_above: z.array(pair).max(50).optional().describe('Pairs [a, b]: a must be ranked, and above b'),
+    not_ranked_above: z.array(pair).max(50).optional().describe('Pairs [a, b]: a must not be ranked above b'),
     recommended: z.array(route).max(20).optional().describe('Routes that must be recommended (ranked, score above zero)'),
     not_recommended: z.array(route).max(20).optional().describe('Routes that must not be recommended'),
     findings: z.array(ruleId).max(200).optional().describe('Rule ids that must fire'),
-    no_findings: z.array(ruleId).max(200).optional().describe('Rule ids that must not fire'),
-    evidence_strength: z.partialRecord(z.enum(DISPUTE_TYPES), z.enum(STRENGTHS)).optional(),
+    no_findings: z.array(ruleId).max(200).optional().describe('Rule ids that must not fire (they must exist)'),
+    evidence_strength: z.partialRecord(z.enum(DISPUTE_TYPES), z.enum(STRENGTHS)).optional().describe('Dispute type -> evidence strength'),
     unknowns: z.array(z.string().max(200)).max(100).optional().describe('Fact paths expected among the unknowns'),
     fail_on: z.enum(SEVERITIES).optional().describe('Run as with --fail-on for the exit code'),
-    exit_code: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
+    exit_code: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional().describe('0 assessed, 1 a finding at or above fail_on, 2 bad input'),
     diagnostics: z
-      .array(z.object({ code: z.string().max(100), line: z.number().int().positive().optional() }).strict())
+      .array(diagnostic)
       .max(100)
       .optional()
-      .describe('For bad-input fixtures: the diagnostics expected'),
+      .describe('For bad-input fixtures: the complete list of diagnostics expected (an unlisted one fails)'),
   })
   .strict();
 
 export type Expectations = z.infer<typeof expectSchema>;
+export type ExpectedDiagnostic = z.infer<typeof diagnostic>;
+
+/** Keys of the expectations that need an assessment (not a bad-input outcome). */
+export const ASSESSMENT_KEYS = ['trade_assurance', 'programs', 'top_strategy', 'ranked_above', 'not_ranked_above', 'recommended', 'not_recommended', 'findings', 'no_findings', 'evidence_strength', 'unknowns'] as const satisfies readonly (keyof Expectations)[];
+
+let cached: Record<string, unknown> | undefined;
+
+/** The JSON Schema (draft 2020-12) of expectation files, for editors; generated from the zod schema. */
+export function expectJsonSchema(): Record<string, unknown> {
+  cached ??= {
+    ...(z.toJSONSchema(expectSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>),
+    $id: 'https://dispute-assess.dev/schema/expect.schema.json',
+    title: 'dispute-assess fixture expectations',
+  };
+  return cached;
+}

@@ -1,63 +1,106 @@
 // Running one fixture: read, validate and assess exactly as the main command does, then match expectations.
-import { readYaml } from '../source/read-yaml.js';
-import type { Diagnostic } from '../source/diagnostics.js';
+import { readYaml, type YamlDoc } from '../source/read-yaml.js';
+import { diag, formatPath, type Diagnostic } from '../source/diagnostics.js';
+import { listOf, suggestion } from '../source/suggest.js';
 import { validateCase } from '../case/validate.js';
-import { expectSchema, type Expectations } from '../case/expect-schema.js';
+import { allowedKeys, schemaAt, type JsonSchema } from '../case/json-schema.js';
+import { expectJsonSchema, expectSchema, type Expectations } from '../case/expect-schema.js';
 import { assess } from '../assess.js';
 import type { RuleSet } from '../rules/types.js';
 import type { Assessment } from '../engine/assessment.js';
 import { exitCode } from '../cli/exit-code.js';
 import { matchExpectations, type Mismatch } from './match.js';
 
+export type FixtureStatus = 'pass' | 'fail' | 'skip' | 'error';
+
+/** A fixture's text and, when there is one, its sibling expectation file's text. */
+export interface FixtureInput { file: string; text: string; expect?: { file: string; text: string } }
+
 export interface FixtureResult {
   file: string;
-  status: 'pass' | 'fail' | 'skip';
+  /** error: the fixture itself is unusable (unreadable, invalid expectations, an invalid case with none). */
+  status: FixtureStatus;
   mismatches: Mismatch[];
+  /** Whether the case was assessed (coverage counts only these). */
+  assessed: boolean;
   /** Rule ids that fired, and that were decided (true or false), for coverage. */
   fired: string[];
   decided: string[];
-  /** Problems with the fixture itself (its expectations unreadable). */
+  /** Why the fixture is unusable (status error). */
   problems: Diagnostic[];
+  warnings: Diagnostic[];
+  /** Wall time of the run, filled in by the caller. */
+  time_ms?: number;
 }
 
-/** Parse the expectations: the case's own `expect:` block, else a sibling expect file's text. */
-export function readExpectations(caseValue: unknown, sibling?: { file: string; text: string }): { exp?: Expectations; problems: Diagnostic[] } {
+/** The result for a fixture that cannot be run at all. */
+export function fixtureError(file: string, problems: Diagnostic[]): FixtureResult {
+  return { file, status: 'error', mismatches: [], assessed: false, fired: [], decided: [], problems, warnings: [] };
+}
+
+/** Parse the expectations: the case's own `expect:` block or a sibling expectation file, never both. */
+export function readExpectations(caseDoc: YamlDoc | undefined, sibling?: { file: string; text: string }): { exp?: Expectations; problems: Diagnostic[] } {
+  const root = caseDoc?.value;
+  const inline = root !== null && typeof root === 'object' && !Array.isArray(root) && 'expect' in root;
   if (sibling) {
+    if (inline) return { problems: [diag('expect-duplicate', `expectations both in the case's expect: block and in ${sibling.file}; keep one`, { file: caseDoc!.file, ...caseDoc!.locate(['expect'], 'key') })] };
     const doc = readYaml(sibling.text, sibling.file);
     if (!doc.ok) return { problems: doc.diagnostics };
-    const parsed = expectSchema.safeParse(doc.value.value);
-    if (!parsed.success) return { problems: parsed.error.issues.map((i) => ({ code: 'expect-invalid', message: `${i.path.join('.')}: ${i.message}`, file: sibling.file, ...doc.value.locate(i.path as (string | number)[]), severity: 'error' as const })) };
-    return { exp: parsed.data, problems: [] };
+    if (doc.value.value === null || doc.value.value === undefined) return { problems: [diag('expect-empty', 'the expectation file is empty', { file: sibling.file })] };
+    return parseExpectations(doc.value.value, doc.value, []);
   }
-  const block = caseValue && typeof caseValue === 'object' ? (caseValue as { expect?: unknown }).expect : undefined;
-  return block === undefined ? { problems: [] } : { exp: expectSchema.parse(block), problems: [] };
+  if (!inline) return { problems: [] };
+  return parseExpectations((root as { expect: unknown }).expect, caseDoc!, ['expect']);
 }
 
-/** Assess one fixture text and compare with its expectations. */
-export function runFixture(file: string, text: string, rules: RuleSet, today: string, sibling?: { file: string; text: string }): FixtureResult {
-  const base = { file, fired: [] as string[], decided: [] as string[], problems: [] as Diagnostic[] };
-  const doc = readYaml(text, file);
+function parseExpectations(value: unknown, doc: YamlDoc, prefix: string[]): { exp?: Expectations; problems: Diagnostic[] } {
+  const parsed = expectSchema.safeParse(value);
+  if (parsed.success) return { exp: parsed.data, problems: [] };
+  const problems = parsed.error.issues.flatMap((issue) => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const where = (p: (string | number)[], at: 'key' | 'value' = 'value') => ({ file: doc.file, path: [...prefix, ...p], ...doc.locate([...prefix, ...p], at) });
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = allowedKeys(schemaAt(expectJsonSchema() as JsonSchema, path));
+      return issue.keys.map((k) => diag('expect-unknown-key', `unknown key '${k}' in ${formatPath([...prefix, ...path])}${suggestion(k, allowed)}; expected one of ${listOf(allowed)}`, where([...path, k], 'key')));
+    }
+    return [diag('expect-invalid', `${formatPath([...prefix, ...path])}: ${issue.message}`, where(path))];
+  });
+  return { problems };
+}
+
+/** Assess one fixture and compare the outcome with its expectations. Pure. */
+export function runFixture(input: FixtureInput, rules: RuleSet, today: string): FixtureResult {
+  const { file } = input;
+  const doc = readYaml(input.text, file);
   let diagnostics: Diagnostic[] | undefined;
   let assessment: Assessment | undefined;
-  let caseValue: unknown;
+  let asOfGiven = false;
   if (!doc.ok) diagnostics = doc.diagnostics;
   else {
-    caseValue = doc.value.value;
     const valid = validateCase(doc.value);
     if (!valid.ok) diagnostics = valid.diagnostics;
-    else assessment = assess(valid.value, rules, { today, explain: true, file });
+    else {
+      asOfGiven = valid.value.as_of !== undefined;
+      assessment = assess(valid.value, rules, { today, explain: true, file });
+    }
   }
-  const { exp, problems } = readExpectations(diagnostics && !sibling ? undefined : caseValue, sibling);
-  if (problems.length) return { ...base, status: 'fail', mismatches: [], problems };
+  const { exp, problems } = readExpectations(doc.ok ? doc.value : undefined, input.expect);
+  if (problems.length) return fixtureError(file, problems);
+  if (!exp && diagnostics) {
+    const sibling = file.replace(/\.ya?ml$/, '.expect.yaml');
+    return fixtureError(file, [diag('fixture-invalid', `the fixture is not a valid case and has no expectations (for a bad-input fixture, list its diagnostics in ${sibling})`, { file }), ...diagnostics]);
+  }
+  const trace = assessment?.trace ?? [];
+  const base = {
+    file,
+    assessed: assessment !== undefined,
+    fired: trace.filter((r) => r.outcome === 'true').map((r) => r.id),
+    decided: trace.filter((r) => r.outcome !== 'unknown').map((r) => r.id),
+    problems: [],
+    warnings: assessment && !asOfGiven ? [{ ...diag('fixture-no-as-of', `the fixture has no as_of, so it is assessed as of today (${today}) and its deadlines move; set as_of`, { file }), severity: 'warning' as const }] : [],
+  };
   if (!exp) return { ...base, status: 'skip', mismatches: [] };
   const code = assessment ? exitCode(assessment, exp.fail_on) : 2;
   const mismatches = matchExpectations(exp, assessment ? { assessment, exitCode: code } : { diagnostics: diagnostics ?? [], exitCode: code });
-  const trace = assessment?.trace ?? [];
-  return {
-    ...base,
-    status: mismatches.length ? 'fail' : 'pass',
-    mismatches,
-    fired: trace.filter((r) => r.outcome === 'true').map((r) => r.id),
-    decided: trace.filter((r) => r.outcome !== 'unknown').map((r) => r.id),
-  };
+  return { ...base, status: mismatches.length ? 'fail' : 'pass', mismatches };
 }

@@ -1,78 +1,81 @@
-// `dispute-assess check [paths...]`: run fixture cases and compare with their expectations.
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+// `dispute-assess check [paths...]`: the wiring. Find fixtures, run each, report in the chosen format.
 import { todayIso } from '../case/dates.js';
-import { diag, type Diagnostic } from '../source/diagnostics.js';
-import { runFixture, type FixtureResult } from '../check/run-fixture.js';
+import { diag } from '../source/diagnostics.js';
+import { fixtureError, runFixture, type FixtureResult } from '../check/run-fixture.js';
+import { buildReport } from '../check/report.js';
+import { formatFixture, formatFooter } from '../check/format-text.js';
+import { renderCheck } from '../check/formats.js';
+import { formatPercent } from '../check/coverage.js';
+import type { Rule, RuleSet } from '../rules/types.js';
 import { colorFor, printDiagnostics, type Io } from './output.js';
-import { readTextFile } from './io.js';
+import { readTextFile, yamlFilesIn } from './io.js';
 import { loadRuleSet } from './rules-source.js';
+import { findFixtures, type FoundFixture } from './find-fixtures.js';
+import { checkSettings, type CheckFlags } from './check-flags.js';
 import { EXIT } from './exit-code.js';
 
-export interface CheckFlags { rules: string[]; builtinRules: boolean; color: boolean; grep?: string }
+export type { CheckFlags } from './check-flags.js';
 
-/** Find fixture case files under the given paths (expectation files are not cases). */
-export function findFixtures(paths: string[]): { files: string[]; problems: Diagnostic[] } {
-  const files: string[] = [];
-  const problems: Diagnostic[] = [];
-  const walk = (p: string, depth: number) => {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      problems.push(diag('file-not-found', `no such file or folder: ${p}`, { file: p }));
-      return;
-    }
-    if (st.isDirectory()) {
-      if (depth > 20) return;
-      for (const name of readdirSync(p).sort()) walk(join(p, name), depth + 1);
-    } else if (/\.ya?ml$/.test(p) && !/\.expect\.ya?ml$/.test(p)) files.push(p);
-  };
-  for (const p of paths) walk(p, 0);
-  return { files, problems };
+/** Read and run one fixture, timing it. */
+function runOne(f: FoundFixture, rules: RuleSet, today: string): FixtureResult {
+  const started = performance.now();
+  const read = readTextFile(f.file);
+  let result: FixtureResult;
+  if (!read.ok) result = fixtureError(f.file, [read.diagnostic]);
+  else {
+    const sib = f.expect ? readTextFile(f.expect) : undefined;
+    if (sib && !sib.ok) result = fixtureError(f.file, [sib.diagnostic]);
+    else result = runFixture({ file: f.file, text: read.text, ...(sib?.ok && f.expect ? { expect: { file: f.expect, text: sib.text } } : {}) }, rules, today);
+  }
+  result.time_ms = performance.now() - started;
+  return result;
 }
 
-/** Run `check`; returns the exit code: 0 all passed, 1 a fixture failed, 2 unreadable fixtures or rules. */
+/** With built-in packs and --rules both loaded, coverage counts the added rules: the built-ins have their own fixtures. */
+function coverageScope(flags: CheckFlags): { coverageOf?: (rule: Rule) => boolean } {
+  if (!flags.builtinRules || flags.rules.length === 0) return {};
+  const added = new Set(flags.rules.flatMap((dir) => yamlFilesIn(dir)));
+  return { coverageOf: (rule) => added.has(rule.origin.file) };
+}
+
+/** Run `check`; returns the exit code: 0 all passed, 1 a fixture failed or coverage fell short, 2 unusable input. */
 export function runCheck(paths: string[], flags: CheckFlags, io: Io): number {
+  const settings = checkSettings(flags);
+  if (!settings.ok) {
+    printDiagnostics(io, settings.diagnostics);
+    return EXIT.input;
+  }
+  const { format, grep, minCoverage } = settings.value;
   const rules = loadRuleSet({ rules: flags.rules, builtinRules: flags.builtinRules });
   if (!rules.ok) {
     printDiagnostics(io, rules.diagnostics);
     return EXIT.input;
   }
-  const found = findFixtures(paths.length ? paths : ['fixtures']);
+  const roots = paths.length ? paths : ['fixtures'];
+  const found = findFixtures(roots);
   if (found.problems.length) {
     printDiagnostics(io, found.problems);
     return EXIT.input;
   }
-  const pattern = flags.grep ? new RegExp(flags.grep) : undefined;
-  const c = colorFor(io, flags.color);
+  const selected = found.fixtures.filter((f) => !grep || grep.test(f.file));
+  if (selected.length === 0) {
+    const why = found.fixtures.length ? `none of the ${found.fixtures.length} fixtures matches --grep '${flags.grep}'` : `no fixture files (.yaml) under ${roots.join(', ')}`;
+    printDiagnostics(io, [diag('no-fixtures', why, { file: '(arguments)' })]);
+    return EXIT.input;
+  }
+  const c = colorFor(io, flags.color && format === 'text');
   const today = todayIso();
   const results: FixtureResult[] = [];
-  let unreadable = false;
-  for (const file of found.files.filter((f) => !pattern || pattern.test(f))) {
-    const read = readTextFile(file);
-    if (!read.ok) {
-      printDiagnostics(io, [read.diagnostic]);
-      unreadable = true;
-      continue;
-    }
-    const siblingPath = file.replace(/\.ya?ml$/, '.expect.yaml');
-    const sib = readTextFile(siblingPath);
-    const result = runFixture(file, read.text, rules.value, today, sib.ok ? { file: siblingPath, text: sib.text } : undefined);
-    results.push(result);
-    if (result.problems.length) {
-      unreadable = true;
-      printDiagnostics(io, result.problems);
-    }
-    const tag = result.status === 'pass' ? c.green('PASS') : result.status === 'skip' ? c.yellow('SKIP') : c.red('FAIL');
-    io.out(`${tag} ${file}${result.status === 'skip' ? c.dim(' (no expectations)') : ''}\n`);
-    for (const m of result.mismatches) {
-      io.out(`     ${m.what}\n       expected: ${c.green(m.expected)}\n       got:      ${c.red(m.got)}\n${m.rules.length ? c.dim(`       rules:    ${[...new Set(m.rules)].join(', ')}\n`) : ''}`);
-    }
+  for (const f of selected) {
+    const r = runOne(f, rules.value, today);
+    printDiagnostics(io, [...r.problems, ...r.warnings]);
+    if (format === 'text') io.out(formatFixture(r, c));
+    results.push(r);
   }
-  const count = (s: FixtureResult['status']) => results.filter((r) => r.status === s).length;
-  const skipped = count('skip');
-  io.out(`${count('pass')} passed, ${count('fail')} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
-  if (unreadable) return EXIT.input;
-  return count('fail') > 0 ? EXIT.findings : EXIT.ok;
+  const report = buildReport(results, rules.value, { coverage: flags.coverage === true, ...(minCoverage !== undefined ? { minCoverage } : {}), ...coverageScope(flags) });
+  io.out(format === 'text' ? formatFooter(report, c, { table: flags.coverage === true }) : renderCheck(report, format, { color: c }));
+  if (!report.coverage_ok && format !== 'text' && report.coverage) {
+    io.err(`dispute-assess check: rule coverage ${formatPercent(report.coverage.percent)} is below --min-coverage ${minCoverage}; not fired: ${report.coverage.never_fired.join(', ')}\n`);
+  }
+  return report.exit_code;
 }

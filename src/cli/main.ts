@@ -5,6 +5,8 @@ import { processIo, type Io } from './output.js';
 import { EXIT } from './exit-code.js';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
+/** Subcommands accept --debug too (read from argv in main), since program options stop at a subcommand. */
+const debugOption = () => new Option('--debug', 'show stack traces of internal errors').hideHelp();
 
 /** Run the CLI with arguments (without node and script); resolves to the exit code. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
@@ -13,6 +15,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const program = new Command('dispute-assess')
     .description('Where a buyer stands in a dispute with a supplier found on Alibaba and similar channels: evidence gaps, Trade Assurance eligibility, ranked strategies and a dated plan.\nThis is not legal advice.')
     .version(pkg.version, '-V, --version')
+    // Program options only before a subcommand: `check --rules X` must reach check, not the main command.
+    .enablePositionalOptions()
     .argument('[files...]', 'case files (YAML) to assess')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--explain', 'show every rule, its conditions with the values seen, and its source')
@@ -37,8 +41,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     });
   program
     .command('schema')
-    .description('print the JSON Schema of the case file (for editors); with --rules, of rule files')
+    .description('print the JSON Schema of the case file (for editors); with --rules, of rule files; with --expect, of fixture expectation files')
     .option('--rules', 'the schema of rule files instead')
+    .option('--expect', 'the schema of fixture expectation files (<name>.expect.yaml) instead')
+    .addOption(debugOption())
     .action(async (opts) => {
       const { runSchema } = await import('./schema-command.js');
       code = runSchema(opts, io);
@@ -48,9 +54,14 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .description('assess fixture cases and compare with their expectations (default folder: fixtures/)')
     .argument('[paths...]', 'fixture files or folders')
     .option('--rules <dir>', 'also load the rule files in this folder (repeatable)', collect, [])
-    .option('--no-builtin-rules', 'do not load the built-in rule packs')
+    .option('--no-builtin-rules', 'do not load the built-in rule packs (check your own pack alone)')
     .option('--grep <pattern>', 'only fixtures whose path matches this regular expression')
+    .option('-f, --format <format>', 'output format: text, junit (JUnit XML for CI) or json', 'text')
+    .option('--coverage', 'per rule, how many fixtures fired and decided it; rules no fixture fires or decides')
+    .option('--min-coverage <percent>', 'exit 1 when fewer than this percentage of rules fire in at least one fixture')
     .option('--no-color', 'no colour')
+    .addOption(debugOption())
+    .addHelpText('after', '\nExit codes: 0 all passed; 1 a fixture failed or coverage is below --min-coverage; 2 unreadable fixtures or rules, or a usage error.\nExpectations are written by people: there is deliberately no --update.')
     .action(async (paths: string[], opts) => {
       const { runCheck } = await import('./check-command.js');
       code = runCheck(paths, opts, io);

@@ -1,10 +1,17 @@
-// `dispute-assess schema`: print the JSON Schema of the case file (or of rule files) for editors.
+// `dispute-assess schema`: print a JSON Schema for editors: case files, rule files (--rules) or expectations (--expect).
 import { caseJsonSchema } from '../case/json-schema.js';
+import { expectJsonSchema } from '../case/expect-schema.js';
 import { ruleFileSchema } from '../rules/rule-schema.js';
-import type { Io } from './output.js';
+import { diag } from '../source/diagnostics.js';
+import { printDiagnostics, type Io } from './output.js';
 
-/** Print the case schema, or the rule-file schema with --rules. */
-export function runSchema(opts: { rules?: boolean }, io: Io): number {
-  io.out(JSON.stringify(opts.rules ? ruleFileSchema : caseJsonSchema(), null, 2) + '\n');
+/** Print the case schema, or the rule-file schema with --rules, or the expectation schema with --expect. */
+export function runSchema(opts: { rules?: boolean; expect?: boolean }, io: Io): number {
+  if (opts.rules && opts.expect) {
+    printDiagnostics(io, [diag('usage', 'give --rules or --expect, not both', { file: '(arguments)' })]);
+    return 2;
+  }
+  const schema = opts.rules ? ruleFileSchema : opts.expect ? expectJsonSchema() : caseJsonSchema();
+  io.out(JSON.stringify(schema, null, 2) + '\n');
   return 0;
 }

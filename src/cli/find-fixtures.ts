@@ -1,0 +1,64 @@
+// Finding fixture cases under files and folders, each with its sibling expectation file when it has one.
+import { readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { diag, type Diagnostic } from '../source/diagnostics.js';
+
+export interface FoundFixture { file: string; expect?: string }
+
+const EXPECT = /\.expect\.ya?ml$/;
+const YAML = /\.ya?ml$/;
+const MAX_DEPTH = 20;
+
+const isFile = (p: string) => {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/** The expectation file beside a case file, if any (`x.expect.yaml`, or `x.expect.yml`). */
+export function siblingOf(file: string): string | undefined {
+  const stem = file.replace(YAML, '');
+  return [`${stem}.expect.yaml`, `${stem}.expect.yml`].find(isFile);
+}
+
+/** Case files under the paths (folders walked in name order, skipping dot-folders and node_modules). */
+export function findFixtures(paths: readonly string[]): { fixtures: FoundFixture[]; problems: Diagnostic[] } {
+  const cases = new Set<string>();
+  const expects: string[] = [];
+  const problems: Diagnostic[] = [];
+  const walk = (p: string, depth: number, explicit: boolean) => {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      problems.push(diag('file-not-found', `no such file or folder: ${p}`, { file: p }));
+      return;
+    }
+    if (st.isDirectory()) {
+      if (depth > MAX_DEPTH || (!explicit && (basename(p).startsWith('.') || basename(p) === 'node_modules'))) return;
+      let names: string[];
+      try {
+        names = readdirSync(p).sort();
+      } catch {
+        problems.push(diag('file-unreadable', `cannot read the folder ${p}`, { file: p }));
+        return;
+      }
+      for (const name of names) walk(join(p, name), depth + 1, false);
+    } else if (EXPECT.test(p)) expects.push(p);
+    else if (YAML.test(p) || explicit) cases.add(p);
+  };
+  for (const p of paths) walk(p, 0, true);
+  for (const e of expects) {
+    const stem = e.replace(EXPECT, '');
+    const c = [`${stem}.yaml`, `${stem}.yml`].find(isFile);
+    if (c) cases.add(c);
+    else problems.push(diag('expect-orphan', `expectation file without a case: no ${basename(stem)}.yaml beside it`, { file: e }));
+  }
+  const fixtures = [...cases].map((file): FoundFixture => {
+    const expect = siblingOf(file);
+    return expect ? { file, expect } : { file };
+  });
+  return { fixtures, problems };
+}
