@@ -183,7 +183,7 @@ describe('assess', () => {
   });
 
   it('dates the plan: today first, window actions before their deadline, overdue marked', () => {
-    const a = run({ order: { payments: [pay('alibaba_checkout')], delivery: { receipt_confirmed_date: '2026-03-01' } } });
+    const a = run({ order: { channel: 'trade_assurance', payments: [pay('alibaba_checkout')], delivery: { receipt_confirmed_date: '2026-03-01' } } });
     expect(a.plan.map((p) => [p.rule, p.date])).toEqual([['plan/today', '2026-03-15'], ['plan/window', '2026-03-29']]);
     expect(a.plan[1]!.action).toBe('claim before 2026-03-31');
     expect(a.trade_assurance).toMatchObject({ window_end: '2026-03-31', days_left: 16 });
@@ -211,5 +211,15 @@ describe('assess', () => {
     const c: Case = { order: { channel: 'trade_assurance', payments: [pay('alibaba_checkout')] }, dispute: { types: ['quality'], extra_fees_demanded: true } };
     expect(JSON.stringify(run(c))).toBe(JSON.stringify(run(c)));
     expect(run(c).flags.map((f) => f.id)).toEqual(['flag/fees']);
+  });
+});
+
+describe('eligibility as a fact', () => {
+  it('an uncertain programme is unknown to other rules, and its open facts are reported', () => {
+    const a = run({ order: { payments: [pay('alibaba_checkout')] } });
+    expect(a.trade_assurance.status).toBe('uncertain');
+    expect(a.plan.map((p) => p.rule)).not.toContain('plan/today');
+    const u = a.unknowns.find((x) => x.fact === 'order.channel');
+    expect(u?.rules).toEqual(expect.arrayContaining(['plan/today', 'strategy/ta', 'ta/offline']));
   });
 });

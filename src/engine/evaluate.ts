@@ -29,7 +29,8 @@ export function evaluateRules(caseFacts: Facts, set: RuleSet): Evaluated {
     programVerdict(p, set, eligibility.filter((r) => r.then.program === p), byId, caseFacts),
   );
   const facts = new Map<string, FactValue>(caseFacts);
-  for (const p of programs) facts.set(`eligibility.${p.program}`, p.status);
+  // An uncertain programme is an unknown fact, so rules on it stay undecided until it is settled.
+  for (const p of programs) if (p.status !== 'uncertain') facts.set(`eligibility.${p.program}`, p.status);
   for (const r of set.rules) if (r.kind !== 'eligibility') run(r, facts);
   const results: RuleResult[] = set.rules.map((r) => {
     const e = byId.get(r.id)!;

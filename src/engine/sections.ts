@@ -82,10 +82,11 @@ const derivedInputs = new Map(DERIVED.map((d) => [d.name, d.inputs]));
 /** Case facts that, once known, would decide rules that are undecided now (most decisive first). */
 export function unknownsSection(ev: Evaluated, describe: (fact: string) => string | undefined): Unknown[] {
   const byFact = new Map<string, Set<string>>();
+  const programInputs = new Map(ev.programs.map((p) => [`eligibility.${p.program}`, p.unknown_facts]));
   for (const r of ev.results) {
     if (r.outcome !== 'unknown') continue;
     for (const f of missingFacts(r.trace)) {
-      for (const input of caseInputs(f, ev.facts)) {
+      for (const input of (programInputs.get(f) ?? [f]).flatMap((x) => caseInputs(x, ev.facts))) {
         if (!byFact.has(input)) byFact.set(input, new Set());
         byFact.get(input)!.add(r.id);
       }

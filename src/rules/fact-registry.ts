@@ -1,7 +1,7 @@
 // The facts a rule may name: case paths (from the case JSON Schema), derived facts and eligibility outcomes.
 import { caseJsonSchema, type JsonSchema } from '../case/json-schema.js';
 import { DERIVED } from '../case/derive.js';
-import { ELIGIBILITY, PROGRAMS } from '../case/enums.js';
+import { PROGRAMS } from '../case/enums.js';
 
 export type FactKind = 'boolean' | 'number' | 'date' | 'string' | 'enum' | 'list' | 'money';
 export interface FactInfo {
@@ -25,7 +25,7 @@ export function factRegistry(): Map<string, FactInfo> {
     if (d.values) info.values = d.values;
     out.set(d.name, info);
   }
-  for (const p of PROGRAMS) out.set(`eligibility.${p}`, { path: `eligibility.${p}`, kind: 'enum', values: ELIGIBILITY, description: `Outcome of the ${p} eligibility rules` });
+  for (const p of PROGRAMS) out.set(`eligibility.${p}`, { path: `eligibility.${p}`, kind: 'enum', values: ['eligible', 'ineligible'], description: `Outcome of the ${p} eligibility rules (unknown while uncertain)` });
   out.set('as_of', { path: 'as_of', kind: 'date', description: 'The date of the assessment' });
   cached = out;
   return out;
