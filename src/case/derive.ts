@@ -5,6 +5,7 @@ import type { FactValue } from './facts.js';
 import { addDays, addYears, daysBetween } from './dates.js';
 import { convert, sumMoney, toUsd, type FxTable } from './money.js';
 import { usccIndividualBusiness, usccValid } from './uscc.js';
+import { TRADE_ASSURANCE_DERIVED } from './derived/trade-assurance.js';
 
 export interface DeriveContext {
   case: Case;
@@ -223,7 +224,7 @@ export const DERIVED: readonly DerivedFact[] = [
     },
   },
   deadline('derived.offline_complaint_end', 'derived.offline_complaint_start', 'offline_complaint_days', "Last day to file an offline-order complaint with Alibaba's Complaint Center"),
-  daysLeft('derived.offline_complaint_days_left', 'derived.offline_complaint_end', 'Days left to file an offline-order complaint'),
+  daysLeft('derived.offline_complaint_days_left', 'derived.offline_complaint_end', 'Days left to file an offline-order complaint'),  ...TRADE_ASSURANCE_DERIVED,
 ];
 
 /** Three-valued "fact is one of values". */

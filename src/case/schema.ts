@@ -99,6 +99,7 @@ const order = z
     machinery: z.boolean().optional().describe('Industrial machinery'),
     dispute_clause: z.enum(['cietac', 'other_arbitration', 'court_china', 'court_abroad', 'none']).optional(),
     closed: z.boolean().optional().describe('The platform order is already closed'),
+    closed_date: date.optional().describe('Date Alibaba closed the order (a dispute may still be opened for a limited time after the closure notice)'),
     delivery: z
       .object({
         status: z.enum(['none', 'partial', 'full']).optional(),
