@@ -67,6 +67,24 @@ export function assetFlightRisk(ctx: DeriveContext): boolean | undefined {
   ]);
 }
 
+/** true when both are true, false when either is false, else unknown. */
+const both = (a: boolean | undefined, b: boolean | undefined) => (a === false || b === false ? false : a === true && b === true ? true : undefined);
+
+/**
+ * Whether Trade Assurance alone may leave the buyer short (seed 002 'both, simultaneously'): the part it
+ * cannot refund is worth pursuing, or the supplier may move its assets and the claim is worth pursuing.
+ */
+export function legalBackupNeeded(ctx: DeriveContext): boolean | undefined {
+  const small = num(ctx, 'small_claim_usd');
+  const uncovered = ctx.fact('derived.ta_uncovered') as Money | undefined;
+  const loss = ctx.fact('derived.loss_usd');
+  if (small === undefined) return undefined;
+  const uncoveredUsd = uncovered ? toUsd(uncovered, fx(ctx)) : undefined;
+  const shortfall = uncoveredUsd === undefined ? undefined : uncoveredUsd >= small;
+  const worth = typeof loss === 'number' ? loss >= small : undefined;
+  return anyOf([shortfall, both(assetFlightRisk(ctx), worth)]);
+}
+
 /** Derived facts of the Trade Assurance and strategy packs, appended to the registry in derive.ts. */
 export const TRADE_ASSURANCE_DERIVED: readonly DerivedFact[] = [
   {
@@ -129,6 +147,11 @@ export const TRADE_ASSURANCE_DERIVED: readonly DerivedFact[] = [
     name: 'derived.asset_flight_risk', type: 'boolean', description: 'Signs the supplier may move its assets: abnormal or liquidation status, stopped answering, or listing removed',
     inputs: ['supplier.registration_status', 'supplier.activity.responsive', 'supplier.activity.listing_active'], params: [],
     compute: assetFlightRisk,
+  },
+  {
+    name: 'derived.legal_backup_needed', type: 'boolean', description: 'Trade Assurance alone may leave the buyer short: the part it cannot refund is above the small-claim threshold, or the supplier may move assets on a claim above it',
+    inputs: ['order.payments', 'supplier.ta_coverage', 'dispute.amount_claimed', 'supplier.registration_status', 'supplier.activity.responsive', 'supplier.activity.listing_active'], params: ['small_claim_usd', 'fx_usd_per_unit'],
+    compute: legalBackupNeeded,
   },
   {
     name: 'derived.loss_cny', type: 'number', description: 'The amount at stake in Chinese yuan (indicative rates)', inputs: ['dispute.amount_claimed', 'order.payments'], params: ['fx_usd_per_unit'],
