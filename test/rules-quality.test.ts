@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runFixture, type FixtureResult } from '../src/check/run-fixture.js';
 import { readYaml } from '../src/source/read-yaml.js';
+import { DEFAULTED_FACTS } from '../src/case/derive.js';
 import { validateCase } from '../src/case/validate.js';
 import { assess } from '../src/assess.js';
 import { caseSchema, type Case } from '../src/case/schema.js';
@@ -94,7 +95,7 @@ describe('monotonicity over the fixtures', () => {
     const outcomes = (x: Case) => new Map((assess(x, rules, { today: TODAY, explain: true }).trace ?? []).map((r) => [r.id, r.outcome]));
     const full = outcomes(c);
     const flips: string[] = [];
-    for (const path of leaves(c).filter((p) => p[0] !== 'expect' && p[0] !== 'as_of' && p.length > 0)) {
+    for (const path of leaves(c).filter((p) => p[0] !== 'expect' && p[0] !== 'as_of' && p.length > 0 && !DEFAULTED_FACTS.includes(p.join('.')))) {
       const reduced = without(c, path);
       if (!reduced) continue;
       for (const [id, outcome] of outcomes(reduced)) {

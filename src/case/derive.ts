@@ -6,6 +6,7 @@ import { addDays, addYears, daysBetween } from './dates.js';
 import { convert, sumMoney, toUsd, type FxTable } from './money.js';
 import { usccIndividualBusiness, usccValid } from './uscc.js';
 import { COUNTERPARTY_DERIVED } from './derived/counterparty.js';
+import { TRADE_ASSURANCE_DERIVED } from './derived/trade-assurance.js';
 
 export interface DeriveContext {
   case: Case;
@@ -58,6 +59,13 @@ const daysLeft = (name: string, dateFact: string, description: string): DerivedF
 
 const firstPaymentDate = (c: Case, method?: string) =>
   payments(c).filter((p) => !method || p.method === method).map((p) => p.date).filter((d): d is string => !!d).sort()[0];
+
+/**
+ * Case facts whose absence is read as a stated default rather than as unknown (documented in the schema):
+ * an absent tier is the standard tier (the shorter, safer Trade Assurance window), an absent claim is the
+ * amount paid. They are the only exceptions to "absent means unknown", so the monotonicity tests skip them.
+ */
+export const DEFAULTED_FACTS: readonly string[] = ['buyer.alibaba_tier', 'dispute.amount_claimed'];
 
 /** The registry of derived facts, in dependency order. */
 export const DERIVED: readonly DerivedFact[] = [
@@ -226,6 +234,7 @@ export const DERIVED: readonly DerivedFact[] = [
   deadline('derived.offline_complaint_end', 'derived.offline_complaint_start', 'offline_complaint_days', "Last day to file an offline-order complaint with Alibaba's Complaint Center"),
   daysLeft('derived.offline_complaint_days_left', 'derived.offline_complaint_end', 'Days left to file an offline-order complaint'),
   ...COUNTERPARTY_DERIVED,
+  ...TRADE_ASSURANCE_DERIVED,
 ];
 
 /** Three-valued "fact is one of values". */

@@ -35,7 +35,7 @@ const buyer = z
     name: text.optional(),
     country: country.optional(),
     in_china: z.boolean().optional().describe('The buyer (or a representative) is physically in mainland China'),
-    alibaba_tier: z.enum(['standard', 'enterprise', 'enterprise_pro']).optional().describe("The buyer's Alibaba.com membership tier"),
+    alibaba_tier: z.enum(['standard', 'enterprise', 'enterprise_pro']).optional().describe("The buyer's Alibaba.com membership tier; absent counts as standard (the 30-day window, never the longer one)"),
   })
   .strict();
 
@@ -99,6 +99,7 @@ const order = z
     machinery: z.boolean().optional().describe('Industrial machinery'),
     dispute_clause: z.enum(['cietac', 'other_arbitration', 'court_china', 'court_abroad', 'none']).optional(),
     closed: z.boolean().optional().describe('The platform order is already closed'),
+    closed_date: date.optional().describe('Date Alibaba closed the order (a dispute may still be opened for a limited time after the closure notice)'),
     delivery: z
       .object({
         status: z.enum(['none', 'partial', 'full']).optional(),
@@ -118,7 +119,7 @@ const dispute = z
     discovered_date: date.optional(),
     supplier_notified_date: date.optional(),
     supplier_notified: z.boolean().optional().describe('You have told the supplier in writing what is wrong with the goods (a notice of non-conformity)'),
-    amount_claimed: moneySchema.optional(),
+    amount_claimed: moneySchema.optional().describe('The amount you claim; absent counts as the total paid'),
     subjective_quality: z.boolean().optional().describe('The complaint is about feel or taste ("feels cheaper", "colour slightly off") rather than a measurable spec'),
     accepted_delay_in_writing: z.boolean().optional(),
     about_contract_terms: z.boolean().optional().describe('The dispute is about payment schedule, IP clauses or other contract terms'),
