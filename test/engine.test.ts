@@ -168,7 +168,7 @@ describe('assess', () => {
     expect(off.reasons[0]).toMatchObject({ rule: 'ta/on-platform', effect: 'unmet', message: 'paid off platform' });
     const unsure = run({ order: { channel: 'trade_assurance' } }).trade_assurance;
     expect(unsure.status).toBe('uncertain');
-    expect(unsure.unknown_facts).toEqual(['derived.paid_on_platform']);
+    expect(unsure.unknown_facts).toEqual(['order.payments']);
     expect(run({ order: { channel: 'offline' } }).trade_assurance.status).toBe('ineligible');
   });
 

@@ -5,6 +5,7 @@ import { PROGRAMS, type Program } from '../case/enums.js';
 import type { EligibilityRule, Rule, RuleSet } from '../rules/types.js';
 import { evaluateCondition, missingFacts, type Outcome, type Trace } from './conditions.js';
 import { fillMessage } from './format-value.js';
+import { caseInputs } from './case-inputs.js';
 import type { Finding, ProgramVerdict, RuleResult } from './assessment.js';
 
 export interface Evaluated {
@@ -60,7 +61,7 @@ function programVerdict(program: Program, set: RuleSet, rules: EligibilityRule[]
     if (r.then.effect === 'requires') requirements++;
     if (outcome === 'unknown') {
       undecided = true;
-      for (const f of missingFacts(trace)) unknown.add(f);
+      for (const f of missingFacts(trace)) for (const input of caseInputs(f, facts)) unknown.add(input);
       reasons.push({ rule: r.id, effect: 'unknown', message: r.title });
     } else if (r.then.effect === 'excludes' && outcome === 'true') {
       blocked = true;

@@ -2,7 +2,7 @@
 import { ROUTES, SEVERITIES, type DisputeType, type EvidenceStatus, type Strength } from '../case/enums.js';
 import type { Facts } from '../case/facts.js';
 import { addDays } from '../case/dates.js';
-import { DERIVED } from '../case/derive.js';
+import { caseInputs } from './case-inputs.js';
 import type { ActionRule, ChecklistRule, RuleSet, StrategyRule } from '../rules/types.js';
 import { missingFacts } from './conditions.js';
 import { fillMessage } from './format-value.js';
@@ -61,6 +61,7 @@ export function strategySection(ev: Evaluated, set: RuleSet): RankedStrategy[] {
 /** Dated actions, earliest first; undated ones last. */
 export function planSection(ev: Evaluated, set: RuleSet, asOf: string): PlanStep[] {
   const actions = set.rules.filter((r): r is ActionRule => r.kind === 'action' && fired(ev, r.id));
+  const order = new Map(actions.map((r, i) => [r.id, i]));
   const steps = actions.map((r): PlanStep => {
     let date: string | undefined;
     if (r.then.due === 'today') date = asOf;
@@ -74,17 +75,19 @@ export function planSection(ev: Evaluated, set: RuleSet, asOf: string): PlanStep
     return step;
   });
   const rank = (s: PlanStep) => SEVERITIES.length - SEVERITIES.indexOf(s.severity);
-  return steps.sort((a, b) => (a.date ?? '9999') .localeCompare(b.date ?? '9999') || rank(a) - rank(b) || a.rule.localeCompare(b.rule));
+  // Same day: the more severe first, then in the order the rule files give (authors order their steps).
+  return steps.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || rank(a) - rank(b) || order.get(a.rule)! - order.get(b.rule)!);
 }
-
-const derivedInputs = new Map(DERIVED.map((d) => [d.name, d.inputs]));
 
 /** Case facts that, once known, would decide rules that are undecided now (most decisive first). */
 export function unknownsSection(ev: Evaluated, describe: (fact: string) => string | undefined): Unknown[] {
   const byFact = new Map<string, Set<string>>();
   const programInputs = new Map(ev.programs.map((p) => [`eligibility.${p.program}`, p.unknown_facts]));
+  const settled = new Set(ev.programs.filter((p) => p.status === 'ineligible').map((p) => p.program));
   for (const r of ev.results) {
     if (r.outcome !== 'unknown') continue;
+    const rule = ev.byId.get(r.id)!.rule;
+    if (rule.kind === 'eligibility' && settled.has(rule.then.program)) continue;
     for (const f of missingFacts(r.trace)) {
       for (const input of (programInputs.get(f) ?? [f]).flatMap((x) => caseInputs(x, ev.facts))) {
         if (!byFact.has(input)) byFact.set(input, new Set());
@@ -100,11 +103,4 @@ export function unknownsSection(ev: Evaluated, describe: (fact: string) => strin
       return u;
     })
     .sort((a, b) => b.rules.length - a.rules.length || a.fact.localeCompare(b.fact));
-}
-
-function caseInputs(fact: string, facts: Facts, depth = 0): string[] {
-  const inputs = derivedInputs.get(fact);
-  if (!inputs || depth > 5) return [fact];
-  const open = inputs.flatMap((i) => (facts.has(i) ? [] : caseInputs(i, facts, depth + 1)));
-  return open.length ? open : [fact];
 }

@@ -81,7 +81,7 @@ function taBox(a: Assessment, c: ChalkInstance): string[] {
   const lines = [`${c.bold('Trade Assurance')}: ${statusText(c, ta.status)}`];
   const shown = ta.status === 'ineligible' ? ['excluded', 'unmet'] : ta.status === 'eligible' ? ['met'] : ['unknown', 'met'];
   for (const r of ta.reasons.filter((x) => shown.includes(x.effect))) lines.push(`${r.effect === 'met' ? c.green('✔') : r.effect === 'unknown' ? c.yellow('?') : c.red('✖')} ${r.message}`);
-  if (ta.window_end) lines.push(`Window ends ${c.bold(ta.window_end)}${ta.days_left !== undefined ? (ta.days_left >= 0 ? ` (${ta.days_left} days left)` : c.red(` (closed ${-ta.days_left} days ago)`)) : ''}`);
+  if (ta.window_end && ta.status !== 'ineligible') lines.push(`Window ends ${c.bold(ta.window_end)}${ta.days_left !== undefined ? (ta.days_left >= 0 ? ` (${ta.days_left} days left)` : c.red(` (closed ${-ta.days_left} days ago)`)) : ''}`);
   if (ta.recoverable) lines.push(`Recoverable through Trade Assurance: at most ${c.bold(formatMoney(ta.recoverable))}`);
   if (ta.uncovered && ta.uncovered.amount > 0) lines.push(`Beyond its reach (needs legal action): ${c.bold(formatMoney(ta.uncovered))}`);
   if (ta.status === 'uncertain' && ta.unknown_facts.length) lines.push(c.dim(`Would be settled by: ${ta.unknown_facts.join(', ')}`));
