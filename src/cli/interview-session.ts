@@ -1,5 +1,6 @@
 // The interview on a terminal: ask what matters (planner), save after every answer, review, save the case
 // file and show the same report as `dispute-assess <file>`. Ctrl-C or a closed terminal: saved, exit 130.
+import { closeSync } from 'node:fs';
 import type { Document } from 'yaml';
 import type { ChalkInstance } from 'chalk';
 import type { Case } from '../case/schema.js';
@@ -47,9 +48,10 @@ export const EXIT_INTERRUPTED = 130;
 export async function runInterview(o: SessionOptions): Promise<number> {
   const controller = new AbortController();
   const s: SessionState = { o, c: colorFor(o.io, o.color), ctx: { signal: controller.signal, today: o.asOf ?? o.today }, partial: false, touched: false, skipped: new Set() };
-  const uninstall = onHangup(() => {
+  const uninstall = onSignals((hungUp) => {
     save(s);
-    o.io.err(interruptedMessage(s));
+    if (hungUp) closeStdio();
+    else o.io.err(interruptedMessage(s));
     process.exit(EXIT_INTERRUPTED);
   });
   try {
@@ -146,16 +148,40 @@ function interruptedMessage(s: SessionState): string {
   return `\nStopped. Your answers so far are saved in ${s.savePath}.\nTo continue later: npx dispute-assess interview --resume ${s.savePath}\n`;
 }
 
-/** On a closed terminal (SIGHUP, unreadable input), SIGTERM or a Ctrl-C between questions, call stop. */
-function onHangup(stop: () => void): () => void {
+/**
+ * Ctrl-C between questions or SIGTERM: stop(false). A closed terminal (SIGHUP, end of input, unreadable input):
+ * stop(true). Prompts see Ctrl-C themselves (raw mode) and reject, which runInterview handles.
+ */
+function onSignals(stop: (hungUp: boolean) => void): () => void {
+  const hangup = () => stop(true);
+  const interrupt = () => stop(false);
   const quiet = () => {};
-  const signals = ['SIGHUP', 'SIGTERM', 'SIGINT'] as const;
-  for (const sig of signals) process.on(sig, stop);
-  process.stdin.on('error', stop);
+  process.on('SIGHUP', hangup);
+  process.on('SIGTERM', interrupt);
+  process.on('SIGINT', interrupt);
+  process.stdin.on('end', hangup);
+  process.stdin.on('error', hangup);
   process.stderr.on('error', quiet);
   return () => {
-    for (const sig of signals) process.off(sig, stop);
-    process.stdin.off('error', stop);
+    process.off('SIGHUP', hangup);
+    process.off('SIGTERM', interrupt);
+    process.off('SIGINT', interrupt);
+    process.stdin.off('end', hangup);
+    process.stdin.off('error', hangup);
     process.stderr.off('error', quiet);
   };
+}
+
+/**
+ * The terminal is gone: close standard input, output and error before exiting, because Node 20 aborts
+ * (SIGABRT, not our exit code) when it cannot restore the settings of a terminal that no longer exists.
+ */
+function closeStdio(): void {
+  for (const fd of [0, 1, 2]) {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
+  }
 }
