@@ -60,7 +60,8 @@ function byGroupThenWeight(a: Candidate, b: Candidate): number {
 
 /**
  * Rules whose outcome can still change the verdict: not eligibility rules of a programme already ruled out,
- * not checklist items for dispute types the case does not have, not strategies for a route already excluded.
+ * not checklist items for dispute types the case does not have, not strategies, actions or advice for a route
+ * already excluded.
  */
 export function relevantRules(a: Assessment, set: RuleSet, c: Case): Set<string> {
   const blocked = new Set([a.trade_assurance, ...a.programs].filter((p) => p.status === 'ineligible').map((p) => p.program));
@@ -70,7 +71,8 @@ export function relevantRules(a: Assessment, set: RuleSet, c: Case): Set<string>
   for (const r of set.rules) {
     if (r.kind === 'eligibility' && blocked.has(r.then.program)) continue;
     if (r.kind === 'checklist' && types && !r.then.for.some((t) => types.includes(t))) continue;
-    if (r.kind === 'strategy' && excluded.has(r.then.route)) continue;
+    const route = r.kind === 'strategy' || r.kind === 'action' || r.kind === 'advice' ? r.then?.route : undefined;
+    if (route && excluded.has(route)) continue;
     out.add(r.id);
   }
   return out;
