@@ -9,6 +9,7 @@ import type { Assessment } from '../src/engine/assessment.js';
 import { planInterview } from '../src/interview/planner.js';
 import { documentCase, newCaseDocument, setAnswer } from '../src/interview/case-document.js';
 import { valueAt } from '../src/interview/values.js';
+import { BUNDLES } from '../src/interview/bundles.js';
 import { ROOT } from './helpers.js';
 
 export const AS_OF = '2026-03-10';
@@ -64,6 +65,12 @@ export function simulate(oracle: Case, rules: RuleSet): { asked: string[]; built
     if (!p.next) return { asked, built: c.value };
     const path = p.next.question.path;
     asked.push(path);
+    const bundle = BUNDLES.find((b) => b.id === path);
+    if (bundle) {
+      const members = Object.keys(bundle.items);
+      if (members.some((m) => valueAt(oracle, m) !== undefined)) for (const m of members) setAnswer(doc, m, valueAt(oracle, m) === true);
+      continue;
+    }
     const v = path === 'order.payments' ? oracle.order?.payments : valueAt(oracle, path);
     if (v !== undefined) setAnswer(doc, path, v);
   }

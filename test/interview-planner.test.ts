@@ -75,15 +75,22 @@ describe('planInterview: what comes next', () => {
     const rank = ['happened', 'counterparty', 'status', 'evidence', 'options'];
     expect(groups.map((g) => rank.indexOf(g))).toEqual([...groups.map((g) => rank.indexOf(g))].sort((a, b) => a - b));
     expect(paths.indexOf('supplier.still_member')).toBeLessThan(paths.indexOf('evidence.payment_records'));
-    expect(paths.indexOf('evidence.payment_records')).toBeLessThan(paths.indexOf('assets.bank_accounts'));
+    expect(paths.indexOf('evidence.payment_records')).toBeLessThan(paths.indexOf('assets'));
   });
 
   it('within a group, a fact that decides more rules comes first', () => {
     const paths = order({ dispute: { types: ['non_delivery'] } });
     // still_member decides two rules, listing_active one (though listed earlier in the catalogue)
     expect(paths.indexOf('supplier.still_member')).toBeLessThan(paths.indexOf('supplier.activity.listing_active'));
-    expect(paths.indexOf('assets.bank_accounts')).toBeLessThan(paths.indexOf('assets.property'));
-    expect(plan({ dispute: { types: ['non_delivery'] } }).candidates.find((c) => c.question.path === 'assets.bank_accounts')!.rules).toEqual(['t/assets', 't/assets-2']);
+  });
+
+  it('asks bundled yes/no facts (assets) as one "which of these?" question, with all their rules', () => {
+    const p = plan({ dispute: { types: ['non_delivery'] } });
+    const assets = p.candidates.find((c) => c.question.path === 'assets')!;
+    expect(assets.question.kind).toBe('bundle');
+    expect(assets.rules).toEqual(['t/assets', 't/assets-2', 't/assets-3']);
+    expect(p.candidates.some((c) => c.question.path.startsWith('assets.'))).toBe(false);
+    expect(order({ dispute: { types: ['non_delivery'] } }, ['assets'])).not.toContain('assets');
   });
 
   it('asks a money fact as a whole amount when a rule reads only its amount', () => {

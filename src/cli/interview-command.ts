@@ -9,6 +9,8 @@ import { EXIT } from './exit-code.js';
 import { printDiagnostics, type Io } from './output.js';
 import { readTextFile } from './io.js';
 import { loadRuleSet } from './rules-source.js';
+import { isDirectory } from './interview-files.js';
+import { dirname, resolve } from 'node:path';
 
 export interface InterviewFlags {
   out?: string;
@@ -73,6 +75,7 @@ function checkFlags(flags: InterviewFlags): Diagnostic[] {
   const arg = (message: string) => out.push(diag('usage', message, { file: '(arguments)' }));
   if (flags.asOf && (!/^\d{4}-\d{2}-\d{2}$/.test(flags.asOf) || Number.isNaN(Date.parse(flags.asOf)) || new Date(flags.asOf).toISOString().slice(0, 10) !== flags.asOf)) arg(`--as-of must be an ISO date YYYY-MM-DD; got '${flags.asOf}'`);
   for (const [name, v] of [['--out', flags.out], ['--resume', flags.resume]] as const) if (v !== undefined && !/\.ya?ml$/.test(v)) arg(`${name} must name a .yaml file; got '${v}'`);
+  if (flags.out && !isDirectory(dirname(resolve(flags.out)))) arg(`--out: the folder ${dirname(flags.out)} does not exist`);
   return out;
 }
 

@@ -10,6 +10,7 @@ export type Answer = { known: true; value: unknown } | { known: false };
 export interface PromptContext { signal: AbortSignal; today: string }
 
 const DK = '__dont_know__';
+const NONE = '__none__';
 
 /** Ask a question with choices (yes/no, one of, several of) or a typed answer, offering "I don't know". */
 export async function askQuestion(q: Question, current: unknown, ctx: PromptContext): Promise<Answer> {
@@ -19,6 +20,12 @@ export async function askQuestion(q: Question, current: unknown, ctx: PromptCont
     const def = valueToChoice(q, current);
     const v = await select({ message: q.text, choices, pageSize: 14, ...(def ? { default: def } : {}) }, opts);
     return v === DK ? { known: false } : { known: true, value: choiceToValue(q, v) };
+  }
+  if (q.kind === 'bundle') {
+    const now = Array.isArray(current) ? (current as string[]) : [];
+    const choices = [...(q.choices ?? []).map((c) => ({ name: c.label, value: c.value, checked: now.includes(c.value) })), new Separator(' '), { name: q.noneLabel ?? 'None of these', value: NONE }, { name: DONT_KNOW_LABEL, value: DK }];
+    const v = await checkbox({ message: q.text, choices, pageSize: 14, shortcuts: { all: null, invert: null }, validate: (picked) => checkBundle(picked.map((p) => p.value)) }, opts);
+    return v.includes(DK) ? { known: false } : { known: true, value: v.filter((x) => x !== NONE) };
   }
   if (q.kind === 'list') {
     const now = Array.isArray(current) ? (current as string[]) : [];
@@ -61,6 +68,12 @@ export async function askText(message: string, def: string, check: (t: string) =
 function checkList(values: readonly string[]): true | string {
   if (values.length === 0) return `Choose at least one (Space selects), or "${DONT_KNOW_LABEL}".`;
   if (values.includes(DK) && values.length > 1) return `Choose the ones that apply, or only "${DONT_KNOW_LABEL}", not both.`;
+  return true;
+}
+
+function checkBundle(values: readonly string[]): true | string {
+  if (values.length === 0) return 'Tick the ones that apply (Space), or "None of these", or "I don\'t know".';
+  if ((values.includes(DK) || values.includes(NONE)) && values.length > 1) return 'Tick the ones that apply, or only one of "None of these" and "I don\'t know".';
   return true;
 }
 

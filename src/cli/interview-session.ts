@@ -10,7 +10,9 @@ import { GROUP_TITLES, type GroupId } from '../interview/groups.js';
 import type { Question } from '../interview/catalogue.js';
 import { caseText, documentCase, removeAnswer, setAnswer } from '../interview/case-document.js';
 import { valueAt } from '../interview/values.js';
+import { BUNDLES, bundleValues } from '../interview/bundles.js';
 import { colorFor, type Io } from './output.js';
+import { EXIT } from './exit-code.js';
 import { removeFile, writeFileAtomic } from './interview-files.js';
 import { askQuestion, isInterrupt, type PromptContext } from './interview-prompts.js';
 import { askPayments } from './interview-payments.js';
@@ -64,6 +66,10 @@ export async function runInterview(o: SessionOptions): Promise<number> {
     const final = await chooseFinalPath(s);
     return finish(s, final);
   } catch (e) {
+    if (isWriteError(e)) {
+      o.io.err(`dispute-assess: cannot save the case file: ${(e as Error).message}\nPick a file in a folder you can write to with --out.\n`);
+      return EXIT.input;
+    }
     if (!isInterrupt(e)) throw e;
     save(s);
     o.io.err(interruptedMessage(s));
@@ -72,6 +78,8 @@ export async function runInterview(o: SessionOptions): Promise<number> {
     uninstall();
   }
 }
+
+const isWriteError = (e: unknown) => typeof (e as NodeJS.ErrnoException)?.code === 'string' && typeof (e as NodeJS.ErrnoException).syscall === 'string';
 
 /** The case as the document holds it now. */
 export function currentCase(s: SessionState): Case {
@@ -106,11 +114,22 @@ export async function askAndApply(s: SessionState, q: Question, fresh = false): 
     apply(s, q.path, list);
     return;
   }
+  if (q.kind === 'bundle') return askBundle(s, q, c);
   const current = valueAt(c, q.path);
   const a = await askQuestion(q, current, s.ctx);
   if (!a.known && current === undefined) return;
   const entry = q.path.startsWith('evidence.') ? (c.evidence as Record<string, unknown> | undefined)?.[q.path.slice('evidence.'.length)] : undefined;
   apply(s, typeof entry === 'object' && a.known ? `${q.path}.status` : q.path, a.known ? a.value : undefined);
+}
+
+async function askBundle(s: SessionState, q: Question, c: Case): Promise<void> {
+  const b = BUNDLES.find((x) => x.id === q.path)!;
+  const a = await askQuestion(q, Object.keys(b.items).filter((p) => valueAt(c, p) === true), s.ctx);
+  for (const p of Object.keys(b.items)) s.skipped.add(p);
+  if (!a.known) return;
+  for (const [p, v] of bundleValues(b, a.value as string[])) setAnswer(s.o.doc, p, v);
+  s.touched = true;
+  save(s);
 }
 
 function apply(s: SessionState, path: string, value: unknown): void {

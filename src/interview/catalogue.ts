@@ -9,8 +9,9 @@ import type { QuestionSpec } from './spec.js';
 import { HAPPENED } from './catalogue-happened.js';
 import { COUNTERPARTY, STATUS } from './catalogue-supplier.js';
 import { EVIDENCE, OPTIONS } from './catalogue-options.js';
+import { BUNDLES } from './bundles.js';
 
-export type QuestionKind = 'boolean' | 'enum' | 'list' | 'date' | 'money' | 'number' | 'string' | 'country' | 'payments';
+export type QuestionKind = 'boolean' | 'enum' | 'list' | 'date' | 'money' | 'number' | 'string' | 'country' | 'payments' | 'bundle';
 export interface Choice { value: string; label: string }
 
 /** A question ready to ask: wording plus the answer type and its choices. */
@@ -26,6 +27,8 @@ export interface Question {
   /** Position in the catalogue: the natural order within a group. */
   order: number;
   askIf?: (c: Case) => boolean;
+  /** For a bundle: the label of the "none of these" choice. */
+  noneLabel?: string;
 }
 
 const SPECS: readonly QuestionSpec[] = [...HAPPENED, ...COUNTERPARTY, ...STATUS, ...EVIDENCE, ...OPTIONS];
@@ -38,6 +41,15 @@ const BOOLEAN_CHOICES: Choice[] = [{ value: 'yes', label: 'Yes' }, { value: 'no'
 
 /** The readable form of an id: "hong_kong_company" -> "hong kong company". */
 export const humanize = (id: string) => id.replace(/[_.]/g, ' ');
+
+/** The "which of these?" question of a bundle (its id stands in for a fact path). */
+export function bundleQuestion(id: string): Question | undefined {
+  const b = BUNDLES.find((x) => x.id === id);
+  if (!b) return undefined;
+  const paths = Object.keys(b.items);
+  const order = Math.min(...paths.map((p) => INDEX.get(p) ?? SPECS.length));
+  return { path: b.id, group: b.group, kind: 'bundle', text: b.text, hint: b.hint, order, noneLabel: b.none, choices: paths.map((p) => ({ value: p, label: b.items[p]! })) };
+}
 
 /** The question for a fact path, or undefined when the path is not a case fact a buyer can answer. */
 export function questionFor(path: string, set?: RuleSet): Question | undefined {

@@ -7,7 +7,8 @@ import type { Assessment } from '../engine/assessment.js';
 import type { RuleSet } from '../rules/types.js';
 import { factRegistry } from '../rules/fact-registry.js';
 import { GROUPS } from './groups.js';
-import { questionFor, type Question } from './catalogue.js';
+import { bundleQuestion, questionFor, type Question } from './catalogue.js';
+import { bundleOf } from './bundles.js';
 import { paymentsAskable } from './payments.js';
 
 export interface PlanOptions {
@@ -41,9 +42,16 @@ export function planInterview(c: Case, set: RuleSet, opts: PlanOptions): Plan {
   for (const u of a.unknowns) for (const r of u.rules) if (relevant.has(r)) add(u.fact, r);
   for (const g of a.evidence) for (const i of g.items) if (i.status === 'unknown' && i.level === 'required') add(`evidence.${i.kind}`, i.rule);
   if (c.dispute?.types === undefined) add('dispute.types', '(evidence checklist)');
+  for (const [path, rules] of [...byPath]) {
+    const b = bundleOf(path);
+    if (!b || opts.skipped?.has(path)) continue;
+    byPath.delete(path);
+    if (!byPath.has(b.id)) byPath.set(b.id, new Set());
+    for (const r of rules) byPath.get(b.id)!.add(r);
+  }
   const candidates: Candidate[] = [];
   for (const [path, rules] of byPath) {
-    const question = questionFor(path, set);
+    const question = bundleQuestion(path) ?? questionFor(path, set);
     if (!question || opts.skipped?.has(path) || question.askIf?.(c) === false) continue;
     if (path === 'order.payments' && !paymentsAskable(c)) continue;
     candidates.push({ question, rules: [...rules].sort(), weight: rules.size });
