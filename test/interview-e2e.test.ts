@@ -3,7 +3,7 @@
 // Questions after the opening ones depend on the loaded rules, so those are answered generically.
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -89,6 +89,17 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
     await waitFor(() => existsSync(join(dir, 'rc.txt')) && readFileSync(join(dir, 'rc.txt'), 'utf8').trim() !== '');
     expect(readFileSync(join(dir, 'rc.txt'), 'utf8').trim()).toBe('2');
     expect(readFileSync(join(dir, 'err.txt'), 'utf8')).toContain('needs a terminal');
+  });
+
+  it('with no file on a terminal, starts the interview; Ctrl-C before any answer saves nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'da-e2e-'));
+    start(dir, '', 'rc.txt');
+    await waitFor(/\? What went wrong\?/);
+    keys('C-c');
+    await waitFor(() => existsSync(join(dir, 'rc.txt')) && readFileSync(join(dir, 'rc.txt'), 'utf8').trim() !== '');
+    expect(readFileSync(join(dir, 'rc.txt'), 'utf8').trim()).toBe('130');
+    expect(screen()).toContain('nothing was saved');
+    expect(readdirSync(dir)).toEqual(['rc.txt']);
   });
 
   it('a closed terminal keeps the answers given and exits 130', async () => {

@@ -1,5 +1,6 @@
 // The payments sub-dialogue: each payment's amount, date, method, destination and purpose; "another one?".
 import type { Payment } from '../case/schema.js';
+import { formatMoney } from '../case/money.js';
 import { parseDate, parseMoney } from '../interview/answers.js';
 import { describePayment, missingPaymentFields, PAYMENT_FIELDS, PAYMENT_QUESTIONS, paymentChoices, type PaymentField } from '../interview/payments.js';
 import { askChoice, askConfirm, askTyped, type PromptContext } from './interview-prompts.js';
@@ -31,7 +32,7 @@ export async function askPayments(existing: readonly Payment[] | undefined, io: 
   }
   do {
     const n = list.length + 1;
-    const amount = await askTyped(`Payment ${n}: how much did you pay?`, parseMoney, undefined, io.ctx);
+    const amount = await askTyped(`Payment ${n}: how much did you pay?`, parseMoney, undefined, io.ctx, (v) => formatMoney(v as Payment['amount']));
     if (!amount.known) {
       io.say("A payment needs an amount, so this one is left out; add it later with --resume when you know it.");
       break;

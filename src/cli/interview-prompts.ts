@@ -1,7 +1,7 @@
 // Asking one question on the terminal with @inquirer/prompts. Loaded only by the interview (lazily).
 import { checkbox, confirm, input, select, Separator } from '@inquirer/prompts';
 import type { Question } from '../interview/catalogue.js';
-import { choiceToValue, DONT_KNOW_LABEL, parseTyped, valueToChoice, valueToText } from '../interview/values.js';
+import { choiceToValue, DONT_KNOW_LABEL, formatAnswer, parseTyped, valueToChoice, valueToText } from '../interview/values.js';
 import type { Parsed } from '../interview/answers.js';
 
 /** A known value, or "I don't know" (the fact stays unknown). */
@@ -33,14 +33,18 @@ export async function askQuestion(q: Question, current: unknown, ctx: PromptCont
     const v = await checkbox({ message: q.text, choices, pageSize: 14, shortcuts: { all: null, invert: null }, validate: (picked) => checkList(picked.map((p) => p.value)) }, opts);
     return v.includes(DK) ? { known: false } : { known: true, value: v };
   }
-  return askTyped(q.text, (t) => parseTyped(q, t, ctx.today), valueToText(q, current), ctx);
+  return askTyped(q.text, (t) => parseTyped(q, t, ctx.today), valueToText(q, current), ctx, (v) => formatAnswer(q, v));
 }
 
 /** Ask for a typed answer; a bad value gets a clear message and the question again. Empty or ? = don't know. */
-export async function askTyped(message: string, parse: (text: string) => Parsed<unknown>, current: string | undefined, ctx: PromptContext): Promise<Answer> {
+export async function askTyped(message: string, parse: (text: string) => Parsed<unknown>, current: string | undefined, ctx: PromptContext, show: (v: unknown) => string = String): Promise<Answer> {
   const suffix = current === undefined ? " (Enter if you don't know)" : " (Enter keeps it; ? if you don't know)";
+  const transformer = (t: string, { isFinal }: { isFinal: boolean }) => {
+    const r = isFinal ? parse(t) : undefined;
+    return r?.ok ? (r.value === undefined ? DONT_KNOW_LABEL : show(r.value)) : t;
+  };
   const text = await input(
-    { message: message + suffix, ...(current !== undefined ? { default: current } : {}), validate: (t) => { const r = parse(t); return r.ok ? true : r.message; } },
+    { message: message + suffix, transformer, ...(current !== undefined ? { default: current } : {}), validate: (t) => { const r = parse(t); return r.ok ? true : r.message; } },
     { signal: ctx.signal },
   );
   const r = parse(text);

@@ -51,14 +51,12 @@ export function paymentsAskable(c: Case): boolean {
   return list === undefined || list.some((p) => missingPaymentFields(p).length > 0);
 }
 
-const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
-
-/** "USD 6,000.00 on 2025-12-02, bank wire (T/T, SWIFT), to an account in Hong Kong, a deposit or advance" */
+/** "USD 6,000.00 on 2025-12-02 · Bank wire (T/T, SWIFT) · to: An account in Hong Kong · A deposit or advance" */
 export function describePayment(p: Payment): string {
   const parts = [formatMoney(p.amount)];
   if (p.date) parts[0] += ` on ${p.date}`;
-  if (p.method) parts.push(lowerFirst(LABELS.method[p.method]!));
-  if (p.via) parts.push(`to ${lowerFirst(LABELS.via[p.via]!)}`);
-  if (p.stage) parts.push(lowerFirst(LABELS.stage[p.stage]!));
-  return parts.join(', ');
+  if (p.method) parts.push(LABELS.method[p.method]!);
+  if (p.via) parts.push(`to: ${LABELS.via[p.via]!}`);
+  if (p.stage) parts.push(LABELS.stage[p.stage]!);
+  return parts.join(' · ');
 }

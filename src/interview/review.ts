@@ -32,7 +32,7 @@ export function reviewLines(entries: readonly ReviewEntry[]): string[] {
     out.push(GROUP_TITLES[g]);
     for (const e of mine) {
       const text = e.question.text.replace(/ \(choose all that apply\)$/, '');
-      if (e.shown.includes('\n')) out.push(`  ${text}`, ...e.shown.split('\n').map((l) => `      ${l}`));
+      if (e.question.kind === 'payments' || e.shown.includes('\n')) out.push(`  ${text}`, ...e.shown.split('\n').map((l) => `      ${l}`));
       else out.push(`  ${text}  ${e.shown}`);
     }
   }
