@@ -7,30 +7,29 @@ import type { Parsed } from '../interview/answers.js';
 /** A known value, or "I don't know" (the fact stays unknown). */
 export type Answer = { known: true; value: unknown } | { known: false };
 
-export interface PromptContext { signal: AbortSignal; today: string }
+export interface PromptContext { today: string }
 
 const DK = '__dont_know__';
 const NONE = '__none__';
 
 /** Ask a question with choices (yes/no, one of, several of) or a typed answer, offering "I don't know". */
 export async function askQuestion(q: Question, current: unknown, ctx: PromptContext): Promise<Answer> {
-  const opts = { signal: ctx.signal };
   if (q.kind === 'boolean' || q.kind === 'enum') {
     const choices = [...(q.choices ?? []).map((c) => ({ name: c.label, value: c.value })), new Separator(' '), { name: DONT_KNOW_LABEL, value: DK }];
     const def = valueToChoice(q, current);
-    const v = await select({ message: q.text, choices, pageSize: 14, ...(def ? { default: def } : {}) }, opts);
+    const v = await select({ message: q.text, choices, pageSize: 14, ...(def ? { default: def } : {}) });
     return v === DK ? { known: false } : { known: true, value: choiceToValue(q, v) };
   }
   if (q.kind === 'bundle') {
     const now = Array.isArray(current) ? (current as string[]) : [];
     const choices = [...(q.choices ?? []).map((c) => ({ name: c.label, value: c.value, checked: now.includes(c.value) })), new Separator(' '), { name: q.noneLabel ?? 'None of these', value: NONE }, { name: DONT_KNOW_LABEL, value: DK }];
-    const v = await checkbox({ message: q.text, choices, pageSize: 14, shortcuts: { all: null, invert: null }, validate: (picked) => checkBundle(picked.map((p) => p.value)) }, opts);
+    const v = await checkbox({ message: q.text, choices, pageSize: 14, shortcuts: { all: null, invert: null }, validate: (picked) => checkBundle(picked.map((p) => p.value)) });
     return v.includes(DK) ? { known: false } : { known: true, value: v.filter((x) => x !== NONE) };
   }
   if (q.kind === 'list') {
     const now = Array.isArray(current) ? (current as string[]) : [];
     const choices = [...(q.choices ?? []).map((c) => ({ name: c.label, value: c.value, checked: now.includes(c.value) })), new Separator(' '), { name: DONT_KNOW_LABEL, value: DK }];
-    const v = await checkbox({ message: q.text, choices, pageSize: 14, shortcuts: { all: null, invert: null }, validate: (picked) => checkList(picked.map((p) => p.value)) }, opts);
+    const v = await checkbox({ message: q.text, choices, pageSize: 14, shortcuts: { all: null, invert: null }, validate: (picked) => checkList(picked.map((p) => p.value)) });
     return v.includes(DK) ? { known: false } : { known: true, value: v };
   }
   return askTyped(q.text, (t) => parseTyped(q, t, ctx.today), valueToText(q, current), ctx, (v) => formatAnswer(q, v));
@@ -45,7 +44,6 @@ export async function askTyped(message: string, parse: (text: string) => Parsed<
   };
   const text = await input(
     { message: message + suffix, transformer, ...(current !== undefined ? { default: current } : {}), validate: (t) => { const r = parse(t); return r.ok ? true : r.message; } },
-    { signal: ctx.signal },
   );
   const r = parse(text);
   return r.ok && r.value !== undefined ? { known: true, value: r.value } : { known: false };
@@ -55,18 +53,18 @@ export async function askTyped(message: string, parse: (text: string) => Parsed<
 export async function askChoice<T extends string>(message: string, choices: { value: T; label: string }[], ctx: PromptContext, opts: { dontKnow?: boolean; current?: string } = {}): Promise<T | undefined> {
   const list: (Separator | { name: string; value: string })[] = choices.map((c) => ({ name: c.label, value: c.value }));
   if (opts.dontKnow) list.push(new Separator(' '), { name: DONT_KNOW_LABEL, value: DK });
-  const v = await select({ message, choices: list, pageSize: 14, ...(opts.current ? { default: opts.current } : {}) }, { signal: ctx.signal });
+  const v = await select({ message, choices: list, pageSize: 14, ...(opts.current ? { default: opts.current } : {}) });
   return v === DK ? undefined : (v as T);
 }
 
 /** A yes/no question. */
 export async function askConfirm(message: string, def: boolean, ctx: PromptContext): Promise<boolean> {
-  return confirm({ message, default: def }, { signal: ctx.signal });
+  return confirm({ message, default: def });
 }
 
 /** A free-text answer that must pass a check (e.g. a file name). */
 export async function askText(message: string, def: string, check: (t: string) => true | string, ctx: PromptContext): Promise<string> {
-  return (await input({ message, default: def, validate: check }, { signal: ctx.signal })).trim();
+  return (await input({ message, default: def, validate: check })).trim();
 }
 
 function checkList(values: readonly string[]): true | string {

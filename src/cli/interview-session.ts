@@ -1,6 +1,5 @@
 // The interview on a terminal: ask what matters (planner), save after every answer, review, save the case
 // file and show the same report as `dispute-assess <file>`. Ctrl-C or a closed terminal: saved, exit 130.
-import { closeSync } from 'node:fs';
 import type { Document } from 'yaml';
 import type { ChalkInstance } from 'chalk';
 import type { Case } from '../case/schema.js';
@@ -13,6 +12,7 @@ import { valueAt } from '../interview/values.js';
 import { BUNDLES, bundleValues } from '../interview/bundles.js';
 import { colorFor, type Io } from './output.js';
 import { EXIT } from './exit-code.js';
+import { closeStdio, onSignals } from './interview-signals.js';
 import { removeFile, writeFileAtomic } from './interview-files.js';
 import { askQuestion, isInterrupt, type PromptContext } from './interview-prompts.js';
 import { askPayments } from './interview-payments.js';
@@ -48,8 +48,7 @@ export const EXIT_INTERRUPTED = 130;
 
 /** Run the interview; resolves to the exit code. */
 export async function runInterview(o: SessionOptions): Promise<number> {
-  const controller = new AbortController();
-  const s: SessionState = { o, c: colorFor(o.io, o.color), ctx: { signal: controller.signal, today: o.asOf ?? o.today }, partial: false, touched: false, skipped: new Set() };
+  const s: SessionState = { o, c: colorFor(o.io, o.color), ctx: { today: o.asOf ?? o.today }, partial: false, touched: false, skipped: new Set() };
   const uninstall = onSignals((hungUp) => {
     save(s);
     if (hungUp) closeStdio();
@@ -153,7 +152,7 @@ function intro(s: SessionState): void {
 
 async function finish(s: SessionState, final: string): Promise<number> {
   const { io } = s.o;
-  writeFileAtomic(final, caseText(s.o.doc));
+  if (s.touched || final !== s.o.resume) writeFileAtomic(final, caseText(s.o.doc));
   if (s.savePath !== final && s.partial && s.touched) removeFile(s.savePath!);
   s.savePath = final;
   io.out(`\nSaved your case in ${s.c.bold(final)}.\n\n`);
@@ -163,44 +162,7 @@ async function finish(s: SessionState, final: string): Promise<number> {
 }
 
 function interruptedMessage(s: SessionState): string {
-  if (!s.savePath || (!s.touched && !s.o.resume)) return '\nStopped before any answer was given; nothing was saved.\n';
-  return `\nStopped. Your answers so far are saved in ${s.savePath}.\nTo continue later: npx dispute-assess interview --resume ${s.savePath}\n`;
-}
-
-/**
- * Ctrl-C between questions or SIGTERM: stop(false). A closed terminal (SIGHUP, end of input, unreadable input):
- * stop(true). Prompts see Ctrl-C themselves (raw mode) and reject, which runInterview handles.
- */
-function onSignals(stop: (hungUp: boolean) => void): () => void {
-  const hangup = () => stop(true);
-  const interrupt = () => stop(false);
-  const quiet = () => {};
-  process.on('SIGHUP', hangup);
-  process.on('SIGTERM', interrupt);
-  process.on('SIGINT', interrupt);
-  process.stdin.on('end', hangup);
-  process.stdin.on('error', hangup);
-  process.stderr.on('error', quiet);
-  return () => {
-    process.off('SIGHUP', hangup);
-    process.off('SIGTERM', interrupt);
-    process.off('SIGINT', interrupt);
-    process.stdin.off('end', hangup);
-    process.stdin.off('error', hangup);
-    process.stderr.off('error', quiet);
-  };
-}
-
-/**
- * The terminal is gone: close standard input, output and error before exiting, because Node 20 aborts
- * (SIGABRT, not our exit code) when it cannot restore the settings of a terminal that no longer exists.
- */
-function closeStdio(): void {
-  for (const fd of [0, 1, 2]) {
-    try {
-      closeSync(fd);
-    } catch {
-      // already closed
-    }
-  }
+  if (s.savePath && s.touched) return `\nStopped. Your answers so far are saved in ${s.savePath}.\nTo continue later: npx dispute-assess interview --resume ${s.savePath}\n`;
+  if (s.o.resume) return `\nStopped; nothing was changed. To continue later: npx dispute-assess interview --resume ${s.o.resume}\n`;
+  return '\nStopped before any answer was given; nothing was saved.\n';
 }

@@ -19,5 +19,3 @@ export interface QuestionSpec {
   /** Only ask when this holds for the case so far (e.g. no receipt date when nothing arrived). */
   askIf?: (c: Case) => boolean;
 }
-
-export const YES_NO = { yes: 'Yes', no: 'No' } as const;
