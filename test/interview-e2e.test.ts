@@ -7,8 +7,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { CATALOGUE } from '../src/interview/catalogue.js';
-import { BIN, cli } from './helpers.js';
+import { bundleQuestion, questionFor } from '../src/interview/catalogue.js';
+import { BUNDLES } from '../src/interview/bundles.js';
+import { factRegistry } from '../src/rules/fact-registry.js';
+import { BIN, builtinRules, cli } from './helpers.js';
 
 const AS_OF = '2026-03-10';
 const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
@@ -65,7 +67,11 @@ async function answerDontKnow(): Promise<string> {
   return p.text;
 }
 
-const pathOf = (text: string) => [...CATALOGUE.values()].find((q) => text.startsWith(q.text.replace(/ \(.*\)$/, '')))?.path;
+/** The fact a question on screen asks about (any wording the interview can show, including fallbacks). */
+const pathOf = (text: string) =>
+  [...factRegistry().keys(), 'order.payments', ...BUNDLES.map((b) => b.id)]
+    .map((p) => questionFor(p, builtinRules()) ?? bundleQuestion(p))
+    .find((q) => q && text.startsWith(q.text.replace(/ \(.*\)$/, '')))?.path;
 
 describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
   afterAll(() => {

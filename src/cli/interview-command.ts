@@ -25,7 +25,7 @@ export interface InterviewFlags {
 const NEEDS_TERMINAL =
   'dispute-assess: the interview needs a terminal (standard input and output must both be a terminal).\n' +
   'To assess a case without questions, pass a case file: dispute-assess case.yaml\n' +
-  '(`dispute-assess schema` prints the case format; the package\'s fixtures/ folder has examples)\n';
+  '(`dispute-assess schema` prints the format of case files)\n';
 
 /** Whether both standard input and output are terminals. */
 export function onTerminal(): boolean {
