@@ -48,7 +48,7 @@ async function completePayment(list: Payment[], i: number, io: PaymentsIo): Prom
   const open = PAYMENT_FIELDS.filter((f) => list[i]![f] === undefined);
   for (const field of open) {
     if (field === 'paypal_type' && list[i]!.method !== 'paypal') continue;
-    const value = await askField(field, i + 1, io);
+    const value = await askField(field, i + 1, io, list[i - 1]?.[field]);
     if (value === undefined) continue;
     list[i] = { ...list[i]!, [field]: value };
     io.changed(list);
@@ -57,12 +57,13 @@ async function completePayment(list: Payment[], i: number, io: PaymentsIo): Prom
 
 const lowerFirst = (s: string) => s[0]!.toLowerCase() + s.slice(1);
 
-async function askField(field: PaymentField, n: number, io: PaymentsIo): Promise<string | undefined> {
+/** Ask one field of payment n; choices default to the previous payment's (Enter keeps it). */
+async function askField(field: PaymentField, n: number, io: PaymentsIo, previous?: string): Promise<string | undefined> {
   const q = PAYMENT_QUESTIONS[field];
   io.say(q.hint);
   if (field === 'date') {
     const a = await askTyped(`Payment ${n}: ${lowerFirst(q.text)}`, (t) => parseDate(t, { today: io.ctx.today, past: true }), undefined, io.ctx);
     return a.known ? (a.value as string) : undefined;
   }
-  return askChoice(`Payment ${n}: ${lowerFirst(q.text)}`, paymentChoices(field), io.ctx, { dontKnow: true });
+  return askChoice(`Payment ${n}: ${lowerFirst(q.text)}`, paymentChoices(field), io.ctx, { dontKnow: true, ...(previous && field !== 'stage' ? { current: previous } : {}) });
 }
