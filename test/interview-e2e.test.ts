@@ -2,77 +2,15 @@
 // answer, one "I don't know", a Ctrl-C, a resume with a changed answer, and the verdict at the end.
 // Questions after the opening ones depend on the loaded rules, so those are answered generically.
 import { afterAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { bundleQuestion, questionFor } from '../src/interview/catalogue.js';
-import { BUNDLES } from '../src/interview/bundles.js';
-import { factRegistry } from '../src/rules/fact-registry.js';
-import { BIN, builtinRules, cli } from './helpers.js';
+import { BIN, cli } from './helpers.js';
+import { answerDontKnow, done, HAS_TMUX, keys, pathOf, rcOf, screen, sleep, SOCKET, start, tmux, type, waitFor, waiting } from './interview-tmux.js';
 
 const AS_OF = '2026-03-10';
-const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
-const SOCKET = `da-e2e-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-const keys = (...k: string[]) => void tmux('send-keys', '-t', 'e2e', ...k);
-const type = (text: string) => void tmux('send-keys', '-t', 'e2e', '-l', text);
-const screen = () => tmux('capture-pane', '-p', '-J', '-t', 'e2e', '-S', '-3000');
-const done = (s: string) => s.split('\n').filter((l) => l.startsWith('✔')).length;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(what: RegExp | ((s: string) => boolean), ms = 8000): Promise<string> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const s = screen();
-    if (typeof what === 'function' ? what(s) : what.test(s)) return s;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${String(what)}; screen:\n${s.split('\n').slice(-30).join('\n')}`);
-    await sleep(40);
-  }
-}
-
-function start(dir: string, args: string, rcFile: string): void {
-  spawnSync('tmux', ['-L', SOCKET, 'kill-session', '-t', 'e2e']);
-  tmux('new-session', '-d', '-s', 'e2e', '-x', '120', '-y', '40', '-c', dir, `NO_COLOR=1 node ${BIN} ${args}; echo $? > ${rcFile}; sleep 60`);
-}
-
-/** The question on screen now (the last "? ..." line) and which kind of prompt shows it. */
-function prompt(s: string): { text: string; kind: 'select' | 'checkbox' | 'confirm' | 'input' } {
-  const lines = s.split('\n');
-  const i = lines.map((l) => l.startsWith('? ')).lastIndexOf(true);
-  const rest = lines.slice(i).join('\n');
-  const text = lines[i]!.slice(2);
-  if (/space select/.test(rest)) return { text, kind: 'checkbox' };
-  if (/⏎ select/.test(rest)) return { text, kind: 'select' };
-  if (/\((y\/N|Y\/n)\)/.test(text)) return { text, kind: 'confirm' };
-  return { text, kind: 'input' };
-}
-
-/** Whether a prompt is waiting: a "? ..." line below the last answered "✔ ..." line. */
-function waiting(s: string): boolean {
-  const lines = s.split('\n');
-  return lines.map((l) => l.startsWith('? ')).lastIndexOf(true) > lines.map((l) => l.startsWith('✔')).lastIndexOf(true);
-}
-
-/** Answer the question on screen with "I don't know" (or the default for a yes/no), then wait for what follows. */
-async function answerDontKnow(): Promise<string> {
-  const s = await waitFor(waiting);
-  const before = done(s);
-  const p = prompt(s);
-  if (p.kind === 'checkbox') keys('Up', 'Space', 'Enter');
-  else if (p.kind === 'select') keys('Up', 'Enter');
-  else keys('Enter');
-  await waitFor((now) => done(now) > before);
-  return p.text;
-}
-
-/** The fact a question on screen asks about (any wording the interview can show, including fallbacks). */
-const pathOf = (text: string) =>
-  [...factRegistry().keys(), 'order.payments', ...BUNDLES.map((b) => b.id)]
-    .map((p) => questionFor(p, builtinRules()) ?? bundleQuestion(p))
-    .find((q) => q && text.startsWith(q.text.replace(/ \(.*\)$/, '')))?.path;
-
 describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
   afterAll(() => {
     if (HAS_TMUX) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
@@ -92,7 +30,7 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
   it('refuses when only the output is redirected', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'da-e2e-'));
     start(dir, 'interview > out.txt 2> err.txt', 'rc.txt');
-    await waitFor(() => existsSync(join(dir, 'rc.txt')) && readFileSync(join(dir, 'rc.txt'), 'utf8').trim() !== '');
+    await waitFor(() => rcOf(dir, 'rc.txt') !== '');
     expect(readFileSync(join(dir, 'rc.txt'), 'utf8').trim()).toBe('2');
     expect(readFileSync(join(dir, 'err.txt'), 'utf8')).toContain('needs a terminal');
   });
@@ -102,7 +40,7 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
     start(dir, '', 'rc.txt');
     await waitFor(/\? What went wrong\?/);
     keys('C-c');
-    await waitFor(() => existsSync(join(dir, 'rc.txt')) && readFileSync(join(dir, 'rc.txt'), 'utf8').trim() !== '');
+    await waitFor(() => rcOf(dir, 'rc.txt') !== '');
     expect(readFileSync(join(dir, 'rc.txt'), 'utf8').trim()).toBe('130');
     expect(screen()).toContain('nothing was saved');
     expect(readdirSync(dir)).toEqual(['rc.txt']);
@@ -133,7 +71,7 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
   it('answers, stops on Ctrl-C with the answers saved, resumes, changes an answer and ends with the verdict', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'da-e2e-'));
     const file = join(dir, 'case.yaml');
-    const rc = (f: string) => (existsSync(join(dir, f)) ? readFileSync(join(dir, f), 'utf8').trim() : '');
+    const rc = (f: string) => rcOf(dir, f);
     start(dir, `interview --out case.yaml --as-of ${AS_OF}`, 'rc1.txt');
     await waitFor(/\? What went wrong\?/);
     keys('Space', 'Enter');
