@@ -1,6 +1,7 @@
 // The question catalogue: for every fact the interview can ask, its wording, hint, group and answer type.
 // Wording comes from the catalogue files; the answer type and enum values from the case schema.
 import { COUNTRY_CODES } from '../case/iso-codes.js';
+import { EVIDENCE_KINDS } from '../case/enums.js';
 import { factRegistry } from '../rules/fact-registry.js';
 import type { RuleSet } from '../rules/types.js';
 import type { Case } from '../case/schema.js';
@@ -60,6 +61,7 @@ export function questionFor(path: string, set?: RuleSet): Question | undefined {
   const kind: QuestionKind = info.kind === 'enum' && info.values?.length === COUNTRY_CODES.length ? 'country' : info.kind;
   const spec = CATALOGUE.get(path) ?? (path.startsWith('evidence.') ? evidenceSpec(path, set) : fallbackSpec(path, info.description));
   const q = fromSpec(spec, kind);
+  if (path.startsWith('evidence.') && !CATALOGUE.has(path)) q.order = SPECS.length + EVIDENCE_KINDS.indexOf(path.slice(9) as never);
   if (kind === 'boolean') q.choices = BOOLEAN_CHOICES;
   if ((kind === 'enum' || kind === 'list') && info.values) q.choices = info.values.map((v) => ({ value: v, label: spec.labels?.[v] ?? humanize(v) }));
   return q;

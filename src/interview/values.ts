@@ -47,12 +47,19 @@ export function formatAnswer(q: Question, value: unknown): string {
     case 'enum': return label(value);
     case 'list': return (value as unknown[]).map(label).join('; ');
     case 'money': return formatMoney(value as Money);
+    case 'country': return countryName(String(value));
     case 'payments': {
       const list = value as Payment[];
       return list.length === 0 ? 'none' : list.map((p, i) => `${i + 1}) ${describePayment(p)}`).join('\n');
     }
     default: return String(value);
   }
+}
+
+/** "China (CN)" for a country code. */
+export function countryName(code: string): string {
+  const name = new Intl.DisplayNames(['en'], { type: 'region' }).of(code);
+  return name && name !== code ? `${name} (${code})` : code;
 }
 
 /** The value at a dotted path of a case (evidence entries given as {status, ...} read as their status). */
