@@ -32,8 +32,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .action(async (files: string[], opts) => {
       if (files.length === 0) {
-        io.err('dispute-assess: no case file given.\nUsage: dispute-assess <case.yaml> [more.yaml ...]   (see --help; fixtures/ has examples)\n');
-        code = EXIT.input;
+        const { runNoFile } = await import('./interview-command.js');
+        code = await runNoFile(opts, io);
         return;
       }
       const { runAssess } = await import('./assess-command.js');
@@ -65,6 +65,20 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .action(async (paths: string[], opts) => {
       const { runCheck } = await import('./check-command.js');
       code = runCheck(paths, opts, io);
+    });
+  program
+    .command('interview')
+    .description('answer questions instead of writing a case file; saves the case as YAML and shows the assessment')
+    .option('-o, --out <file>', 'save the case to this file (asks before replacing an existing one)')
+    .option('--resume <file>', 'continue with a saved case file: asks only what is still unknown and relevant')
+    .option('--force', 'replace the --out file without asking')
+    .option('--as-of <date>', 'assess as of this date (YYYY-MM-DD) instead of today')
+    .option('--rules <dir>', 'also load the rule files in this folder (repeatable)', collect, [])
+    .option('--no-builtin-rules', 'do not load the built-in rule packs')
+    .option('--no-color', 'no colour')
+    .action(async (opts) => {
+      const { runInterviewCommand } = await import('./interview-command.js');
+      code = await runInterviewCommand(opts, io);
     });
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,0 +1,86 @@
+// Asking one question on the terminal with @inquirer/prompts. Loaded only by the interview (lazily).
+import { checkbox, confirm, input, select, Separator } from '@inquirer/prompts';
+import type { Question } from '../interview/catalogue.js';
+import { choiceToValue, DONT_KNOW_LABEL, formatAnswer, parseTyped, valueToChoice, valueToText } from '../interview/values.js';
+import type { Parsed } from '../interview/answers.js';
+
+/** A known value, or "I don't know" (the fact stays unknown). */
+export type Answer = { known: true; value: unknown } | { known: false };
+
+export interface PromptContext { today: string }
+
+const DK = '__dont_know__';
+const NONE = '__none__';
+
+/** Ask a question with choices (yes/no, one of, several of) or a typed answer, offering "I don't know". */
+export async function askQuestion(q: Question, current: unknown, ctx: PromptContext): Promise<Answer> {
+  if (q.kind === 'boolean' || q.kind === 'enum') {
+    const choices = [...(q.choices ?? []).map((c) => ({ name: c.label, value: c.value })), new Separator(' '), { name: DONT_KNOW_LABEL, value: DK }];
+    const def = valueToChoice(q, current);
+    const v = await select({ message: q.text, choices, pageSize: 14, ...(def ? { default: def } : {}) });
+    return v === DK ? { known: false } : { known: true, value: choiceToValue(q, v) };
+  }
+  if (q.kind === 'bundle') {
+    const now = Array.isArray(current) ? (current as string[]) : [];
+    const choices = [...(q.choices ?? []).map((c) => ({ name: c.label, value: c.value, checked: now.includes(c.value) })), new Separator(' '), { name: q.noneLabel ?? 'None of these', value: NONE }, { name: DONT_KNOW_LABEL, value: DK }];
+    const v = await checkbox({ message: q.text, choices, pageSize: 14, shortcuts: { all: null, invert: null }, validate: (picked) => checkBundle(picked.map((p) => p.value)) });
+    return v.includes(DK) ? { known: false } : { known: true, value: v.filter((x) => x !== NONE) };
+  }
+  if (q.kind === 'list') {
+    const now = Array.isArray(current) ? (current as string[]) : [];
+    const choices = [...(q.choices ?? []).map((c) => ({ name: c.label, value: c.value, checked: now.includes(c.value) })), new Separator(' '), { name: DONT_KNOW_LABEL, value: DK }];
+    const v = await checkbox({ message: q.text, choices, pageSize: 14, shortcuts: { all: null, invert: null }, validate: (picked) => checkList(picked.map((p) => p.value)) });
+    return v.includes(DK) ? { known: false } : { known: true, value: v };
+  }
+  return askTyped(q.text, (t) => parseTyped(q, t, ctx.today), valueToText(q, current), ctx, (v) => formatAnswer(q, v));
+}
+
+/** Ask for a typed answer; a bad value gets a clear message and the question again. Empty or ? = don't know. */
+export async function askTyped(message: string, parse: (text: string) => Parsed<unknown>, current: string | undefined, ctx: PromptContext, show: (v: unknown) => string = String): Promise<Answer> {
+  const suffix = current === undefined ? " (Enter if you don't know)" : " (Enter keeps it; ? if you don't know)";
+  const transformer = (t: string, { isFinal }: { isFinal: boolean }) => {
+    const r = isFinal ? parse(t) : undefined;
+    return r?.ok ? (r.value === undefined ? DONT_KNOW_LABEL : show(r.value)) : t;
+  };
+  const text = await input(
+    { message: message + suffix, transformer, ...(current !== undefined ? { default: current } : {}), validate: (t) => { const r = parse(t); return r.ok ? true : r.message; } },
+  );
+  const r = parse(text);
+  return r.ok && r.value !== undefined ? { known: true, value: r.value } : { known: false };
+}
+
+/** Choose one of a few options, with "I don't know" when dontKnow is set. */
+export async function askChoice<T extends string>(message: string, choices: { value: T; label: string }[], ctx: PromptContext, opts: { dontKnow?: boolean; current?: string } = {}): Promise<T | undefined> {
+  const list: (Separator | { name: string; value: string })[] = choices.map((c) => ({ name: c.label, value: c.value }));
+  if (opts.dontKnow) list.push(new Separator(' '), { name: DONT_KNOW_LABEL, value: DK });
+  const v = await select({ message, choices: list, pageSize: 14, ...(opts.current ? { default: opts.current } : {}) });
+  return v === DK ? undefined : (v as T);
+}
+
+/** A yes/no question. */
+export async function askConfirm(message: string, def: boolean, ctx: PromptContext): Promise<boolean> {
+  return confirm({ message, default: def });
+}
+
+/** A free-text answer that must pass a check (e.g. a file name). */
+export async function askText(message: string, def: string, check: (t: string) => true | string, ctx: PromptContext): Promise<string> {
+  return (await input({ message, default: def, validate: check })).trim();
+}
+
+function checkList(values: readonly string[]): true | string {
+  if (values.length === 0) return `Choose at least one (Space selects), or "${DONT_KNOW_LABEL}".`;
+  if (values.includes(DK) && values.length > 1) return `Choose the ones that apply, or only "${DONT_KNOW_LABEL}", not both.`;
+  return true;
+}
+
+function checkBundle(values: readonly string[]): true | string {
+  if (values.length === 0) return 'Tick the ones that apply (Space), or "None of these", or "I don\'t know".';
+  if ((values.includes(DK) || values.includes(NONE)) && values.length > 1) return 'Tick the ones that apply, or only one of "None of these" and "I don\'t know".';
+  return true;
+}
+
+/** Whether an error means the prompt was interrupted (Ctrl-C, closed terminal, abort). */
+export function isInterrupt(e: unknown): boolean {
+  const name = (e as Error | undefined)?.name;
+  return name === 'ExitPromptError' || name === 'AbortPromptError' || name === 'CancelPromptError';
+}

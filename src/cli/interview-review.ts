@@ -1,0 +1,70 @@
+// The review screen (answers by group, change any) and choosing where the case file goes, never
+// overwriting an existing file without asking (or --force).
+import { reviewEntries, reviewLines } from '../interview/review.js';
+import { freeName, isDirectory, pathExists } from './interview-files.js';
+import { askChoice, askConfirm, askText } from './interview-prompts.js';
+import type { Case } from '../case/schema.js';
+import type { Question } from '../interview/catalogue.js';
+import type { SessionState } from './interview-session.js';
+
+/** What the review needs from the session: the case now, re-asking one question, asking what became relevant. */
+export interface ReviewHooks { caseNow(): Case; change(q: Question): Promise<void>; askRest(): Promise<void> }
+
+const PARTIAL = /\.partial(\.ya?ml)$/;
+
+/** Show the answers by group until the buyer confirms them; a changed answer may open new questions. */
+export async function reviewLoop(s: SessionState, hooks: ReviewHooks): Promise<void> {
+  const { io } = s.o;
+  for (;;) {
+    const entries = reviewEntries(hooks.caseNow(), s.o.rules);
+    const lines = reviewLines(entries).map((l) => (l.startsWith(' ') ? l : s.c.bold(l)));
+    io.out(`\n${s.c.bold.underline('Your answers')}\n${lines.length ? lines.join('\n') : '  (none yet)'}\n`);
+    const next = await askChoice('Is this right?', [{ value: 'done', label: 'Yes: save the case and show my assessment' }, { value: 'change', label: 'Change an answer' }], s.ctx);
+    if (next === 'done') return;
+    const choices = entries.map((e) => ({ value: e.question.path, label: `${e.question.text.replace(/ \(.*\)$/, '')}  (${e.shown.split('\n')[0]})` }));
+    const path = await askChoice('Which answer do you want to change?', [...choices, { value: '', label: 'Go back' }], s.ctx);
+    const entry = entries.find((e) => e.question.path === path);
+    if (!entry) continue;
+    s.skipped.add(entry.question.path);
+    io.out(s.c.dim(`  ${entry.question.hint}`) + '\n');
+    await hooks.change(entry.question);
+    await hooks.askRest();
+  }
+}
+
+/** Where answers are saved while the interview runs: --out (asking before replacing a file), the resumed file, or a new partial file. */
+export async function chooseSavePath(s: SessionState): Promise<{ path: string; partial: boolean }> {
+  const { out, resume, force } = s.o;
+  if (out) {
+    if (out === resume || force || !pathExists(out)) return { path: out, partial: false };
+    return { path: await confirmOrRename(s, out), partial: false };
+  }
+  if (resume) return { path: resume, partial: PARTIAL.test(resume) };
+  return { path: freeName('dispute-case.partial.yaml'), partial: true };
+}
+
+/** The file the finished case goes to: the save path, or for a partial file a name the buyer confirms. */
+export async function chooseFinalPath(s: SessionState): Promise<string> {
+  if (!s.partial) return s.savePath!;
+  const suggested = freeName(s.savePath!.replace(PARTIAL, '$1'), (p) => p !== s.savePath && pathExists(p));
+  const name = await askText('Save your case as', suggested, checkName, s.ctx);
+  if (name === s.savePath || s.o.force || !pathExists(name)) return name;
+  return confirmOrRename(s, name);
+}
+
+async function confirmOrRename(s: SessionState, path: string): Promise<string> {
+  let candidate = path;
+  for (;;) {
+    if (!isDirectory(candidate) && (await askConfirm(`${candidate} already exists. Replace it?`, false, s.ctx))) return candidate;
+    candidate = await askText('Save to which file instead?', freeName(candidate), checkName, s.ctx);
+    if (!pathExists(candidate)) return candidate;
+  }
+}
+
+function checkName(name: string): true | string {
+  const t = name.trim();
+  if (!t) return 'Please type a file name, e.g. dispute-case.yaml.';
+  if (!/\.ya?ml$/.test(t)) return 'Please end the file name with .yaml, e.g. dispute-case.yaml.';
+  if (isDirectory(t)) return `${t} is a folder; please type a file name.`;
+  return true;
+}

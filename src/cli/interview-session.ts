@@ -1,0 +1,168 @@
+// The interview on a terminal: ask what matters (planner), save after every answer, review, save the case
+// file and show the same report as `dispute-assess <file>`. Ctrl-C or a closed terminal: saved, exit 130.
+import type { Document } from 'yaml';
+import type { ChalkInstance } from 'chalk';
+import type { Case } from '../case/schema.js';
+import type { RuleSet } from '../rules/types.js';
+import { planInterview } from '../interview/planner.js';
+import { GROUP_TITLES, type GroupId } from '../interview/groups.js';
+import type { Question } from '../interview/catalogue.js';
+import { caseText, documentCase, removeAnswer, setAnswer } from '../interview/case-document.js';
+import { valueAt } from '../interview/values.js';
+import { BUNDLES, bundleValues } from '../interview/bundles.js';
+import { colorFor, type Io } from './output.js';
+import { EXIT } from './exit-code.js';
+import { closeStdio, onSignals } from './interview-signals.js';
+import { removeFile, writeFileAtomic } from './interview-files.js';
+import { askQuestion, isInterrupt, type PromptContext } from './interview-prompts.js';
+import { askPayments } from './interview-payments.js';
+import { chooseFinalPath, chooseSavePath, reviewLoop } from './interview-review.js';
+import { runAssess } from './assess-command.js';
+
+export interface SessionOptions {
+  doc: Document;
+  rules: RuleSet;
+  today: string;
+  asOf?: string;
+  out?: string;
+  resume?: string;
+  force: boolean;
+  color: boolean;
+  ruleDirs: string[];
+  builtinRules: boolean;
+  io: Io;
+}
+
+/** What the session holds: the document being written, where it is saved, and what was asked. */
+export interface SessionState {
+  o: SessionOptions;
+  c: ChalkInstance;
+  ctx: PromptContext;
+  savePath?: string;
+  partial: boolean;
+  touched: boolean;
+  skipped: Set<string>;
+}
+
+export const EXIT_INTERRUPTED = 130;
+
+/** Run the interview; resolves to the exit code. */
+export async function runInterview(o: SessionOptions): Promise<number> {
+  const s: SessionState = { o, c: colorFor(o.io, o.color), ctx: { today: o.asOf ?? o.today }, partial: false, touched: false, skipped: new Set() };
+  const uninstall = onSignals((hungUp) => {
+    save(s);
+    if (hungUp) closeStdio();
+    else o.io.err(interruptedMessage(s));
+    process.exit(EXIT_INTERRUPTED);
+  });
+  try {
+    const target = await chooseSavePath(s);
+    s.savePath = target.path;
+    s.partial = target.partial;
+    intro(s);
+    await askAll(s);
+    await reviewLoop(s, { caseNow: () => currentCase(s), change: (q) => askAndApply(s, q, true), askRest: () => askAll(s) });
+    const final = await chooseFinalPath(s);
+    return finish(s, final);
+  } catch (e) {
+    if (isWriteError(e)) {
+      o.io.err(`dispute-assess: cannot save the case file: ${(e as Error).message}\nPick a file in a folder you can write to with --out.\n`);
+      return EXIT.input;
+    }
+    if (!isInterrupt(e)) throw e;
+    save(s);
+    o.io.err(interruptedMessage(s));
+    return EXIT_INTERRUPTED;
+  } finally {
+    uninstall();
+  }
+}
+
+const isWriteError = (e: unknown) => typeof (e as NodeJS.ErrnoException)?.code === 'string' && typeof (e as NodeJS.ErrnoException).syscall === 'string';
+
+/** The case as the document holds it now. */
+export function currentCase(s: SessionState): Case {
+  const r = documentCase(s.o.doc);
+  if (!r.ok) throw new Error(`the interview produced an invalid case: ${r.message}`);
+  return r.value;
+}
+
+/** Ask every question the planner still finds worth asking. */
+export async function askAll(s: SessionState): Promise<void> {
+  let group: GroupId | undefined;
+  for (;;) {
+    const plan = planInterview(currentCase(s), s.o.rules, { today: s.o.today, skipped: s.skipped, ...(s.o.asOf ? { asOf: s.o.asOf } : {}) });
+    if (!plan.next) return;
+    const q = plan.next.question;
+    if (q.group !== group) s.o.io.out(`\n${s.c.bold.underline(GROUP_TITLES[q.group])}\n`);
+    group = q.group;
+    const left = plan.candidates.length;
+    s.o.io.out(s.c.dim(`  ${q.hint}  ·  about ${left} question${left === 1 ? '' : 's'} left`) + '\n');
+    s.skipped.add(q.path);
+    await askAndApply(s, q);
+  }
+}
+
+/** Ask one question and store its answer in the document (saved at once). */
+export async function askAndApply(s: SessionState, q: Question, fresh = false): Promise<void> {
+  const c = currentCase(s);
+  if (q.kind === 'payments') {
+    const changed = (list: unknown) => apply(s, q.path, list);
+    const say = (line: string) => s.o.io.out(s.c.dim(`  ${line}`) + '\n');
+    const list = await askPayments(fresh ? undefined : c.order?.payments, { ctx: s.ctx, changed, say });
+    apply(s, q.path, list);
+    return;
+  }
+  if (q.kind === 'bundle') return askBundle(s, q, c);
+  const current = valueAt(c, q.path);
+  const a = await askQuestion(q, current, s.ctx);
+  if (!a.known && current === undefined) return;
+  const entry = q.path.startsWith('evidence.') ? (c.evidence as Record<string, unknown> | undefined)?.[q.path.slice('evidence.'.length)] : undefined;
+  apply(s, typeof entry === 'object' && a.known ? `${q.path}.status` : q.path, a.known ? a.value : undefined);
+}
+
+async function askBundle(s: SessionState, q: Question, c: Case): Promise<void> {
+  const b = BUNDLES.find((x) => x.id === q.path)!;
+  const a = await askQuestion(q, Object.keys(b.items).filter((p) => valueAt(c, p) === true), s.ctx);
+  for (const p of Object.keys(b.items)) s.skipped.add(p);
+  if (!a.known) return;
+  for (const [p, v] of bundleValues(b, a.value as string[])) setAnswer(s.o.doc, p, v);
+  s.touched = true;
+  save(s);
+}
+
+function apply(s: SessionState, path: string, value: unknown): void {
+  if (value === undefined) removeAnswer(s.o.doc, path);
+  else setAnswer(s.o.doc, path, value);
+  s.touched = true;
+  save(s);
+}
+
+/** Write the answers so far (atomically) to the save path, once there is something to save. */
+export function save(s: SessionState): void {
+  if (s.savePath && s.touched) writeFileAtomic(s.savePath, caseText(s.o.doc));
+}
+
+function intro(s: SessionState): void {
+  const { io } = s.o;
+  io.out(`${s.c.bold('dispute-assess interview')}: a few questions about your dispute, the ones that matter most first.\n`);
+  io.out(`Every question has "I don't know". Your answers are saved as you go in ${s.c.bold(s.savePath!)}.\n`);
+  io.out(s.c.dim('Press Ctrl-C at any time to stop; you can continue later. This is not legal advice.') + '\n');
+}
+
+async function finish(s: SessionState, final: string): Promise<number> {
+  const { io } = s.o;
+  if (s.touched || final !== s.o.resume) writeFileAtomic(final, caseText(s.o.doc));
+  if (s.savePath !== final && s.partial && s.touched) removeFile(s.savePath!);
+  s.savePath = final;
+  io.out(`\nSaved your case in ${s.c.bold(final)}.\n\n`);
+  const code = runAssess([final], { format: 'text', color: s.o.color, rules: s.o.ruleDirs, builtinRules: s.o.builtinRules, ...(s.o.asOf ? { asOf: s.o.asOf } : {}) }, io);
+  io.out(`\nYour case is saved in ${s.c.bold(final)}.\n  Assess it again:  npx dispute-assess ${final}\n  Change answers:   npx dispute-assess interview --resume ${final}\n`);
+  return code;
+}
+
+function interruptedMessage(s: SessionState): string {
+  if (s.savePath && s.touched) return `\nStopped. Your answers so far are saved in ${s.savePath}.\nTo continue later: npx dispute-assess interview --resume ${s.savePath}\n`;
+  if (s.o.resume) return `\nStopped; nothing was changed. To continue later: npx dispute-assess interview --resume ${s.o.resume}\n`;
+  return '\nStopped before any answer was given; nothing was saved.\n';
+}
