@@ -34,8 +34,8 @@ describe('question catalogue', () => {
     }
   });
 
-  it('has no stale entries: every entry is a case fact (or the payments list)', () => {
-    for (const path of CATALOGUE.keys()) if (path !== 'order.payments') expect(factRegistry().has(path), path).toBe(true);
+  it('has no stale entries: every entry is a case fact (or the payments or IP rights list)', () => {
+    for (const path of CATALOGUE.keys()) if (path !== 'order.payments' && path !== 'ip.rights') expect(factRegistry().has(path), path).toBe(true);
   });
 
   it('gives every question a buyer wording and a one-line hint', () => {
@@ -135,5 +135,16 @@ describe('answer parsing', () => {
     expect(parseWholeNumber('99999')).toMatchObject({ ok: false });
     expect(parseText(' Acme Ltd ')).toEqual({ ok: true, value: 'Acme Ltd' });
     expect(parseText('x'.repeat(50), 40)).toMatchObject({ ok: false });
+  });
+});
+
+describe('ip.rights as one question', () => {
+  it('round-trips ticked choices through the case shape', async () => {
+    const { encodeIpRights, decodeIpRights } = await import('../src/interview/ip-rights.js');
+    const ticked = ['trademark:cn', 'design_patent:abroad', 'copyright'];
+    expect(encodeIpRights(ticked)).toEqual([{ kind: 'trademark', registered_in_china: true }, { kind: 'design_patent', registered_in_china: false }, { kind: 'copyright' }]);
+    expect(decodeIpRights(encodeIpRights(ticked))).toEqual(ticked);
+    expect(decodeIpRights([{ kind: 'patent' }])).toEqual([]);
+    expect(encodeIpRights([])).toEqual([]);
   });
 });

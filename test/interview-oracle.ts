@@ -14,7 +14,7 @@ import { ROOT } from './helpers.js';
 
 export const AS_OF = '2026-03-10';
 
-const fixture = parse(readFileSync(join(ROOT, 'fixtures', 'offline-wire-non-delivery.yaml'), 'utf8')) as Record<string, unknown>;
+const fixture = parse(readFileSync(join(ROOT, 'test', 'cases', 'offline-wire.yaml'), 'utf8')) as Record<string, unknown>;
 delete fixture.expect;
 
 /** Three kinds of case: non-delivery paid off-platform, a quality dispute on a TA order, IP infringement. */

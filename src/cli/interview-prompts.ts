@@ -28,9 +28,11 @@ export async function askQuestion(q: Question, current: unknown, ctx: PromptCont
   }
   if (q.kind === 'list') {
     const now = Array.isArray(current) ? (current as string[]) : [];
-    const choices = [...(q.choices ?? []).map((c) => ({ name: c.label, value: c.value, checked: now.includes(c.value) })), new Separator(' '), { name: DONT_KNOW_LABEL, value: DK }];
-    const v = await checkbox({ message: q.text, choices, pageSize: 14, shortcuts: { all: null, invert: null }, validate: (picked) => checkList(picked.map((p) => p.value)) });
-    return v.includes(DK) ? { known: false } : { known: true, value: v };
+    const none = q.noneLabel ? [{ name: q.noneLabel, value: NONE }] : [];
+    const choices = [...(q.choices ?? []).map((c) => ({ name: c.label, value: c.value, checked: now.includes(c.value) })), new Separator(' '), ...none, { name: DONT_KNOW_LABEL, value: DK }];
+    const check = q.noneLabel ? checkBundle : checkList;
+    const v = await checkbox({ message: q.text, choices, pageSize: 14, shortcuts: { all: null, invert: null }, validate: (picked) => check(picked.map((p) => p.value)) });
+    return v.includes(DK) ? { known: false } : { known: true, value: v.filter((x) => x !== NONE) };
   }
   return askTyped(q.text, (t) => parseTyped(q, t, ctx.today), valueToText(q, current), ctx, (v) => formatAnswer(q, v));
 }

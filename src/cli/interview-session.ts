@@ -115,10 +115,11 @@ export async function askAndApply(s: SessionState, q: Question, fresh = false): 
   }
   if (q.kind === 'bundle') return askBundle(s, q, c);
   const current = valueAt(c, q.path);
-  const a = await askQuestion(q, current, s.ctx);
+  const a = await askQuestion(q, q.codec ? q.codec.decode(current) : current, s.ctx);
   if (!a.known && current === undefined) return;
   const entry = q.path.startsWith('evidence.') ? (c.evidence as Record<string, unknown> | undefined)?.[q.path.slice('evidence.'.length)] : undefined;
-  apply(s, typeof entry === 'object' && a.known ? `${q.path}.status` : q.path, a.known ? a.value : undefined);
+  const value = !a.known ? undefined : q.codec ? q.codec.encode(a.value as string[]) : a.value;
+  apply(s, typeof entry === 'object' && a.known ? `${q.path}.status` : q.path, value);
 }
 
 async function askBundle(s: SessionState, q: Question, c: Case): Promise<void> {

@@ -57,6 +57,7 @@ export const HAPPENED: readonly QuestionSpec[] = [
   { path: 'order.value', group: 'happened', text: 'What was the total order value?', hint: 'With the currency, e.g. 20000 USD or EUR 4,500.' },
   { path: 'dispute.amount_claimed', group: 'happened', text: 'How much do you want back?', hint: 'Your loss, with the currency; leave it if it is simply what you paid.' },
   { path: 'dispute.discovered_date', group: 'happened', past: true, text: 'When did you find out about the problem?', hint: 'The day you knew (or should have known) something was wrong. Format YYYY-MM-DD.' },
+  { path: 'dispute.supplier_notified', group: 'happened', text: 'Have you told the supplier in writing what is wrong?', hint: 'A message on the platform or an email that says what does not match. It protects your claim.' },
   { path: 'dispute.supplier_notified_date', group: 'happened', past: true, text: 'When did you first tell the supplier about the problem in writing?', hint: 'A message on the platform or an email counts. Format YYYY-MM-DD.' },
   { path: 'dispute.platform_dispute.opened', group: 'happened', text: 'Have you already opened a dispute or refund request on the platform?', hint: "On Alibaba.com: 'Apply for refund' or 'Open dispute' on the order." },
   { path: 'dispute.platform_dispute.opened_date', group: 'happened', past: true, askIf: disputeOpened, text: 'When did you open that dispute?', hint: 'Shown on the dispute page. Format YYYY-MM-DD.' },
@@ -66,6 +67,7 @@ export const HAPPENED: readonly QuestionSpec[] = [
     labels: { open: 'Still open', escalated: 'Escalated to the platform', won: 'Decided in my favour', lost: 'Decided against me', closed_no_response: 'Closed because nobody responded', withdrawn: 'I withdrew it' },
   },
   { path: 'order.closed', group: 'happened', text: 'Is the order already closed on the platform?', hint: 'A closed order cannot be disputed any more.' },
+  { path: 'order.closed_date', group: 'happened', text: 'When did Alibaba close the order?', hint: 'The date of the closure notice; a dispute may still be possible for a short time after it.', past: true, askIf: (c) => c.order?.closed === true },
   {
     path: 'dispute.supplier_position', group: 'happened',
     text: 'What does the supplier say now?', hint: 'Their latest answer to your complaint.',

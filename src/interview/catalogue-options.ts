@@ -8,6 +8,7 @@ export const EVIDENCE: readonly QuestionSpec[] = [
   { path: 'order.spec_in_order', group: 'evidence', text: 'Is the specification written into or attached to the platform order?', hint: 'Trade Assurance quality claims rely on what the order itself says.' },
   { path: 'order.inspection_clause', group: 'evidence', text: 'Does the contract allow an inspection before shipment?', hint: 'A clause naming an inspection company or standard (e.g. AQL).' },
   { path: 'ip.buyer_owns_rights', group: 'evidence', text: 'Do you own the design, brand or patent that is being copied?', hint: 'You (or your company) hold the trademark, patent, design or copyright.' },
+  { path: 'ip.rights', group: 'evidence', text: 'Which of these rights do you hold? (choose all that apply)', hint: "Alibaba's IP platform acts on rights registered in China (a Madrid mark needs its extension to China), or on copyright." },
 ];
 
 /** The routes open to the buyer: dispute clause, assets, presence in China. */

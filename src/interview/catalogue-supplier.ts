@@ -1,5 +1,9 @@
 // Questions about the counterparty (who you really dealt with) and its status (does it still operate).
+import type { Case } from '../case/schema.js';
 import type { QuestionSpec } from './spec.js';
+
+/** Payee questions only matter once something was paid (or while that is unknown). */
+const paidSomething = (c: Case) => c.order?.payments === undefined || c.order.payments.length > 0;
 
 const RESPONSIVE = { responsive: 'Answers normally', slow: 'Answers slowly or evasively', unresponsive: 'Does not answer at all' };
 
@@ -14,12 +18,12 @@ export const COUNTERPARTY: readonly QuestionSpec[] = [
   },
   { path: 'supplier.contracting_party', group: 'counterparty', text: 'Which company name is on the contract or proforma invoice?', hint: 'The exact legal name, e.g. "Foshan Everbright Furniture Co., Ltd."' },
   {
-    path: 'supplier.payee.same_as_contracting_party', group: 'counterparty',
+    path: 'supplier.payee.same_as_contracting_party', group: 'counterparty', askIf: paidSomething,
     text: 'Does the bank account you paid belong to that same company?', hint: 'Compare the account holder name on your bank slip with the name on the contract.',
   },
-  { path: 'supplier.payee.name', group: 'counterparty', text: 'Whose name was on the bank account you paid?', hint: 'The beneficiary name on your bank slip.' },
+  { path: 'supplier.payee.name', group: 'counterparty', askIf: paidSomething, text: 'Whose name was on the bank account you paid?', hint: 'The beneficiary name on your bank slip.' },
   {
-    path: 'supplier.payee.account_type', group: 'counterparty',
+    path: 'supplier.payee.account_type', group: 'counterparty', askIf: paidSomething,
     text: 'What kind of account did you pay into?', hint: 'From the bank details the supplier sent you.',
     labels: {
       alibaba_designated: "The Alibaba-designated account shown on the order's payment page",
@@ -29,7 +33,7 @@ export const COUNTERPARTY: readonly QuestionSpec[] = [
       personal: "A person's private account",
     },
   },
-  { path: 'supplier.payee.country', group: 'counterparty', text: 'In which country was the receiving bank account?', hint: 'From the bank details (SWIFT code or bank address); a country name or 2-letter code.' },
+  { path: 'supplier.payee.country', group: 'counterparty', askIf: paidSomething, text: 'In which country was the receiving bank account?', hint: 'From the bank details (SWIFT code or bank address); a country name or 2-letter code.' },
   { path: 'supplier.uscc', group: 'counterparty', text: "What is the supplier's Unified Social Credit Code?", hint: 'The 18-character code on its Chinese business licence, e.g. 91440600MA4W6C1X2K.' },
   { path: 'supplier.identified.shareholders', group: 'counterparty', text: "Do you know who the supplier's shareholders are?", hint: "From China's national enterprise credit system (gsxt.gov.cn) or a company report." },
   { path: 'supplier.identified.actual_controller', group: 'counterparty', text: 'Do you know who actually controls the supplier?', hint: 'The person behind the company, from a company report.' },

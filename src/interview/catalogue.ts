@@ -10,6 +10,7 @@ import type { QuestionSpec } from './spec.js';
 import { HAPPENED } from './catalogue-happened.js';
 import { COUNTERPARTY, STATUS } from './catalogue-supplier.js';
 import { EVIDENCE, OPTIONS } from './catalogue-options.js';
+import { decodeIpRights, encodeIpRights, IP_RIGHT_CHOICES } from './ip-rights.js';
 import { BUNDLES } from './bundles.js';
 
 export type QuestionKind = 'boolean' | 'enum' | 'list' | 'date' | 'money' | 'number' | 'string' | 'country' | 'payments' | 'bundle';
@@ -28,6 +29,8 @@ export interface Question {
   /** Position in the catalogue: the natural order within a group. */
   order: number;
   askIf?: (c: Case) => boolean;
+  /** For a list stored in another shape than the ticked values (ip.rights): how to convert both ways. */
+  codec?: { encode(values: readonly string[]): unknown; decode(value: unknown): string[] };
   /** For a bundle: the label of the "none of these" choice. */
   noneLabel?: string;
 }
@@ -55,6 +58,10 @@ export function bundleQuestion(id: string): Question | undefined {
 /** The question for a fact path, or undefined when the path is not a case fact a buyer can answer. */
 export function questionFor(path: string, set?: RuleSet): Question | undefined {
   if (path === 'order.payments') return fromSpec(CATALOGUE.get(path)!, 'payments');
+  if (path === 'ip.rights') {
+    const q = fromSpec(CATALOGUE.get(path)!, 'list');
+    return { ...q, choices: IP_RIGHT_CHOICES, noneLabel: 'None of these', codec: { encode: encodeIpRights, decode: decodeIpRights } };
+  }
   const info = factRegistry().get(path);
   if (!info || path === 'as_of' || /^(derived|eligibility)\./.test(path)) return undefined;
   if (/\.(amount|currency)$/.test(path) && factRegistry().get(path.replace(/\.(amount|currency)$/, ''))?.kind === 'money') return undefined;

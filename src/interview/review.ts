@@ -12,6 +12,7 @@ export interface ReviewEntry { question: Question; value: unknown; shown: string
 export function reviewEntries(c: Case, set: RuleSet): ReviewEntry[] {
   const paths = [...flattenCase(c).keys()];
   if (c.order?.payments !== undefined) paths.push('order.payments');
+  if (c.ip?.rights !== undefined) paths.push('ip.rights');
   const entries: ReviewEntry[] = [];
   for (const path of paths) {
     const question = questionFor(path, set);

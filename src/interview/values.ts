@@ -45,7 +45,10 @@ export function formatAnswer(q: Question, value: unknown): string {
   switch (q.kind) {
     case 'boolean':
     case 'enum': return label(value);
-    case 'list': return (value as unknown[]).map(label).join('; ');
+    case 'list': {
+      const ticked = q.codec ? q.codec.decode(value) : (value as unknown[]);
+      return ticked.length ? ticked.map(label).join('; ') : 'none';
+    }
     case 'money': return formatMoney(value as Money);
     case 'country': return countryName(String(value));
     case 'payments': {
