@@ -6,7 +6,8 @@ import { parse } from 'yaml';
 import { caseSchema, type Case } from '../src/case/schema.js';
 import type { RuleSet } from '../src/rules/types.js';
 import type { Assessment } from '../src/engine/assessment.js';
-import { planInterview } from '../src/interview/planner.js';
+import { planInterview, VERDICT } from '../src/interview/planner.js';
+import { SEVERITIES } from '../src/case/enums.js';
 import { documentCase, newCaseDocument, setAnswer } from '../src/interview/case-document.js';
 import { valueAt } from '../src/interview/values.js';
 import { BUNDLES } from '../src/interview/bundles.js';
@@ -53,6 +54,19 @@ export const ORACLES: Record<string, Case> = {
   }),
 };
 
+/** The oracle as a buyer's bundle answers state it: in a bundle with any known item, the others are "no". */
+export function asAnswered(oracle: Case): Case {
+  const doc = newCaseDocument([]);
+  for (const [k, v] of Object.entries(oracle)) setAnswer(doc, k, v);
+  for (const b of BUNDLES) {
+    const members = Object.keys(b.items);
+    if (members.some((m) => valueAt(oracle, m) !== undefined)) for (const m of members) setAnswer(doc, m, valueAt(oracle, m) === true);
+  }
+  const c = documentCase(doc);
+  if (!c.ok) throw new Error(c.message);
+  return c.value;
+}
+
 /** Run the planner to the end, answering from the oracle; returns the questions asked and the case built. */
 export function simulate(oracle: Case, rules: RuleSet): { asked: string[]; built: Case } {
   const doc = newCaseDocument([]);
@@ -77,16 +91,17 @@ export function simulate(oracle: Case, rules: RuleSet): { asked: string[]; built
   throw new Error('the interview did not stop');
 }
 
-/** The parts of an assessment a buyer acts on. */
+/** The parts of an assessment a buyer acts on (what the planner must settle; see VERDICT in the planner). */
 export function verdict(a: Assessment) {
+  const serious = (sev: string) => SEVERITIES.indexOf(sev as never) >= SEVERITIES.indexOf(VERDICT.minSeverity);
+  const excluded = new Set(a.strategies.filter((s) => s.excluded).map((s) => s.route));
   return {
     trade_assurance: a.trade_assurance.status,
     programs: a.programs.map((p) => `${p.program}: ${p.status}`),
     evidence: a.evidence.map((g) => `${g.dispute_type}: ${g.strength}`),
-    flags: a.flags.map((f) => f.id).sort(),
-    advice: a.advice.map((f) => f.id).sort(),
-    ranked: a.strategies.filter((s) => s.rank !== undefined).map((s) => `${s.route} ${s.score}`),
-    excluded: a.strategies.filter((s) => s.excluded).map((s) => s.route).sort(),
-    plan: a.plan.filter((p) => !p.route || !a.strategies.some((s) => s.route === p.route && s.excluded)).map((p) => p.rule).sort(),
+    flags: a.flags.filter((f) => serious(f.severity)).map((f) => f.id).sort(),
+    advice: a.advice.filter((f) => serious(f.severity)).map((f) => f.id).sort(),
+    top: a.strategies.filter((s) => s.rank !== undefined).slice(0, VERDICT.topRoutes).map((s) => s.route),
+    plan: a.plan.filter((p) => serious(p.severity) && !(p.route && excluded.has(p.route))).map((p) => p.rule).sort(),
   };
 }

@@ -23,13 +23,13 @@ rules:
       when: { fact: eligibility.trade_assurance, equals: ineligible }, then: { route: ta_claim, exclude: true } }
   - { id: t/ta-claim-spec, title: t, kind: strategy, severity: info, rationale: r, source: [s], message: m,
       when: { fact: order.spec_in_order, equals: true }, then: { route: ta_claim, score: 2 } }
-  - { id: t/ta-last-day, title: t, kind: action, severity: info, rationale: r, source: [s], message: m,
+  - { id: t/ta-last-day, title: t, kind: action, severity: high, rationale: r, source: [s], message: m,
       when: { fact: dispute.platform_dispute.opened, equals: false }, then: { route: ta_claim, due: today } }
-  - { id: t/listing, title: t, kind: flag, severity: info, rationale: r, source: [s], message: m,
+  - { id: t/listing, title: t, kind: flag, severity: high, rationale: r, source: [s], message: m,
       when: { fact: supplier.activity.listing_active, equals: false } }
-  - { id: t/member-1, title: t, kind: flag, severity: info, rationale: r, source: [s], message: m,
+  - { id: t/member-1, title: t, kind: flag, severity: high, rationale: r, source: [s], message: m,
       when: { fact: supplier.still_member, equals: false } }
-  - { id: t/member-2, title: t, kind: advice, severity: info, rationale: r, source: [s], message: m,
+  - { id: t/member-2, title: t, kind: advice, severity: high, rationale: r, source: [s], message: m,
       when: { fact: supplier.still_member, equals: true } }
   - { id: t/assets, title: t, kind: strategy, severity: info, rationale: r, source: [s], message: m,
       when: { fact: assets.bank_accounts, equals: true }, then: { route: prc_litigation, score: 3 } }
@@ -37,7 +37,7 @@ rules:
       when: { fact: assets.bank_accounts, equals: true }, then: { route: asset_preservation, score: 3 } }
   - { id: t/assets-3, title: t, kind: strategy, severity: info, rationale: r, source: [s], message: m,
       when: { fact: assets.property, equals: true }, then: { route: asset_preservation, score: 1 } }
-  - { id: t/big-order, title: t, kind: flag, severity: info, rationale: r, source: [s], message: m,
+  - { id: t/big-order, title: t, kind: flag, severity: high, rationale: r, source: [s], message: m,
       when: { fact: order.value.amount, gt: 10000 } }
   - { id: t/pay-records, title: t, kind: checklist, severity: info, rationale: r, source: [s], message: m,
       then: { evidence: payment_records, level: required, for: [non_delivery] } }
@@ -47,13 +47,16 @@ rules:
       then: { evidence: platform_chat, level: recommended, for: [non_delivery, quality] } }
 `;
 
-function ruleSet(): RuleSet {
-  const shared = ['parameters.yaml', 'catalogue.yaml'].map((f) => {
+function support() {
+  return ['parameters.yaml', 'catalogue.yaml'].map((f) => {
     const r = readTextFile(join(ROOT, 'rules', f));
     if (!r.ok) throw new Error(r.diagnostic.message);
     return { file: `rules/${f}`, text: r.text };
   });
-  const set = parseAndLoad([...shared, { file: 'test-rules.yaml', text: RULES }]);
+}
+
+function ruleSet(): RuleSet {
+  const set = parseAndLoad([...support(), { file: 'test-rules.yaml', text: RULES }]);
   if (!set.ok) throw new Error(set.diagnostics.map((d) => `${d.file}:${d.line} ${d.code} ${d.message}`).join('\n'));
   return set.value;
 }
@@ -80,8 +83,9 @@ describe('planInterview: what comes next', () => {
 
   it('within a group, a fact that decides more rules comes first', () => {
     const paths = order({ dispute: { types: ['non_delivery'] } });
-    // still_member decides two rules, listing_active one (though listed earlier in the catalogue)
-    expect(paths.indexOf('supplier.still_member')).toBeLessThan(paths.indexOf('supplier.activity.listing_active'));
+    // still_member decides two rules, the live-listing bundle one (though listed earlier in the catalogue)
+    expect(paths).toContain('supplier-signs');
+    expect(paths.indexOf('supplier.still_member')).toBeLessThan(paths.indexOf('supplier-signs'));
   });
 
   it('asks bundled yes/no facts (assets) as one "which of these?" question, with all their rules', () => {
@@ -91,6 +95,25 @@ describe('planInterview: what comes next', () => {
     expect(assets.rules).toEqual(['t/assets', 't/assets-2', 't/assets-3']);
     expect(p.candidates.some((c) => c.question.path.startsWith('assets.'))).toBe(false);
     expect(order({ dispute: { types: ['non_delivery'] } }, ['assets'])).not.toContain('assets');
+  });
+
+  it('does not ask for facts that only decide low-severity findings, or routes that cannot reach the top three', async () => {
+    const { relevantRules } = await import('../src/interview/planner.js');
+    const { assess } = await import('../src/assess.js');
+    const extra = parseAndLoad([...support(), { file: 'low.yaml', text: `rules:
+  - { id: t/low-flag, title: t, kind: flag, severity: low, rationale: r, source: [s], message: m, when: { fact: order.machinery, equals: true } }
+  - { id: t/far-behind, title: t, kind: strategy, severity: info, rationale: r, source: [s], message: m, when: { fact: order.inspection_clause, equals: true }, then: { route: police_report, score: 1 } }
+  - { id: t/r1, title: t, kind: strategy, severity: info, rationale: r, source: [s], message: m, then: { route: negotiation, score: 5 } }
+  - { id: t/r2, title: t, kind: strategy, severity: info, rationale: r, source: [s], message: m, then: { route: chargeback, score: 5 } }
+  - { id: t/r3, title: t, kind: strategy, severity: info, rationale: r, source: [s], message: m, then: { route: paypal_dispute, score: 5 } }
+  - { id: t/close, title: t, kind: strategy, severity: info, rationale: r, source: [s], message: m, when: { fact: order.custom_made, equals: true }, then: { route: cietac_arbitration, score: 6 } }
+` }]);
+    if (!extra.ok) throw new Error(JSON.stringify(extra.diagnostics));
+    const c = { as_of: '2026-03-01' } as never;
+    const rel = relevantRules(assess(c, extra.value, { today: '2026-03-01', explain: true }), extra.value, c);
+    expect(rel.has('t/low-flag')).toBe(false);
+    expect(rel.has('t/far-behind')).toBe(false);
+    expect(rel.has('t/close')).toBe(true);
   });
 
   it('asks a money fact as a whole amount when a rule reads only its amount', () => {

@@ -1,5 +1,6 @@
 // Bundles: yes/no facts a buyer answers better together, as one "which of these?" question. An unticked
-// item is a "no": for things the buyer can point to (assets), not knowing of one is the answer.
+// item is a "no": each item is something the buyer would know of if it were so (an asset, a fee demand, a
+// live listing), so not ticking it is the answer; "I don't know" leaves them all unknown.
 import type { GroupId } from './groups.js';
 
 export interface Bundle {
@@ -23,6 +24,52 @@ export const BUNDLES: readonly Bundle[] = [
       'assets.equipment': 'Equipment or stock (a factory, machines, goods)',
       'assets.property': 'Property (land, buildings, vehicles)',
       'assets.receivables': 'Money its other customers owe it',
+    },
+    none: 'None of these',
+  },
+  {
+    id: 'warning-signs', group: 'happened',
+    text: 'Has any of this happened? (tick all that apply)',
+    hint: 'Space ticks, Enter confirms. Each is a known warning sign or changes what you should do next.',
+    items: {
+      'dispute.extra_fees_demanded': "The supplier asks for more money before delivering ('insurance', 'customs', 'release' fees)",
+      'dispute.bank_details_changed': 'The supplier changed its bank details during the deal',
+      'dispute.pressured_off_platform': 'The supplier pushed you to pay or talk outside Alibaba.com',
+      'dispute.partial_refund_offered': 'The supplier offered part of your money back',
+      'order.first_order': 'It was your first order with this supplier',
+    },
+    none: 'None of these',
+  },
+  {
+    id: 'order-kind', group: 'happened',
+    text: 'Was the order any of these? (tick all that apply)',
+    hint: 'Space ticks, Enter confirms. PayPal, for example, does not protect custom-made goods or machinery.',
+    items: {
+      'order.custom_made': 'Made to your design or specification (custom, OEM, private label)',
+      'order.machinery': 'Industrial machinery',
+    },
+    none: 'Neither',
+  },
+  {
+    id: 'supplier-signs', group: 'status',
+    text: 'Which of these can you still see the supplier doing? (tick all that apply)',
+    hint: 'Space ticks, Enter confirms. A supplier that still trades has a reputation to protect; one that has gone quiet may be moving its assets.',
+    items: {
+      'supplier.activity.listing_active': 'Its listing on Alibaba (or another platform) is still live',
+      'supplier.activity.website_updated': 'Its website is updated or it runs ads',
+      'supplier.activity.at_trade_fairs': 'It exhibits at trade fairs',
+      'supplier.activity.social_media_active': 'It posts on social media (LinkedIn, Facebook, ...)',
+    },
+    none: 'None of these',
+  },
+  {
+    id: 'liable-persons', group: 'counterparty',
+    text: 'Which of these have you identified (e.g. from the national enterprise credit system)?',
+    hint: 'Space ticks, Enter confirms. They tell you who can be held liable besides the company.',
+    items: {
+      'supplier.identified.shareholders': 'Its shareholders',
+      'supplier.identified.actual_controller': 'Its actual controller (who really runs it)',
+      'supplier.identified.affiliates': 'Its affiliated companies',
     },
     none: 'None of these',
   },
