@@ -1,5 +1,8 @@
 // "Did you mean" suggestions for misspelt keys, enum values and ids.
 
+/** Longer words get no suggestion: nobody misspells 64 characters, and the distance costs time. */
+const MAX_WORD = 64;
+
 /** Edit distance between two strings (Levenshtein, case-insensitive). */
 export function editDistance(a: string, b: string): number {
   const s = a.toLowerCase();
@@ -18,6 +21,7 @@ export function editDistance(a: string, b: string): number {
 
 /** The closest candidate within a distance that grows with the word's length, if any. */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  if (word.length > MAX_WORD) return undefined;
   const norm = (x: string) => x.toLowerCase().replace(/[-_\s]/g, '');
   const exact = candidates.find((c) => norm(c) === norm(word));
   if (exact) return exact;
@@ -32,6 +36,11 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   }
   const limit = Math.max(1, Math.floor(Math.min(word.length, 12) / 3));
   return bestScore <= limit ? best : undefined;
+}
+
+/** A string shortened for messages. */
+export function clip(s: string, max = 60): string {
+  return s.length > max ? `${s.slice(0, max - 3)}...` : s;
 }
 
 /** " (did you mean 'x'?)" or "". */
