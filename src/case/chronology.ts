@@ -1,0 +1,77 @@
+// Chronology: dates that cannot be right (an error) or look wrong (a warning). A deadline computed from a
+// date that is impossible would be silently wrong, so those stop the run; the merely odd ones are warnings.
+import type { Case } from './schema.js';
+import { addDays } from './dates.js';
+
+export interface ChronologyIssue {
+  code: 'case-date-range' | 'case-date-after-as-of' | 'case-chronology';
+  severity: 'error' | 'warning';
+  message: string;
+  path: (string | number)[];
+}
+
+/** Dates are accepted between these years, so date arithmetic stays within four-digit years. */
+export const DATE_RANGE = { from: '1900-01-01', to: '2199-12-31' } as const;
+
+type Dated = { path: (string | number)[]; date: string; what: string };
+
+/** Every event date in the case (expected delivery is a plan, not an event). */
+function events(c: Case): Dated[] {
+  const out: Dated[] = [];
+  const add = (path: (string | number)[], date: string | undefined, what: string) => void (date && out.push({ path, date, what }));
+  add(['order', 'date'], c.order?.date, 'the order');
+  c.order?.payments?.forEach((p, i) => add(['order', 'payments', i, 'date'], p.date, `payment ${i + 1}`));
+  add(['order', 'delivery', 'shipped_date'], c.order?.delivery?.shipped_date, 'shipping');
+  add(['order', 'delivery', 'receipt_confirmed_date'], c.order?.delivery?.receipt_confirmed_date, 'the confirmed receipt');
+  add(['dispute', 'discovered_date'], c.dispute?.discovered_date, 'discovering the problem');
+  add(['dispute', 'supplier_notified_date'], c.dispute?.supplier_notified_date, 'notifying the supplier');
+  add(['dispute', 'platform_dispute', 'opened_date'], c.dispute?.platform_dispute?.opened_date, 'opening the platform dispute');
+  return out;
+}
+
+const at = (list: Dated[], key: string) => list.find((e) => e.path.join('.') === key);
+
+/** [earlier, later, severity, why]: the pairs whose order is checked. */
+const ORDER: [string, string, 'error' | 'warning', string][] = [
+  ['order.date', 'order.delivery.receipt_confirmed_date', 'error', 'receipt cannot be confirmed before the order exists'],
+  ['order.date', 'dispute.platform_dispute.opened_date', 'error', 'a platform dispute cannot be opened before the order exists'],
+  ['order.date', 'order.delivery.shipped_date', 'warning', 'goods shipped before the order date'],
+  ['order.date', 'dispute.discovered_date', 'warning', 'a problem discovered before the order date'],
+  ['order.delivery.shipped_date', 'order.delivery.receipt_confirmed_date', 'warning', 'receipt confirmed before the goods were shipped (if the supplier asked you to confirm early, say so in any dispute)'],
+  ['order.delivery.receipt_confirmed_date', 'dispute.discovered_date', 'warning', 'the problem was found before receipt was confirmed; the Trade Assurance window runs from the confirmation, so check both dates'],
+  ['dispute.discovered_date', 'dispute.supplier_notified_date', 'warning', 'the supplier was told before the problem was discovered'],
+  ['dispute.discovered_date', 'dispute.platform_dispute.opened_date', 'warning', 'the platform dispute was opened before the problem was discovered'],
+  ['order.delivery.receipt_confirmed_date', 'dispute.platform_dispute.opened_date', 'warning', 'the platform dispute was opened before receipt was confirmed; check both dates'],
+  ['order.date', 'order.delivery.expected_date', 'warning', 'delivery was expected before the order date'],
+];
+
+/**
+ * Check the case's dates against each other and against the assessment date. `asOf` is the date the
+ * assessment is for; `slackDays` allows for time zones when it is today's date rather than one the user gave.
+ */
+export function checkChronology(c: Case, asOf?: string, slackDays = 0): ChronologyIssue[] {
+  const out: ChronologyIssue[] = [];
+  const all = events(c);
+  const other: Dated[] = [{ path: ['as_of'], date: c.as_of ?? '', what: 'as_of' }, { path: ['order', 'delivery', 'expected_date'], date: c.order?.delivery?.expected_date ?? '', what: 'expected delivery' }];
+  const known = [...all, ...other.filter((o) => o.date)];
+  for (const e of known) {
+    if (e.date < DATE_RANGE.from || e.date > DATE_RANGE.to) out.push({ code: 'case-date-range', severity: 'error', path: e.path, message: `${e.path.join('.')}: ${e.date} is outside the years ${DATE_RANGE.from.slice(0, 4)} to ${DATE_RANGE.to.slice(0, 4)}; check the year` });
+  }
+  if (out.length) return out;
+  if (asOf) {
+    const limit = addDays(asOf, slackDays);
+    for (const e of all.filter((x) => x.date > limit)) {
+      out.push({ code: 'case-date-after-as-of', severity: 'error', path: e.path, message: `${e.path.join('.')} is ${e.date}, after the date of the assessment (${asOf}): ${e.what} cannot be in the future. Check the year, or set as_of` });
+    }
+  }
+  for (const [a, b, severity, why] of ORDER) {
+    const first = at(known, a);
+    const then = at(known, b);
+    if (first && then && then.date < first.date) out.push({ code: 'case-chronology', severity, path: then.path, message: `${b} (${then.date}) is before ${a} (${first.date}): ${why}` });
+  }
+  const order = at(all, 'order.date');
+  for (const p of all.filter((e) => e.path[1] === 'payments' && order && e.date < order.date)) {
+    out.push({ code: 'case-chronology', severity: 'warning', path: p.path, message: `${p.what} (${p.date}) is before the order date (${order!.date}); check both dates` });
+  }
+  return out;
+}
