@@ -11,21 +11,32 @@ import { EXIT } from './exit-code.js';
 
 export interface CheckFlags { rules: string[]; builtinRules: boolean; color: boolean; grep?: string }
 
-/** Find fixture case files under the given paths (expectation files are not cases). */
+/** Find fixture case files under the given paths (expectation files are not cases). Symbolic-link loops are visited once. */
 export function findFixtures(paths: string[]): { files: string[]; problems: Diagnostic[] } {
   const files: string[] = [];
   const problems: Diagnostic[] = [];
+  const seen = new Set<string>();
   const walk = (p: string, depth: number) => {
     let st;
     try {
       st = statSync(p);
-    } catch {
-      problems.push(diag('file-not-found', `no such file or folder: ${p}`, { file: p }));
+    } catch (e) {
+      const loop = (e as NodeJS.ErrnoException).code === 'ELOOP';
+      problems.push(diag(loop ? 'file-symlink-loop' : 'file-not-found', loop ? `${p} is a symbolic link that points back to itself` : `no such file or folder: ${p}`, { file: p }));
       return;
     }
     if (st.isDirectory()) {
-      if (depth > 20) return;
-      for (const name of readdirSync(p).sort()) walk(join(p, name), depth + 1);
+      const id = `${st.dev}:${st.ino}`;
+      if (depth > 20 || seen.has(id)) return;
+      seen.add(id);
+      let names: string[];
+      try {
+        names = readdirSync(p).sort();
+      } catch {
+        problems.push(diag('file-unreadable', `cannot list the folder ${p}`, { file: p }));
+        return;
+      }
+      for (const name of names) walk(join(p, name), depth + 1);
     } else if (/\.ya?ml$/.test(p) && !/\.expect\.ya?ml$/.test(p)) files.push(p);
   };
   for (const p of paths) walk(p, 0);

@@ -30,7 +30,7 @@ export function checkRuleSet(set: RuleSet, where: (ruleIndex: number, path: (str
     if (rule.kind === 'eligibility' && rule.then.unmet) for (const m of rule.then.unmet.matchAll(PLACEHOLDER)) checkPlaceholder(m[1]!, at(['then', 'unmet']), facts, set, out);
     if (rule.kind === 'action' && rule.then.due !== 'today') {
       const f = facts.get(rule.then.due.fact);
-      if (!f || f.kind !== 'date') out.push(diag('rules-unknown-fact', `due.fact '${rule.then.due.fact}' must be a date fact${suggestion(rule.then.due.fact, [...facts.keys()])}`, at(['then', 'due', 'fact'])));
+      if (!f || f.kind !== 'date') out.push(diag('rules-unknown-fact', `due.fact '${rule.then.due.fact}' must be a date fact${suggestion(rule.then.due.fact, dateFacts(facts))}`, at(['then', 'due', 'fact'])));
     }
     if (rule.kind === 'checklist' && !Object.hasOwn(set.catalogue.evidence, rule.then.evidence)) out.push(diag('rules-catalogue', `evidence '${rule.then.evidence}' has no entry in the evidence catalogue`, at(['then', 'evidence'])));
     const route = rule.kind === 'strategy' || rule.kind === 'action' || rule.kind === 'advice' ? rule.then?.route : undefined;
@@ -39,6 +39,8 @@ export function checkRuleSet(set: RuleSet, where: (ruleIndex: number, path: (str
   for (const d of DERIVED) for (const p of d.params) if (!Object.hasOwn(set.params, p)) out.push(diag('rules-unknown-param', `the derived fact ${d.name} needs the parameter '${p}', which no parameters file defines`, paramWhere(p)));
   return out;
 }
+
+const dateFacts = (facts: Map<string, FactInfo>) => [...facts.values()].filter((f) => f.kind === 'date').map((f) => f.path);
 
 function checkPlaceholder(name: string, at: ReturnType<Locate>, facts: Map<string, FactInfo>, set: RuleSet, out: Diagnostic[]): void {
   if (name.startsWith('params.')) {
