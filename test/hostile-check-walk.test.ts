@@ -14,7 +14,8 @@ function loopingTree(): string {
   const a = join(root, 'a');
   mkdirSync(a);
   copyFileSync(FIXTURE, join(a, 'case.yaml'));
-  for (const [name, target] of [['self1', '.'], ['self2', '.'], ['up1', '..'], ['up2', '..']]) symlinkSync(target, join(a, name));
+  const links: [string, string][] = [['self1', '.'], ['self2', '.'], ['up1', '..'], ['up2', '..']];
+  for (const [name, target] of links) symlinkSync(target, join(a, name));
   return root;
 }
 
