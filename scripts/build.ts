@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { formatDiagnostic } from '../src/source/diagnostics.js';
 import { caseJsonSchema } from '../src/case/json-schema.js';
 import { ruleFileSchema } from '../src/rules/rule-schema.js';
+import { assessmentJsonSchema } from '../src/report/assessment-schema.js';
 import { hashTexts, parseAndLoad } from '../src/cli/rules-source.js';
 import { readTextFile, yamlFilesIn } from '../src/cli/io.js';
 
@@ -27,6 +28,7 @@ if (!rules.ok) {
 writeFileSync('dist/rules.compiled.json', JSON.stringify({ hash: hashTexts(texts), set: rules.value }));
 writeFileSync('dist/case.schema.json', JSON.stringify(caseJsonSchema(), null, 2) + '\n');
 writeFileSync('dist/rules.schema.json', JSON.stringify(ruleFileSchema, null, 2) + '\n');
+writeFileSync('dist/assessment.schema.json', JSON.stringify(assessmentJsonSchema(), null, 2) + '\n');
 
 await build({
   entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
