@@ -141,9 +141,14 @@ function applyEdit(text: string, e: Edit): string {
   return lines.join('\n');
 }
 
+/** A few random edits, to apply with applyEdits. */
+export const editsArb = fc.array(editArb, { minLength: 1, maxLength: 4 });
+/** A text with the edits applied in turn. */
+export const applyEdits = (text: string, edits: readonly Edit[]): string => edits.reduce(applyEdit, text);
+
 /** A text with a few random edits. */
 export const textMutationArb = (texts: readonly string[]): fc.Arbitrary<string> =>
-  fc.tuple(fc.constantFrom(...texts), fc.array(editArb, { minLength: 1, maxLength: 4 })).map(([t, edits]) => edits.reduce(applyEdit, t));
+  fc.tuple(fc.constantFrom(...texts), editsArb).map(([t, edits]) => applyEdits(t, edits));
 
 const oddValue = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
