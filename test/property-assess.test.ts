@@ -26,6 +26,13 @@ describe('assess() on any case the schema accepts', () => {
     );
   });
 
+  it('totals above the per-amount maximum still match the schema (found by npm run fuzz)', () => {
+    const payment = { amount: { amount: 1e12, currency: 'USD' as const }, via: 'personal_account' as const };
+    const a = assess({ order: { payments: [payment, payment] } }, builtinRules(), { today: TODAY });
+    expect(a.case.amount_paid?.amount).toBe(2e12);
+    expect(matchesAssessmentSchema(a).errors ?? []).toEqual([]);
+  });
+
   it('does not modify the case it is given', () => {
     const rules = builtinRules();
     fc.assert(

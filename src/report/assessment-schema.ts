@@ -3,11 +3,13 @@
 // other fails `tsc`.
 import { z } from 'zod';
 import { DISPUTE_TYPES, ELIGIBILITY, EVIDENCE_KINDS, EVIDENCE_STATUS, PROGRAMS, ROUTES, SEVERITIES, STRENGTHS } from '../case/enums.js';
-import { moneySchema } from '../case/schema.js';
+import { CURRENCY_CODES } from '../case/iso-codes.js';
 import { FLAG_CATEGORIES, OPERATORS, RULE_KINDS } from '../rules/types.js';
 import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION, type Assessment } from '../engine/assessment.js';
 import type { Trace } from '../engine/conditions.js';
 
+/** Money in the output: sums of case amounts, so not bounded by the case schema's per-amount maximum. */
+const moneySchema = z.object({ amount: z.number(), currency: z.enum(CURRENCY_CODES) }).strict();
 const date = z.string().regex(/^[+-]?\d{4,6}-\d{2}-\d{2}$/);
 const outcome = z.enum(['true', 'false', 'unknown']);
 const factValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), moneySchema]);
