@@ -7,6 +7,7 @@ import { formatDiagnostic } from '../src/source/diagnostics.js';
 import { caseJsonSchema } from '../src/case/json-schema.js';
 import { expectJsonSchema } from '../src/case/expect-schema.js';
 import { ruleFileSchema } from '../src/rules/rule-schema.js';
+import { assessmentJsonSchema } from '../src/report/assessment-schema.js';
 import { hashTexts, parseAndLoad } from '../src/cli/rules-source.js';
 import { readTextFile, yamlFilesIn } from '../src/cli/io.js';
 
@@ -29,6 +30,7 @@ writeFileSync('dist/rules.compiled.json', JSON.stringify({ hash: hashTexts(texts
 writeFileSync('dist/case.schema.json', JSON.stringify(caseJsonSchema(), null, 2) + '\n');
 writeFileSync('dist/expect.schema.json', JSON.stringify(expectJsonSchema(), null, 2) + '\n');
 writeFileSync('dist/rules.schema.json', JSON.stringify(ruleFileSchema, null, 2) + '\n');
+writeFileSync('dist/assessment.schema.json', JSON.stringify(assessmentJsonSchema(), null, 2) + '\n');
 
 await build({
   entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },

@@ -96,7 +96,7 @@ describe('bad input: a file:line:column diagnostic and exit 2', () => {
     ['unknown key with suggestion', 'order:\n  chanel: offline\n', /:2:3 {2}error {2}case-unknown-key {2}unknown key 'chanel' in order \(did you mean 'channel'\?\)/],
     ['unknown enum value', 'order:\n  channel: ofline\n', /:2:12 {2}error {2}case-enum {2}order\.channel: .*did you mean 'offline'.*expected one of 'trade_assurance', 'wholesale_checkout', 'offline'/],
     ['empty file', '', /:1:1 {2}error {2}case-empty {2}/],
-    ['a file that is not YAML', '\u0000\u0001binary\u0000', /:1:1 {2}error {2}(yaml-syntax|case-type) {2}/],
+    ['a file that is not YAML', '\u0000\u0001binary\u0000', /:1:1 {2}error {2}(yaml-syntax|yaml-control-char|case-type) {2}/],
     ['plain text', 'hello there\n', /:1:1 {2}error {2}case-type {2}expected a mapping/],
   ])('%s', (name, text, pattern) => {
     const p = file(`${name.replace(/\W+/g, '-')}.yaml`, text);

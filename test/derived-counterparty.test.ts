@@ -73,10 +73,6 @@ describe('derived facts', () => {
     ['derived.full_prepayment', { order: { payments: [{ amount: usd(1), stage: 'full', date: '2026-01-01' }], delivery: { status: 'full', shipped_date: '2026-02-01' } } }, true],
     ['derived.full_prepayment', { order: { payments: [{ amount: usd(1), stage: 'full', date: '2026-02-05' }], delivery: { status: 'full', shipped_date: '2026-02-01' } } }, false],
     ['derived.full_prepayment', { order: { payments: [{ amount: usd(1), stage: 'full' }], delivery: { status: 'full', shipped_date: '2026-02-01' } } }, undefined],
-    // payment_after_as_of
-    ['derived.payment_after_as_of', pay({ date: '2026-03-02' }), true],
-    ['derived.payment_after_as_of', pay({ date: '2026-03-01' }), false],
-    ['derived.payment_after_as_of', pay({}), undefined],
     // supplier_notified
     ['derived.supplier_notified', {}, undefined],
     ['derived.supplier_notified', { dispute: { supplier_notified: false } }, false],

@@ -57,12 +57,13 @@ table('derived.ta_closed_order_open', [
 ]);
 
 table('derived.ta_escalation_date', [
-  ['not opened: from the as-of date', {}, '2026-05-01', '2026-05-04'],
+  ['not opened: from the as-of date', { dispute: { platform_dispute: { opened: false } } }, '2026-05-01', '2026-05-04'],
+  ['not known whether opened: unknown', {}, '2026-05-01', undefined],
   ['opened: from the opening date', { dispute: { platform_dispute: { opened: true, opened_date: '2026-04-20' } } }, '2026-05-01', '2026-04-23'],
 ]);
 
 table('derived.ta_decision_checkpoint', [
-  ['not opened: six weeks from the as-of date', {}, '2026-05-01', '2026-06-12'],
+  ['not opened: six weeks from the as-of date', { dispute: { platform_dispute: { opened: false } } }, '2026-05-01', '2026-06-12'],
 ]);
 
 const offline = (expected: string | undefined, ...payments: unknown[]) => ({ order: { payments, delivery: expected ? { expected_date: expected } : {} } });

@@ -19,7 +19,7 @@ describe('loadRules diagnostics', () => {
     ['boolean compared with text', rule('    when: { fact: order.closed, equals: "yes" }\n'), 'rules-operator', 9, 'expected true or false'],
     ['unknown parameter', rule('    when: { fact: derived.loss_usd, gt: { param: small_claim } }\n'), 'rules-unknown-param', 9, "did you mean 'small_claim_usd'"],
     ['missing placeholder', rule('').replace('message: m', 'message: "paid {derived.amount_payd}"'), 'rules-placeholder', 8, "did you mean 'derived.amount_paid'"],
-    ['bad id', rule('').replace('id: flag/x', 'id: NoFamily'), 'rules-invalid', 2, 'must match pattern'],
+    ['bad id', rule('').replace('id: flag/x', 'id: NoFamily'), 'rules-invalid', 2, 'family-prefixed'],
     ['YAML error', 'rules: [\n', 'yaml-syntax', 2, ''],
   ])('%s', (_, text, code, line, message) => {
     const r = load(text);

@@ -7,9 +7,15 @@ export function toDay(iso: string): number {
   return Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 }
 
+/** The date part of a Date; years past 9999 keep their expanded form (+010000-01-01) instead of being cut. */
+const datePart = (d: Date) => {
+  const s = d.toISOString();
+  return s.slice(0, s.indexOf('T'));
+};
+
 /** The ISO date of a day number. */
 export function fromDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  return datePart(new Date(day * DAY_MS));
 }
 
 /** An ISO date plus a number of days. */
@@ -19,10 +25,11 @@ export function addDays(iso: string, days: number): string {
 
 /** An ISO date plus whole years (29 February falls back to 28 February). */
 export function addYears(iso: string, years: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y + years, m - 1, d));
+  const [, y, m, d] = (/^([+-]?\d+)-(\d\d)-(\d\d)$/.exec(iso) ?? []).map(Number) as [number, number, number, number];
+  const target = new Date(0);
+  target.setUTCFullYear(y + years, m - 1, d);
   if (target.getUTCDate() !== d) target.setUTCDate(0);
-  return target.toISOString().slice(0, 10);
+  return datePart(target);
 }
 
 /** Days from a to b (b - a). */

@@ -57,8 +57,18 @@ const daysLeft = (name: string, dateFact: string, description: string): DerivedF
   },
 });
 
-const firstPaymentDate = (c: Case, method?: string) =>
-  payments(c).filter((p) => !method || p.method === method).map((p) => p.date).filter((d): d is string => !!d).sort()[0];
+/**
+ * Date of the first payment (by a method, if given). Unknown when a payment that is or may be such a payment has
+ * no date, or when one whose method is unknown is earlier: otherwise learning that date or method would move it.
+ */
+const firstPaymentDate = (c: Case, method?: string) => {
+  const matches = (p: Payment) => (!method ? true : p.method === undefined ? undefined : p.method === method);
+  const sure = payments(c).filter((p) => matches(p) === true);
+  if (sure.some((p) => p.date === undefined)) return undefined;
+  const first = sure.map((p) => p.date!).sort()[0];
+  const maybe = payments(c).filter((p) => matches(p) === undefined);
+  return first && !maybe.some((p) => p.date === undefined || p.date < first) ? first : undefined;
+};
 
 /**
  * Case facts whose absence is read as a stated default rather than as unknown (documented in the schema):
@@ -87,10 +97,10 @@ export const DERIVED: readonly DerivedFact[] = [
   },
   {
     name: 'derived.deposit_paid_off_platform', type: 'boolean', description: 'A deposit or advance was paid off-platform', inputs: ['order.payments'], params: [],
-    compute: (ctx) => {
-      const deposits = payments(ctx.case).filter((p) => p.stage === 'deposit');
-      return deposits.length === 0 ? undefined : anyOf(deposits.map((p) => { const o = onPlatform(p); return o === undefined ? undefined : !o; }));
-    },
+    compute: (ctx) => anyOf(payments(ctx.case).map((p) => {
+      const o = onPlatform(p);
+      return allOf([p.stage === undefined ? undefined : p.stage === 'deposit', o === undefined ? undefined : !o]);
+    })),
   },
   {
     name: 'derived.amount_paid_on_platform', type: 'money', description: "Paid through Alibaba's checkout or designated account", inputs: ['order.payments'], params: ['fx_usd_per_unit'],
@@ -134,8 +144,17 @@ export const DERIVED: readonly DerivedFact[] = [
   },
   daysLeft('derived.ta_days_left', 'derived.ta_window_end', 'Days left in the Trade Assurance window (negative once closed)'),
   {
-    name: 'derived.ta_window_open', type: 'boolean', description: 'The Trade Assurance window is still open on the as-of date', inputs: ['order.delivery.receipt_confirmed_date'], params: [],
-    compute: (ctx) => { const d = ctx.fact('derived.ta_days_left'); return typeof d === 'number' ? d >= 0 : undefined; },
+    name: 'derived.ta_window_open', type: 'boolean', description: 'The Trade Assurance window is still open on the as-of date (unknown when it depends on the unknown membership tier)',
+    inputs: ['order.delivery.receipt_confirmed_date', 'buyer.alibaba_tier'], params: ['ta_window_days', 'ta_window_days_enterprise'],
+    compute: (ctx) => {
+      const r = date(ctx, 'order.delivery.receipt_confirmed_date');
+      const [std, ent] = [ctx.param('ta_window_days'), ctx.param('ta_window_days_enterprise')];
+      if (!r || typeof std !== 'number' || typeof ent !== 'number') return undefined;
+      const openFor = (days: number) => daysBetween(ctx.asOf, addDays(r, days)) >= 0;
+      const tier = ctx.fact('buyer.alibaba_tier');
+      if (tier !== undefined) return openFor(tier === 'enterprise' || tier === 'enterprise_pro' ? ent : std);
+      return openFor(std) === openFor(ent) ? openFor(std) : undefined;
+    },
   },
   {
     name: 'derived.ta_recoverable', type: 'money', description: 'Most Trade Assurance can refund: the lesser of the amount paid on-platform and the supplier\'s coverage', inputs: ['order.payments', 'supplier.ta_coverage'], params: ['fx_usd_per_unit'],

@@ -77,7 +77,7 @@ export function runFixture(input: FixtureInput, rules: RuleSet, today: string): 
   let asOfGiven = false;
   if (!doc.ok) diagnostics = doc.diagnostics;
   else {
-    const valid = validateCase(doc.value);
+    const valid = validateCase(doc.value, { today });
     if (!valid.ok) diagnostics = valid.diagnostics;
     else {
       asOfGiven = valid.value.as_of !== undefined;

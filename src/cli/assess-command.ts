@@ -46,7 +46,7 @@ export function runAssess(files: string[], flags: AssessFlags, io: Io): number {
       const doc = readYaml(read.text, file);
       if (!doc.ok) diagnostics.push(...doc.diagnostics);
       else {
-        const valid = validateCase(doc.value);
+        const valid = validateCase(doc.value, { today, ...(flags.asOf ? { asOf: flags.asOf } : {}) });
         if (!valid.ok) diagnostics.push(...valid.diagnostics);
         else {
           const opts = { today, file, explain: flags.explain === true, ...(flags.asOf ? { asOf: flags.asOf } : {}) };

@@ -28,16 +28,21 @@ export function findFixtures(paths: readonly string[]): { fixtures: FoundFixture
   const cases = new Set<string>();
   const expects: string[] = [];
   const problems: Diagnostic[] = [];
+  const seen = new Set<string>();
   const walk = (p: string, depth: number, explicit: boolean) => {
     let st;
     try {
       st = statSync(p);
-    } catch {
-      problems.push(diag('file-not-found', `no such file or folder: ${p}`, { file: p }));
+    } catch (e) {
+      const loop = (e as NodeJS.ErrnoException).code === 'ELOOP';
+      problems.push(diag(loop ? 'file-symlink-loop' : 'file-not-found', loop ? `${p} is a symbolic link that points back to itself` : `no such file or folder: ${p}`, { file: p }));
       return;
     }
     if (st.isDirectory()) {
-      if (depth > MAX_DEPTH || (!explicit && (basename(p).startsWith('.') || basename(p) === 'node_modules'))) return;
+      // Each folder once (by device and inode): links back up the tree would otherwise make the walk exponential.
+      const id = `${st.dev}:${st.ino}`;
+      if (depth > MAX_DEPTH || seen.has(id) || (!explicit && (basename(p).startsWith('.') || basename(p) === 'node_modules'))) return;
+      seen.add(id);
       let names: string[];
       try {
         names = readdirSync(p).sort();

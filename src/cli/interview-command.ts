@@ -60,7 +60,7 @@ export async function runInterviewCommand(flags: InterviewFlags, io: Io): Promis
     const parsed = readYaml(read.text, flags.resume);
     if (!parsed.ok) return fail(io, parsed.diagnostics);
     if (parsed.value.value !== null && parsed.value.value !== undefined) {
-      const valid = validateCase(parsed.value);
+      const valid = validateCase(parsed.value, { today, ...(flags.asOf ? { asOf: flags.asOf } : {}) });
       if (!valid.ok) return fail(io, valid.diagnostics);
     }
     doc = loadCaseDocument(read.text);

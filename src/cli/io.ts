@@ -1,33 +1,107 @@
 // File access for the CLI: reading case and rule files with clear diagnostics instead of exceptions.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+// The size limit is checked before reading, reads are bounded (a growing file or /dev/zero cannot
+// exhaust memory), and a file that changes while it is read is refused rather than half-read.
+import * as fs from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diag, type Diagnostic } from '../source/diagnostics.js';
-import { YAML_LIMITS } from '../source/read-yaml.js';
+import { YAML_LIMITS } from '../source/limits.js';
+import { decodeUtf8 } from '../source/decode.js';
+import { suggestion } from '../source/suggest.js';
 
 export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
 
-/** Read a text file, refusing directories, oversized files and unreadable ones with a diagnostic. */
-export function readTextFile(file: string): ReadResult {
+/** The file-system calls readTextFile makes (tests pass a wrapper to simulate a file changing mid-read). */
+export type FileOps = Pick<typeof fs, 'openSync' | 'fstatSync' | 'readSync' | 'closeSync'>;
+
+const CHUNK = 64 * 1024;
+
+/** Read a UTF-8 text file, refusing directories, oversized, changing, unreadable and non-UTF-8 files with a diagnostic. */
+export function readTextFile(file: string, ops: FileOps = fs, maxBytes: number = YAML_LIMITS.maxBytes): ReadResult {
+  const fail = (code: string, message: string, pos: { line?: number; column?: number } = {}): ReadResult => ({ ok: false, diagnostic: diag(code, message, { file, ...pos }) });
+  let fd: number | undefined;
   try {
-    const st = statSync(file);
-    if (st.isDirectory()) return { ok: false, diagnostic: diag('file-is-directory', `${file} is a directory, not a case file`, { file }) };
-    if (st.size > YAML_LIMITS.maxBytes) return { ok: false, diagnostic: diag('file-too-large', `file is ${st.size} bytes; the limit is ${YAML_LIMITS.maxBytes}`, { file }) };
-    const buf = readFileSync(file);
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    return { ok: true, text };
+    fd = ops.openSync(file, 'r');
+    const before = ops.fstatSync(fd);
+    if (before.isDirectory()) return fail('file-is-directory', `${file} is a folder, not a case file; give the path of a .yaml file`);
+    if (before.size > maxBytes) return fail('file-too-large', tooLarge(before.size, maxBytes));
+    const bytes = readBounded(fd, maxBytes + 1, ops);
+    if (bytes.length > maxBytes) return fail('file-too-large', `${tooLarge(bytes.length, maxBytes, 'more than ')}${before.isFile() ? ' (it grew while being read)' : ''}`);
+    if (before.isFile()) {
+      const after = ops.fstatSync(fd);
+      if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || bytes.length !== before.size) {
+        return fail('file-changed', `${file} changed while it was being read (${before.size} bytes, then ${after.size}); run again once it is saved`);
+      }
+    }
+    const text = decodeUtf8(bytes);
+    return text.ok ? { ok: true, text: text.text } : fail('file-encoding', text.message, text);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT') return { ok: false, diagnostic: diag('file-not-found', `no such file: ${file}`, { file }) };
-    if (err.code === 'EACCES' || err.code === 'EPERM') return { ok: false, diagnostic: diag('file-unreadable', `permission denied reading ${file}`, { file }) };
-    if (err instanceof TypeError) return { ok: false, diagnostic: diag('file-encoding', 'the file is not valid UTF-8 text', { file }) };
-    return { ok: false, diagnostic: diag('file-unreadable', `cannot read ${file}: ${err.message}`, { file }) };
+    return { ok: false, diagnostic: errnoDiagnostic(e as NodeJS.ErrnoException, file) };
+  } finally {
+    if (fd !== undefined) {
+      try {
+        ops.closeSync(fd);
+      } catch {
+        // nothing to do: the descriptor is gone either way
+      }
+    }
+  }
+}
+
+function tooLarge(size: number, max: number, prefix = ''): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `the file is ${prefix}${n(size)} bytes; the limit is ${n(max)} bytes (a case file is usually under 20,000). Is this the right file?`;
+}
+
+/** Read at most `limit` bytes from a descriptor, in chunks. */
+function readBounded(fd: number, limit: number, ops: FileOps): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  while (total < limit) {
+    const buf = Buffer.allocUnsafe(Math.min(CHUNK, limit - total));
+    const n = ops.readSync(fd, buf, 0, buf.length, null);
+    if (n === 0) break;
+    chunks.push(buf.subarray(0, n));
+    total += n;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+function errnoDiagnostic(err: NodeJS.ErrnoException, file: string): Diagnostic {
+  const d = (code: string, message: string) => diag(code, message, { file });
+  switch (err.code) {
+    case 'ENOENT':
+      return d('file-not-found', `no such file: ${file}${nearbyName(file)}`);
+    case 'ENOTDIR':
+      return d('file-not-found', `no such file: ${file} (a part of the path is not a folder)`);
+    case 'EISDIR':
+      return d('file-is-directory', `${file} is a folder, not a case file; give the path of a .yaml file`);
+    case 'EACCES':
+    case 'EPERM':
+      return d('file-unreadable', `permission denied reading ${file}; check the file's permissions`);
+    case 'ELOOP':
+      return d('file-symlink-loop', `${file} is a symbolic link that points back to itself (too many levels of links)`);
+    case 'ENAMETOOLONG':
+      return d('file-not-found', 'the file name is too long');
+    default:
+      return d('file-unreadable', `cannot read ${file}: ${err.code ?? err.message}`);
+  }
+}
+
+/** " (did you mean 'x.yaml'?)" for a missing file with a similar name in the same folder. */
+function nearbyName(file: string): string {
+  try {
+    const names = fs.readdirSync(dirname(file)).slice(0, 1000);
+    const hint = suggestion(basename(file), names);
+    return hint ? hint.replace(/'([^']*)'/, (_, n: string) => `'${join(dirname(file), n)}'`) : '';
+  } catch {
+    return '';
   }
 }
 
 /** The YAML files of a folder, sorted; [] when it has none. */
 export function yamlFilesIn(dir: string): string[] {
-  return readdirSync(dir)
+  return fs.readdirSync(dir)
     .filter((f) => /\.ya?ml$/.test(f))
     .sort()
     .map((f) => join(dir, f));
@@ -38,7 +112,7 @@ export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
     try {
-      statSync(join(dir, 'rules', 'parameters.yaml'));
+      fs.statSync(join(dir, 'rules', 'parameters.yaml'));
       return dir;
     } catch {
       dir = resolve(dir, '..');

@@ -15,6 +15,10 @@ export function processIo(): Io {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   };
   process.stdout.on('error', quiet);
+  // stderr carries diagnostics: if it is closed (2>&1 | head), stop quietly with the input-error code.
+  process.stderr.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(2);
+  });
   return {
     out: (t) => void process.stdout.write(t),
     err: (t) => void process.stderr.write(t),

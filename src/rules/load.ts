@@ -1,6 +1,8 @@
 // Loading rule files: structure (ajv), merge, then the semantic pass. A broken file is a diagnostic, never a crash.
 import type { YamlDoc } from '../source/read-yaml.js';
 import { diag, type Diagnostic, type Result } from '../source/diagnostics.js';
+import { YAML_LIMITS } from '../source/limits.js';
+import { deeperThan } from '../source/yaml-checks.js';
 import { validateRuleFile } from './validate-file.js';
 import { checkRuleSet } from './semantic.js';
 import type { Catalogue, Parameter, Rule, RuleSet } from './types.js';
@@ -22,6 +24,10 @@ export function loadRules(docs: readonly YamlDoc[]): Result<RuleSet> {
   for (const doc of docs) {
     if (doc.value === null || doc.value === undefined) {
       diagnostics.push(diag('rules-empty', 'the rule file is empty', { file: doc.file }));
+      continue;
+    }
+    if (deeperThan(doc.value, YAML_LIMITS.maxDepth)) {
+      diagnostics.push(diag('rules-too-deep', `the rule file nests more than ${YAML_LIMITS.maxDepth} levels deep`, { file: doc.file }));
       continue;
     }
     const problems = validateRuleFile(doc);

@@ -18,7 +18,7 @@ export function checkRuleSet(set: RuleSet, where: (ruleIndex: number, path: (str
   const ids = new Map<string, number>();
   const paramNames = Object.keys(set.params);
   const needParam = (name: string, at: ReturnType<Locate>, what: string) => {
-    if (!(name in set.params)) out.push(diag('rules-unknown-param', `${what} names the parameter '${name}', which no parameters file defines${suggestion(name, paramNames)}`, at));
+    if (!Object.hasOwn(set.params, name)) out.push(diag('rules-unknown-param', `${what} names the parameter '${name}', which no parameters file defines${suggestion(name, paramNames)}`, at));
   };
   set.rules.forEach((rule, i) => {
     const at = (p: (string | number)[]) => where(i, p);
@@ -30,19 +30,21 @@ export function checkRuleSet(set: RuleSet, where: (ruleIndex: number, path: (str
     if (rule.kind === 'eligibility' && rule.then.unmet) for (const m of rule.then.unmet.matchAll(PLACEHOLDER)) checkPlaceholder(m[1]!, at(['then', 'unmet']), facts, set, out);
     if (rule.kind === 'action' && rule.then.due !== 'today') {
       const f = facts.get(rule.then.due.fact);
-      if (!f || f.kind !== 'date') out.push(diag('rules-unknown-fact', `due.fact '${rule.then.due.fact}' must be a date fact${suggestion(rule.then.due.fact, [...facts.keys()])}`, at(['then', 'due', 'fact'])));
+      if (!f || f.kind !== 'date') out.push(diag('rules-unknown-fact', `due.fact '${rule.then.due.fact}' must be a date fact${suggestion(rule.then.due.fact, dateFacts(facts))}`, at(['then', 'due', 'fact'])));
     }
-    if (rule.kind === 'checklist' && !set.catalogue.evidence[rule.then.evidence]) out.push(diag('rules-catalogue', `evidence '${rule.then.evidence}' has no entry in the evidence catalogue`, at(['then', 'evidence'])));
+    if (rule.kind === 'checklist' && !Object.hasOwn(set.catalogue.evidence, rule.then.evidence)) out.push(diag('rules-catalogue', `evidence '${rule.then.evidence}' has no entry in the evidence catalogue`, at(['then', 'evidence'])));
     const route = rule.kind === 'strategy' || rule.kind === 'action' || rule.kind === 'advice' ? rule.then?.route : undefined;
-    if (route && !set.catalogue.routes[route]) out.push(diag('rules-catalogue', `route '${route}' has no entry in the routes catalogue`, at(['then', 'route'])));
+    if (route && !Object.hasOwn(set.catalogue.routes, route)) out.push(diag('rules-catalogue', `route '${route}' has no entry in the routes catalogue`, at(['then', 'route'])));
   });
-  for (const d of DERIVED) for (const p of d.params) if (!(p in set.params)) out.push(diag('rules-unknown-param', `the derived fact ${d.name} needs the parameter '${p}', which no parameters file defines`, paramWhere(p)));
+  for (const d of DERIVED) for (const p of d.params) if (!Object.hasOwn(set.params, p)) out.push(diag('rules-unknown-param', `the derived fact ${d.name} needs the parameter '${p}', which no parameters file defines`, paramWhere(p)));
   return out;
 }
 
+const dateFacts = (facts: Map<string, FactInfo>) => [...facts.values()].filter((f) => f.kind === 'date').map((f) => f.path);
+
 function checkPlaceholder(name: string, at: ReturnType<Locate>, facts: Map<string, FactInfo>, set: RuleSet, out: Diagnostic[]): void {
   if (name.startsWith('params.')) {
-    if (!(name.slice(7) in set.params)) out.push(diag('rules-placeholder', `placeholder {${name}} names no parameter${suggestion(name.slice(7), Object.keys(set.params))}`, at));
+    if (!Object.hasOwn(set.params, name.slice(7))) out.push(diag('rules-placeholder', `placeholder {${name}} names no parameter${suggestion(name.slice(7), Object.keys(set.params))}`, at));
   } else if (!facts.has(name)) {
     out.push(diag('rules-placeholder', `placeholder {${name}} names no fact${suggestion(name, [...facts.keys()])}`, at));
   }

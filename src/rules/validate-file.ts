@@ -1,9 +1,11 @@
-// Structural validation of one rule file against the strict JSON Schema, with positioned diagnostics.
+// Structural validation of one rule file against the strict JSON Schema, with positioned diagnostics
+// that say what is wrong and what was expected (one per problem, not one per schema branch).
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { YamlDoc } from '../source/read-yaml.js';
 import { diag, formatPath, type Diagnostic } from '../source/diagnostics.js';
-import { listOf, suggestion } from '../source/suggest.js';
+import { clip, listOf, suggestion } from '../source/suggest.js';
 import { ruleFileSchema } from './rule-schema.js';
+import { OPERATORS } from './types.js';
 
 let validator: ValidateFunction | undefined;
 
@@ -13,6 +15,9 @@ function getValidator(): ValidateFunction {
 }
 
 const BRANCH_KEY = ['all', 'any', 'not', 'fact'];
+/** A condition branch in a schema path: inside the recursive condition function the path starts at its own root. */
+const CONDITION_BRANCH = /^#\/anyOf\/(\d)|\$defs\/condition\/anyOf\/(\d)/;
+const MAX_DIAGNOSTICS = 50;
 
 /** Validate a parsed rule file's structure; [] when it is valid. */
 export function validateRuleFile(doc: YamlDoc): Diagnostic[] {
@@ -22,56 +27,109 @@ export function validateRuleFile(doc: YamlDoc): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const e of deepest(errors)) {
-    const path = pointerToPath(e.instancePath);
-    const d = toDiagnostic(e, path, doc);
+    const d = toDiagnostic(e, pointerToPath(e.instancePath), doc);
     const key = `${d.line}:${d.column}:${d.message}`;
-    if (!seen.has(key)) {
+    if (d.message && !seen.has(key) && out.length < MAX_DIAGNOSTICS) {
       seen.add(key);
       out.push(d);
     }
   }
-  return out;
+  return out.length ? out : [diag('rules-invalid', 'the rule file does not match the rule format (see `dispute-assess schema --rules`)', { file: doc.file })];
 }
 
 function relevant(e: ErrorObject, root: unknown): boolean {
-  if (e.keyword === 'if' || e.keyword === 'anyOf' || e.keyword === 'allOf') return false;
-  const m = /\$defs\/condition\/anyOf\/(\d)/.exec(e.schemaPath);
+  if (e.keyword === 'if' || e.keyword === 'anyOf' || e.keyword === 'allOf' || e.keyword === 'propertyNames') return false;
+  const m = CONDITION_BRANCH.exec(e.schemaPath);
   if (!m) return true;
-  const value = valueAt(root, pointerToPath(e.instancePath.replace(/\/(all|any|not|fact)(\/.*)?$/, '')));
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return Number(m[1]) === 3 || e.keyword === 'type';
+  const branch = Number(m[1] ?? m[2]);
+  const path = pointerToPath(e.instancePath);
+  const own = valueAt(root, path);
+  const value = own && typeof own === 'object' && !Array.isArray(own) ? own : valueAt(root, path.slice(0, -1));
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return branch === 3 || e.keyword === 'type';
   const present = BRANCH_KEY.findIndex((k) => k in value);
-  return present === -1 ? Number(m[1]) === 3 : Number(m[1]) === present;
+  return present === -1 ? branch === 3 : branch === present;
 }
 
 function deepest(errors: ErrorObject[]): ErrorObject[] {
   return errors.filter((e) => !errors.some((o) => o !== e && o.instancePath.startsWith(e.instancePath + '/') && e.keyword !== 'additionalProperties' && e.keyword !== 'required'));
 }
 
+const TYPE_WORDS: Record<string, string> = { object: 'a mapping', array: 'a list', string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false' };
+
 function toDiagnostic(e: ErrorObject, path: (string | number)[], doc: YamlDoc): Diagnostic {
   const where = (p: (string | number)[], at: 'key' | 'value' = 'value') => ({ file: doc.file, path: p, ...doc.locate(p, at) });
   const name = formatPath(path);
+  const got = valueAt(doc.value, path);
+  const last = path.at(-1);
+  const key = (e as { propertyName?: string }).propertyName;
+  if (key !== undefined) return nameDiagnostic(e, path, key, where);
+  const invalid = (message: string) => diag('rules-invalid', `${name}: ${message}`, where(path));
+  const n = (x: unknown) => Number(x).toLocaleString('en-US');
   switch (e.keyword) {
     case 'additionalProperties': {
-      const key = String(e.params.additionalProperty);
+      const extra = String(e.params.additionalProperty);
       const allowed = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
-      return diag('rules-unknown-key', `unknown key '${key}' in ${name}${suggestion(key, allowed)}; expected one of ${listOf(allowed)}`, where([...path, key], 'key'));
+      return diag('rules-unknown-key', `unknown key '${clip(extra)}' in ${name}${suggestion(extra, allowed)}; expected one of ${listOf(allowed)}`, where([...path, extra], 'key'));
     }
-    case 'required':
-      return diag('rules-required', `${name} is missing the required key '${String(e.params.missingProperty)}'`, where(path));
+    case 'required': {
+      const missing = String(e.params.missingProperty);
+      if (e.schemaPath.includes('/then/anyOf/')) return diag('rules-required', `${name} needs 'score' (a number from -10 to 10) or 'exclude: true'`, where(path));
+      return diag('rules-required', `${name} is missing the required key '${missing}'`, where(path));
+    }
     case 'enum': {
       const allowed = (e.params.allowedValues as unknown[]).map(String);
-      const got = valueAt(doc.value, path);
-      return diag('rules-enum', `${name}: '${String(got)}' is not allowed${suggestion(String(got), allowed)}; expected one of ${listOf(allowed)}`, where(path));
-    }
-    case 'propertyNames': {
-      const key = String(e.params.propertyName);
-      return diag('rules-unknown-key', `${name}: '${key}' is not a known id`, where([...path, key], 'key'));
+      return diag('rules-enum', `${name}: '${clip(String(got))}' is not allowed${suggestion(String(got), allowed)}; expected one of ${listOf(allowed)}`, where(path));
     }
     case 'const':
-      return diag('rules-invalid', `${name}: expected '${String(e.params.allowedValue)}'`, where(path));
+    case 'type':
+      if (last === 'due') return invalid(`expected 'today' or {fact: DATE_FACT, offset_days: N}, got ${describe(got)}`);
+      return e.keyword === 'const' ? invalid(`expected '${String(e.params.allowedValue)}'`) : invalid(`expected ${String(e.params.type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ')}, got ${describe(got)}`);
+    case 'minProperties':
+      return invalid(`a condition needs one operator (${OPERATORS.join(', ')}) besides 'fact'`);
+    case 'maxProperties':
+      return invalid(`a condition has exactly one operator; to combine several, use all: [...] or any: [...]`);
+    case 'minLength':
+      return invalid(Number(e.params.limit) === 1 ? 'must not be empty' : `must have at least ${n(e.params.limit)} characters`);
+    case 'maxLength':
+      return invalid(`must have at most ${n(e.params.limit)} characters, got ${n(String(got).length)}`);
+    case 'minItems':
+      return invalid(`must have at least ${n(e.params.limit)} item${Number(e.params.limit) === 1 ? '' : 's'}`);
+    case 'maxItems':
+      return invalid(`must have at most ${n(e.params.limit)} items`);
+    case 'minimum':
+    case 'maximum':
+      return invalid(`must be ${e.keyword === 'minimum' ? 'at least' : 'at most'} ${n(e.params.limit)}, got ${String(got)}`);
+    case 'uniqueItems':
+      return invalid(`lists '${String((got as unknown[])[Number(e.params.i)])}' twice`);
+    case 'pattern':
+      return invalid(`${patternWords(last)}, got ${describe(got)}`);
     default:
-      return diag('rules-invalid', `${name}: ${e.message ?? 'is invalid'}`, where(path));
+      return invalid(e.message ?? 'is invalid');
   }
+}
+
+function nameDiagnostic(e: ErrorObject, path: (string | number)[], key: string, where: (p: (string | number)[], at: 'key' | 'value') => { file: string; line: number; column: number; path: (string | number)[] }): Diagnostic {
+  const at = where([...path, key], 'key');
+  if (e.keyword === 'enum') {
+    const allowed = (e.params.allowedValues as unknown[]).map(String);
+    return diag('rules-unknown-key', `${formatPath(path)}: '${clip(key)}' is not a known id${suggestion(key, allowed)}; expected one of ${listOf(allowed)}`, at);
+  }
+  return diag('rules-invalid', `${formatPath(path)}: the name '${clip(key)}' must be lower-case letters, digits and _, starting with a letter`, at);
+}
+
+function patternWords(field: string | number | undefined): string {
+  if (field === 'id') return 'must be a family-prefixed id such as flag/extra-fees (lower-case letters, digits, - and _)';
+  if (field === 'checked' || field === 'date') return 'must be a date YYYY-MM-DD';
+  if (field === 'pack') return 'must be lower-case letters, digits and -';
+  return 'has the wrong form';
+}
+
+function describe(v: unknown): string {
+  if (v === null || v === undefined) return 'nothing';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return `'${clip(v)}'`;
+  return String(v);
 }
 
 function pointerToPath(pointer: string): (string | number)[] {
@@ -86,7 +144,7 @@ function pointerToPath(pointer: string): (string | number)[] {
 function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
   let v = root;
   for (const seg of path) {
-    if (v === null || typeof v !== 'object') return undefined;
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, seg)) return undefined;
     v = (v as Record<string | number, unknown>)[seg];
   }
   return v;

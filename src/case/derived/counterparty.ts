@@ -52,8 +52,6 @@ export const COUNTERPARTY_DERIVED: readonly DerivedFact[] = [
     ...anyPayment('derived.full_prepayment', 'The whole order was paid in one payment before anything was shipped', prepaidInFull),
     inputs: ['order.payments', 'order.delivery.status', 'order.delivery.shipped_date'],
   },
-  anyPayment('derived.payment_after_as_of', 'Some payment is dated after the assessment date',
-    (p, ctx) => (p.date === undefined ? undefined : p.date > ctx.asOf)),
   {
     name: 'derived.supplier_notified', type: 'boolean', description: 'You have told the supplier in writing what is wrong (a notice date counts as yes)',
     inputs: ['dispute.supplier_notified', 'dispute.supplier_notified_date'], params: [],

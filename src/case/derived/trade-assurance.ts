@@ -19,11 +19,14 @@ const onPlatform = (p: Payment) => (p.via === undefined ? undefined : ON_PLATFOR
 const latest = (dates: (string | undefined)[]) => dates.filter((d): d is string => !!d).sort().at(-1);
 
 /** A date fact: an offset in days (a parameter) after the claim start (dispute opened, else the as-of date). */
+/** Days after the claim: from its opening date, or from today when the buyer says no dispute is open yet. */
 const afterClaimStart = (name: string, param: string, description: string): DerivedFact => ({
-  name, type: 'date', description, inputs: ['dispute.platform_dispute.opened_date'], params: [param],
+  name, type: 'date', description, inputs: ['dispute.platform_dispute.opened', 'dispute.platform_dispute.opened_date'], params: [param],
   compute: (ctx) => {
     const days = num(ctx, param);
-    return days === undefined ? undefined : addDays(dateFact(ctx, 'dispute.platform_dispute.opened_date') ?? ctx.asOf, days);
+    const opened = dateFact(ctx, 'dispute.platform_dispute.opened_date');
+    const start = opened ?? (ctx.fact('dispute.platform_dispute.opened') === false ? ctx.asOf : undefined);
+    return days === undefined || start === undefined ? undefined : addDays(start, days);
   },
 });
 

@@ -1,0 +1,80 @@
+// The published JSON Schema of the assessment (`--format json`, dist/assessment.schema.json), written as zod
+// so that a compile-time check keeps it equal to the Assessment type: a field added to one and not the
+// other fails `tsc`.
+import { z } from 'zod';
+import { DISPUTE_TYPES, ELIGIBILITY, EVIDENCE_KINDS, EVIDENCE_STATUS, PROGRAMS, ROUTES, SEVERITIES, STRENGTHS } from '../case/enums.js';
+import { CURRENCY_CODES } from '../case/iso-codes.js';
+import { FLAG_CATEGORIES, OPERATORS, RULE_KINDS } from '../rules/types.js';
+import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION, type Assessment } from '../engine/assessment.js';
+import type { Trace } from '../engine/conditions.js';
+
+/** Money in the output: sums of case amounts, so not bounded by the case schema's per-amount maximum. */
+const moneySchema = z.object({ amount: z.number(), currency: z.enum(CURRENCY_CODES) }).strict();
+const date = z.string().regex(/^[+-]?\d{4,6}-\d{2}-\d{2}$/);
+const outcome = z.enum(['true', 'false', 'unknown']);
+const factValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), moneySchema]);
+
+const trace: z.ZodType<Trace> = z.lazy(() =>
+  z.object({
+    outcome,
+    op: z.enum(['all', 'any', 'not', 'always', ...OPERATORS]),
+    fact: z.string().optional(),
+    actual: factValue.nullable().optional(),
+    expected: z.unknown().optional(),
+    children: z.array(trace).optional(),
+  }).strict(),
+);
+
+const finding = z.object({
+  id: z.string(), kind: z.enum(RULE_KINDS), severity: z.enum(SEVERITIES), title: z.string(), message: z.string(), source: z.array(z.string()),
+  category: z.enum(FLAG_CATEGORIES).optional(), route: z.enum(ROUTES).optional(),
+}).strict();
+
+const program = z.object({
+  program: z.enum(PROGRAMS), title: z.string(), status: z.enum(ELIGIBILITY),
+  reasons: z.array(z.object({ rule: z.string(), effect: z.enum(['met', 'unmet', 'excluded', 'unknown']), message: z.string() }).strict()),
+  unknown_facts: z.array(z.string()),
+}).strict();
+
+const evidenceItem = z.object({
+  kind: z.enum(EVIDENCE_KINDS), title: z.string(), level: z.enum(['required', 'recommended']), status: z.enum([...EVIDENCE_STATUS, 'unknown']),
+  proves: z.string(), where: z.string(), rule: z.string(),
+}).strict();
+
+const strategy = z.object({
+  route: z.enum(ROUTES), title: z.string(), description: z.string(), score: z.number(), rank: z.number().int().positive().optional(), excluded: z.boolean(),
+  reasons: z.array(z.object({ rule: z.string(), score: z.number(), message: z.string() }).strict()),
+}).strict();
+
+/** The assessment as zod; `assessmentJsonSchema()` is what is published. */
+export const assessmentSchema = z.object({
+  format: z.literal(ASSESSMENT_FORMAT),
+  version: z.literal(ASSESSMENT_VERSION),
+  as_of: date,
+  case: z.object({
+    file: z.string().optional(), dispute_types: z.array(z.enum(DISPUTE_TYPES)), supplier: z.string().optional(), channel: z.string().optional(),
+    amount_paid: moneySchema.optional(), loss: moneySchema.optional(),
+  }).strict(),
+  trade_assurance: program.extend({ window_end: date.optional(), days_left: z.number().optional(), recoverable: moneySchema.optional(), uncovered: moneySchema.optional() }).strict(),
+  programs: z.array(program),
+  evidence: z.array(z.object({ dispute_type: z.enum(DISPUTE_TYPES), strength: z.enum(STRENGTHS), items: z.array(evidenceItem) }).strict()),
+  flags: z.array(finding),
+  advice: z.array(finding),
+  strategies: z.array(strategy),
+  plan: z.array(z.object({ date: date.optional(), overdue: z.boolean(), action: z.string(), route: z.enum(ROUTES).optional(), rule: z.string(), severity: z.enum(SEVERITIES) }).strict()),
+  unknowns: z.array(z.object({ fact: z.string(), description: z.string().optional(), rules: z.array(z.string()) }).strict()),
+  findings: z.array(finding),
+  stats: z.object({ rules: z.number().int(), fired: z.number().int(), undecided: z.number().int() }).strict(),
+  sources: z.array(z.string()),
+  trace: z.array(z.object({ id: z.string(), kind: z.enum(RULE_KINDS), outcome, source: z.array(z.string()), origin: z.string(), trace }).strict()).optional(),
+}).strict();
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Compile-time: the schema and the Assessment type describe the same data. */
+export const SCHEMA_MATCHES_TYPE: Same<z.infer<typeof assessmentSchema>, Assessment> & Same<keyof z.infer<typeof assessmentSchema>, keyof Assessment> = true;
+
+/** The JSON Schema (draft 2020-12) of `--format json` output. */
+export function assessmentJsonSchema(): Record<string, unknown> {
+  const s = z.toJSONSchema(assessmentSchema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
+  return { ...s, $id: 'https://dispute-assess.dev/schema/assessment.schema.json', title: 'dispute-assess assessment' };
+}
