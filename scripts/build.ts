@@ -1,17 +1,30 @@
-// Build: one ESM bundle for the CLI (lazy chunks for commands), the library entry, the JSON Schemas,
-// and the built-in rule packs validated and compiled (a rule error fails the build).
-import { build } from 'esbuild';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// Build: one ESM bundle for the CLI (lazy chunks for commands, zod only when a case is invalid), the library
+// entry, the JSON Schemas, a standalone validator of case files, the case-fact list the engine needs, and the
+// built-in rule packs validated and compiled (a rule error fails the build).
+import { build, type Plugin } from 'esbuild';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { formatDiagnostic } from '../src/source/diagnostics.js';
 import { caseJsonSchema } from '../src/case/json-schema.js';
 import { ruleFileSchema } from '../src/rules/rule-schema.js';
-import { hashTexts, parseAndLoad } from '../src/cli/rules-source.js';
+import { caseFactsFromSchema, caseFactsSource } from '../src/rules/case-facts.js';
+import { parseAndLoad } from '../src/cli/rules-source.js';
+import { COMPILED_RULES, type CompiledRules } from '../src/cli/rules-cache.js';
 import { readTextFile, yamlFilesIn } from '../src/cli/io.js';
+import { caseValidatorCode } from './build-validator.js';
 
 const started = Date.now();
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
+
+// The case-path facts are generated source (committed), so assessing never builds the JSON Schema at run time.
+const FACTS_FILE = 'src/rules/case-facts.generated.ts';
+const facts = caseFactsSource(caseFactsFromSchema(caseJsonSchema()));
+if (readFileSync(FACTS_FILE, 'utf8') !== facts) {
+  writeFileSync(FACTS_FILE, facts);
+  console.log(`build: ${FACTS_FILE} was out of date with the case schema and has been regenerated: commit it`);
+}
 
 const texts = yamlFilesIn('rules').map((file) => {
   const r = readTextFile(file);
@@ -24,12 +37,23 @@ if (!rules.ok) {
   console.error('build: the built-in rules are invalid');
   process.exit(2);
 }
-writeFileSync('dist/rules.compiled.json', JSON.stringify({ hash: hashTexts(texts), set: rules.value }));
+writeFileSync(COMPILED_RULES, JSON.stringify({ sources: texts, set: rules.value } satisfies CompiledRules));
 writeFileSync('dist/case.schema.json', JSON.stringify(caseJsonSchema(), null, 2) + '\n');
 writeFileSync('dist/rules.schema.json', JSON.stringify(ruleFileSchema, null, 2) + '\n');
 
+// `import('#case-validator')` in src/cli resolves, in the bundle only, to the generated validator
+// (also dist/case-validator.js, which the tests compare with zod).
+const validatorCode = caseValidatorCode(caseJsonSchema());
+const generated: Plugin = {
+  name: 'generated',
+  setup(b) {
+    b.onResolve({ filter: /^#case-validator$/ }, () => ({ path: 'case-validator', namespace: 'generated' }));
+    b.onLoad({ filter: /.*/, namespace: 'generated' }, () => ({ contents: validatorCode, loader: 'js', resolveDir: process.cwd() }));
+  },
+};
+
 await build({
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'case-validator': '#case-validator' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -37,8 +61,13 @@ await build({
   platform: 'node',
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
+  // yaml's ESM build (its "default" export) instead of its CommonJS one: same code, loads faster.
+  alias: { yaml: resolve('node_modules/yaml/browser/index.js') },
+  minifySyntax: !process.env.BUILD_READABLE,
+  minifyWhitespace: !process.env.BUILD_READABLE,
   legalComments: 'none',
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  plugins: [generated],
   logLevel: 'warning',
 });
 

@@ -6,6 +6,7 @@ import { DERIVED } from '../case/derive.js';
 import type { ActionRule, ChecklistRule, RuleSet, StrategyRule } from '../rules/types.js';
 import { missingFacts } from './conditions.js';
 import { fillMessage } from './format-value.js';
+import { compareText } from './compare.js';
 import type { EvidenceGroup, EvidenceItem, PlanStep, RankedStrategy, Unknown } from './assessment.js';
 import type { Evaluated } from './evaluate.js';
 
@@ -74,7 +75,7 @@ export function planSection(ev: Evaluated, set: RuleSet, asOf: string): PlanStep
     return step;
   });
   const rank = (s: PlanStep) => SEVERITIES.length - SEVERITIES.indexOf(s.severity);
-  return steps.sort((a, b) => (a.date ?? '9999') .localeCompare(b.date ?? '9999') || rank(a) - rank(b) || a.rule.localeCompare(b.rule));
+  return steps.sort((a, b) => compareText(a.date ?? '9999', b.date ?? '9999') || rank(a) - rank(b) || compareText(a.rule, b.rule));
 }
 
 const derivedInputs = new Map(DERIVED.map((d) => [d.name, d.inputs]));
@@ -98,7 +99,7 @@ export function unknownsSection(ev: Evaluated, describe: (fact: string) => strin
       if (d) u.description = d;
       return u;
     })
-    .sort((a, b) => b.rules.length - a.rules.length || a.fact.localeCompare(b.fact));
+    .sort((a, b) => b.rules.length - a.rules.length || compareText(a.fact, b.fact));
 }
 
 function caseInputs(fact: string, facts: Facts, depth = 0): string[] {

@@ -1,0 +1,82 @@
+// Synthetic case files for the benchmark (and the fast-validator test): seeded, varied, generated from the case
+// JSON Schema so they follow it as it changes. Same seed, same cases.
+import type { JsonSchema } from '../src/case/json-schema.js';
+
+export type Rng = () => number;
+
+/** A seeded pseudo-random generator (mulberry32): numbers in [0, 1). */
+export function seeded(seed: number): Rng {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface GenerateOptions {
+  /** Chance that an optional field is present (1: every field, so every case fact is known). */
+  presence: number;
+}
+
+const WORDS = ['supplier', 'order', 'factory', 'deposit', 'balance', 'Shenzhen', 'Ningbo', 'furniture', 'LED', 'panels', 'textiles', 'valves', 'Co.,', 'Ltd.', 'Trading'];
+const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
+
+/** One case document (a plain value, as YAML would give it) that the case schema accepts. */
+export function generateCase(schema: JsonSchema, rng: Rng, opts: GenerateOptions): Record<string, unknown> {
+  const props = { ...(schema.properties ?? {}) };
+  delete props.expect;
+  return generate({ ...schema, properties: props }, rng, opts, '') as Record<string, unknown>;
+}
+
+function generate(s: JsonSchema, rng: Rng, opts: GenerateOptions, path: string): unknown {
+  if (s.anyOf) return generate(pick(rng, s.anyOf), rng, opts, path);
+  if (s.enum) return pick(rng, s.enum);
+  if ('const' in s) return s.const;
+  switch (s.type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      const required = new Set((s.required as string[] | undefined) ?? []);
+      for (const [k, sub] of Object.entries(s.properties ?? {})) {
+        if (required.has(k) || rng() < opts.presence) out[k] = generate(sub, rng, opts, path ? `${path}.${k}` : k);
+      }
+      return out;
+    }
+    case 'array': {
+      const max = Math.min((s.maxItems as number | undefined) ?? 4, 4);
+      const n = Math.max((s.minItems as number | undefined) ?? 0, opts.presence >= 1 ? 1 + Math.floor(rng() * max) : Math.floor(rng() * (max + 1)));
+      const items = s.items as JsonSchema;
+      const list = Array.from({ length: n }, () => generate(items, rng, opts, `${path}[]`));
+      return items.enum ? [...new Set(list)] : list;
+    }
+    case 'string':
+      return s.pattern ? date(rng) : text(rng, Math.min((s.maxLength as number | undefined) ?? 80, 80));
+    case 'number':
+      return number(s, rng, false);
+    case 'integer':
+      return number(s, rng, true);
+    case 'boolean':
+      return rng() < 0.5;
+    default:
+      throw new Error(`bench-cases: cannot generate ${path} (${JSON.stringify(s).slice(0, 80)})`);
+  }
+}
+
+/** A date between 2024-01-01 and 2026-12-31. */
+function date(rng: Rng): string {
+  return new Date(Date.UTC(2024, 0, 1) + Math.floor(rng() * 1096) * 86_400_000).toISOString().slice(0, 10);
+}
+
+function text(rng: Rng, max: number): string {
+  const words = Array.from({ length: 1 + Math.floor(rng() * 5) }, () => pick(rng, WORDS));
+  return words.join(' ').slice(0, max);
+}
+
+function number(s: JsonSchema, rng: Rng, integer: boolean): number {
+  const min = (s.minimum as number | undefined) ?? ((s.exclusiveMinimum as number | undefined) ?? -1) + 1;
+  const max = Math.min((s.maximum as number | undefined) ?? 1e6, integer ? min + 120 : 250_000);
+  const x = min + rng() * (max - min);
+  return integer ? Math.floor(x) : Math.round(x * 100) / 100;
+}
