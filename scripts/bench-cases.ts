@@ -80,3 +80,31 @@ function number(s: JsonSchema, rng: Rng, integer: boolean): number {
   const x = min + rng() * (max - min);
   return integer ? Math.floor(x) : Math.round(x * 100) / 100;
 }
+
+/** Write the benchmark's inputs under dir (skipped when a manifest says they are already there):
+ * cases/ (count varied cases in folders of 1,000), cases-100/ (the first 100 of them) and case.yaml (one full case). */
+export async function writeBenchInputs(dir: string, schema: JsonSchema, count: number, seed: number): Promise<{ generated: boolean }> {
+  const { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { stringify } = await import('yaml');
+  const manifest = JSON.stringify({ count, seed, schema: JSON.stringify(schema).length });
+  const manifestFile = join(dir, 'manifest.json');
+  if (existsSync(manifestFile) && readFileSync(manifestFile, 'utf8') === manifest) return { generated: false };
+  for (const sub of ['cases', 'cases-100']) rmSync(join(dir, sub), { recursive: true, force: true });
+  const rng = seeded(seed);
+  for (let i = 0; i < count; i++) {
+    const presence = [0.3, 0.6, 0.85, 1][i % 4]!;
+    const text = `# synthetic case ${i} (seed ${seed})\n${stringify(generateCase(schema, rng, { presence }))}`;
+    const name = `${String(i).padStart(5, '0')}.yaml`;
+    const folder = join(dir, 'cases', String(Math.floor(i / 1000)).padStart(3, '0'));
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, name), text);
+    if (i < 100) {
+      mkdirSync(join(dir, 'cases-100'), { recursive: true });
+      writeFileSync(join(dir, 'cases-100', name), text);
+    }
+  }
+  writeFileSync(join(dir, 'case.yaml'), `# one full synthetic case (seed ${seed})\n${stringify(generateCase(schema, seeded(seed + 1), { presence: 1 }))}`);
+  writeFileSync(manifestFile, manifest);
+  return { generated: true };
+}
