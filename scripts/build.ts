@@ -1,6 +1,7 @@
-// Build: one ESM bundle for the CLI (lazy chunks for commands, zod only when a case is invalid), the library
-// entry, the JSON Schemas, a standalone validator of case files, the case-fact list the engine needs, and the
-// built-in rule packs validated and compiled (a rule error fails the build).
+// Build: the CLI as CommonJS bundles with a V8 code cache (dist/cjs/, run by bin/dispute-assess.js; zod, ajv
+// and the other commands only when needed), the library entry (ESM, dist/index.js), the JSON Schemas, the fast
+// validator of case files, the case-fact list the engine needs, and the built-in rule packs validated and
+// compiled (a rule error fails the build).
 import { build, type Plugin } from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -13,6 +14,7 @@ import { parseAndLoad } from '../src/cli/rules-source.js';
 import { COMPILED_RULES, type CompiledRules } from '../src/cli/rules-cache.js';
 import { readTextFile, yamlFilesIn } from '../src/cli/io.js';
 import { caseValidatorCode } from './build-validator.js';
+import { buildCommonJs, makeCodeCache } from './build-cjs.js';
 
 const started = Date.now();
 rmSync('dist', { recursive: true, force: true });
@@ -53,7 +55,7 @@ const generated: Plugin = {
 };
 
 await build({
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'case-validator': '#case-validator' },
+  entryPoints: { index: 'src/index.ts', 'case-validator': '#case-validator' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -70,6 +72,9 @@ await build({
   plugins: [generated],
   logLevel: 'warning',
 });
+
+await buildCommonJs(generated);
+makeCodeCache();
 
 try {
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
