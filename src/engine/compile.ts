@@ -1,5 +1,5 @@
-// Rule conditions compiled once per rule set into generated functions that give the same three-valued
-// outcome as evaluateCondition, without building a trace: a rule is decided with no allocation at all, and a
+// Rule conditions compiled once per rule set into generated code that gives the same three-valued outcomes as
+// evaluateCondition, without building a trace: each fact is read once, each rule is one expression, and a
 // trace is built only for the rules that need one (undecided ones, --explain).
 import type { Facts, FactValue } from '../case/facts.js';
 import { OPERATORS, type Condition, type Operand, type Operator, type Rule, type RuleSet } from '../rules/types.js';
@@ -8,50 +8,112 @@ import { compare, type Outcome } from './conditions.js';
 /** A compiled condition: its outcome for a set of facts. */
 export type Check = (facts: Facts) => Outcome;
 
-/** A rule with its compiled condition and its printed origin. */
-export interface CompiledRule { rule: Rule; check: Check; origin: string }
+/** A rule with its printed origin. */
+export interface CompiledRule { rule: Rule; origin: string }
 
-const cache = new WeakMap<RuleSet, CompiledRule[]>();
+/** A rule set compiled: its rules, and one generated function deciding them all (see decideRules). */
+export interface CompiledSet {
+  rules: CompiledRule[];
+  /** Each rule's outcome, in rule-set order; `statuses` turns the eligibility rules' outcomes (as numbers,
+   * see OUTCOME_OF) into facts. */
+  decide(facts: Facts, statuses: (outcomes: readonly number[]) => ReadonlyMap<string, FactValue>): Outcome[];
+}
 
-/** The rule set's rules, compiled (once per rule set object). */
-export function compiledRules(set: RuleSet): CompiledRule[] {
+const cache = new WeakMap<RuleSet, CompiledSet>();
+
+/** The rule set compiled (once per rule set object). */
+export function compiledSet(set: RuleSet): CompiledSet {
   let out = cache.get(set);
   if (!out) {
-    out = set.rules.map((rule) => ({ rule, check: compile(rule.when, set.params), origin: `${rule.origin.file}:${rule.origin.line}:${rule.origin.column}` }));
+    out = { rules: set.rules.map((rule) => ({ rule, origin: `${rule.origin.file}:${rule.origin.line}:${rule.origin.column}` })), decide: compileDecide(set) };
     cache.set(set, out);
   }
   return out;
 }
 
-const OUTCOMES: Outcome[] = ['false', 'true', 'unknown'];
-
-/** Compile a condition tree (absent = always true) into a function generated for it: leaves with a literal
- * (or parameter) value become inline comparisons; anything else goes through the generic compare. */
-export function compile(c: Condition | undefined, params: RuleSet['params']): Check {
-  const g = new CodeGen(params);
-  const root = g.node(c);
-  const factory = new Function('consts', 'compare', `${g.fns.join('\n')}\nreturn ${root};`) as (consts: unknown[], cmp: typeof compareInt) => (f: Facts) => 0 | 1 | 2;
-  const fn = factory(g.consts, compareInt);
-  return (facts) => OUTCOMES[fn(facts)]!;
+/** The rule set's rules with their origins. */
+export function compiledRules(set: RuleSet): CompiledRule[] {
+  return compiledSet(set).rules;
 }
 
-/** compare() as 0 (false), 1 (true), 2 (unknown). */
-function compareInt(op: Operator, actual: FactValue | undefined, expected: unknown): 0 | 1 | 2 {
-  if (actual === undefined || expected === undefined) return 2;
+// Outcomes as numbers ordered false < unknown < true, so that all = min, any = max and not = 2 - x
+// (Kleene's three-valued logic, as evaluateCondition decides it).
+const NAMES: Outcome[] = ['false', 'unknown', 'true'];
+/** The outcome a number of the generated code stands for. */
+export const OUTCOME_OF: readonly Outcome[] = NAMES;
+type Cmp = (op: Operator, actual: FactValue | undefined, expected: unknown) => 0 | 1 | 2;
+const cmp: Cmp = (op, actual, expected) => {
+  if (actual === undefined || expected === undefined) return 1;
   const o = compare(op, actual, expected);
-  return o === 'true' ? 1 : o === 'false' ? 0 : 2;
+  return o === 'true' ? 2 : o === 'false' ? 0 : 1;
+};
+
+/** Compile one condition tree (absent = always true) into a generated function of the facts. */
+export function compile(c: Condition | undefined, params: RuleSet['params']): Check {
+  const g = new ExprGen(params);
+  const body = g.expr(c);
+  const fn = new Function('consts', 'cmp', `return function (f) {\n${g.hoisted(() => true)}\nreturn ${body};\n};`)(g.consts, cmp) as (f: Facts) => number;
+  return (facts) => NAMES[fn(facts)]!;
 }
 
-/** Generates one JavaScript function per condition node; each returns 0 (false), 1 (true) or 2 (unknown). */
-class CodeGen {
-  fns: string[] = [];
-  consts: unknown[] = [];
+/** One function for a whole rule set: each case fact read once, eligibility rules first, then every other
+ * rule, which sees the programmes' outcomes over the case's facts (as LayeredFacts has them). */
+function compileDecide(set: RuleSet): CompiledSet['decide'] {
+  const g = new ExprGen(set.params);
+  const first = set.rules.map((r, i) => (r.kind === 'eligibility' ? `o[${i}] = ${g.expr(r.when)};` : '')).filter(Boolean);
+  g.stage = 2;
+  const second = set.rules.map((r, i) => (r.kind !== 'eligibility' ? `o[${i}] = ${g.expr(r.when)};` : '')).filter(Boolean);
+  const code = [
+    'return function (f, statuses) {',
+    `const o = new Array(${set.rules.length});`,
+    g.hoisted((key) => !key.startsWith('2:')),
+    ...first,
+    'const s = statuses(o);',
+    g.hoisted((key) => key.startsWith('2:')),
+    ...second,
+    `for (let i = 0; i < ${set.rules.length}; i++) o[i] = names[o[i]];`,
+    'return o;',
+    '};',
+  ].join('\n');
+  return new Function('consts', 'cmp', 'names', code)(g.consts, cmp, NAMES) as CompiledSet['decide'];
+}
+
+/** Generates a JavaScript expression (0 false, 1 unknown, 2 true) for a condition; facts are read once each,
+ * into locals declared by hoisted(). In stage 2 of a rule set, eligibility.* facts are read from the
+ * programmes' outcomes `s` first. Leaves with a literal or parameter value become inline comparisons;
+ * anything else goes through compare(). */
+class ExprGen {
+  stage: 1 | 2 = 1;
+  readonly consts: unknown[] = [];
+  private vars = new Map<string, string>();
   constructor(private readonly params: RuleSet['params']) {}
 
-  node(c: Condition | undefined): string {
-    const name = `n${this.fns.length}`;
-    this.fns.push('');
-    this.fns[Number(name.slice(1))] = `function ${name}(f) {\n${this.body(c)}\n}`;
+  /** Declarations of the fact locals whose keys pass the filter. */
+  hoisted(which: (key: string) => boolean): string {
+    return [...this.vars]
+      .filter(([key]) => which(key))
+      .map(([key, v]) => {
+        const fact = JSON.stringify(key.replace(/^[12]:/, ''));
+        return `const ${v} = ${key.startsWith('2:') ? `s.get(${fact}) ?? f.get(${fact})` : `f.get(${fact})`};`;
+      })
+      .join('\n');
+  }
+
+  expr(c: Condition | undefined): string {
+    if (!c) return '2';
+    if ('all' in c) return c.all.length ? `Math.min(${c.all.map((x) => this.expr(x)).join(', ')})` : '2';
+    if ('any' in c) return c.any.length ? `Math.max(${c.any.map((x) => this.expr(x)).join(', ')})` : '0';
+    if ('not' in c) return `(2 - ${this.expr(c.not)})`;
+    return this.leaf(c);
+  }
+
+  private v(fact: string): string {
+    const key = fact.startsWith('eligibility.') ? `${this.stage}:${fact}` : fact;
+    let name = this.vars.get(key);
+    if (!name) {
+      name = `v${this.vars.size}`;
+      this.vars.set(key, name);
+    }
     return name;
   }
 
@@ -60,39 +122,29 @@ class CodeGen {
     return `consts[${this.consts.length - 1}]`;
   }
 
-  private body(c: Condition | undefined): string {
-    if (!c) return 'return 1;';
-    if ('all' in c || 'any' in c) {
-      const all = 'all' in c;
-      const parts = (all ? (c as { all: Condition[] }).all : (c as { any: Condition[] }).any).map((x) => this.node(x));
-      const decisive = all ? 0 : 1;
-      return `let u = false, o;\n${parts.map((p) => `o = ${p}(f); if (o === ${decisive}) return ${decisive}; if (o === 2) u = true;`).join('\n')}\nreturn u ? 2 : ${1 - decisive};`;
-    }
-    if ('not' in c) return `const o = ${this.node(c.not)}(f);\nreturn o === 2 ? 2 : 1 - o;`;
-    return `const a = f.get(${JSON.stringify(c.fact)});\nif (a === undefined) return 2;\n${this.leaf(c)}`;
-  }
-
-  /** Statements deciding a leaf once its fact value `a` is known. */
   private leaf(c: Condition & { fact: string }): string {
     const op = OPERATORS.find((o) => o in c)!;
     const raw = (c as Record<string, unknown>)[op] as Operand | unknown[];
+    const a = this.v(c.fact);
     let expected: unknown = raw;
     if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
-      if (!('param' in raw)) return `return compare(${JSON.stringify(op)}, a, f.get(${JSON.stringify(raw.fact)}));`;
+      if (!('param' in raw)) return `cmp(${JSON.stringify(op)}, ${a}, ${this.v(raw.fact)})`;
       expected = this.params[raw.param]?.value;
-      if (expected === undefined) return 'return 2;';
+      if (expected === undefined) return '1';
     }
-    const lit = (v: unknown) => (typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) ? JSON.stringify(v) : undefined);
+    const lit = (x: unknown) => (typeof x === 'string' || typeof x === 'boolean' || (typeof x === 'number' && Number.isFinite(x)) ? JSON.stringify(x) : undefined);
     const scalar = lit(expected);
-    const primitives = Array.isArray(expected) && expected.every((v) => lit(v) !== undefined);
-    if ((op === 'equals' || op === 'not_equals') && scalar !== undefined) return `return a ${op === 'equals' ? '===' : '!=='} ${scalar} ? 1 : 0;`;
-    if ((op === 'in' || op === 'not_in') && primitives) return `return ${this.konst(new Set(expected as unknown[]))}.has(a) ? ${op === 'in' ? '1 : 0' : '0 : 1'};`;
+    const known = (test: string) => `(${a} === undefined ? 1 : ${test} ? 2 : 0)`;
+    if ((op === 'equals' || op === 'not_equals') && scalar !== undefined) return known(`${a} ${op === 'equals' ? '===' : '!=='} ${scalar}`);
+    if ((op === 'in' || op === 'not_in') && Array.isArray(expected) && expected.every((x) => lit(x) !== undefined)) {
+      return known(`${op === 'in' ? '' : '!'}${this.konst(new Set(expected))}.has(${a})`);
+    }
     if (['gt', 'gte', 'lt', 'lte'].includes(op) && scalar !== undefined && typeof expected !== 'boolean') {
       const sym = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[op as 'gt'];
-      return `if (typeof a !== ${JSON.stringify(typeof expected)}) return 2;\nreturn a ${sym} ${scalar} ? 1 : 0;`;
+      return `(typeof ${a} !== ${JSON.stringify(typeof expected)} ? 1 : ${a} ${sym} ${scalar} ? 2 : 0)`;
     }
-    if (op === 'contains' && scalar !== undefined) return `return Array.isArray(a) && a.includes(${scalar}) ? 1 : 0;`;
-    return `return compare(${JSON.stringify(op)}, a, ${this.konst(expected)});`;
+    if (op === 'contains' && scalar !== undefined) return known(`Array.isArray(${a}) && ${a}.includes(${scalar})`);
+    return `cmp(${JSON.stringify(op)}, ${a}, ${this.konst(expected)})`;
   }
 }
 

@@ -4,7 +4,7 @@ import type { Money } from '../case/schema.js';
 import { PROGRAMS, type Eligibility, type Program } from '../case/enums.js';
 import type { EligibilityRule, Rule, RuleSet } from '../rules/types.js';
 import { evaluateCondition, missingFacts, type Outcome, type Trace } from './conditions.js';
-import { compiledRules, LayeredFacts } from './compile.js';
+import { compiledRules, compiledSet, LayeredFacts, OUTCOME_OF } from './compile.js';
 import { fillMessage } from './format-value.js';
 import type { Finding, ProgramVerdict, RuleResult } from './assessment.js';
 
@@ -35,24 +35,39 @@ export function evaluateRules(caseFacts: Facts, set: RuleSet): Evaluated {
 /** Which rules fire, and nothing more: each rule's outcome (in rule-set order), eligibility rules first, their
  * programmes' outcomes then added as facts (eligibility.<program>) for every other rule. */
 export function decideRules(caseFacts: Facts, set: RuleSet): { outcomes: Outcome[]; facts: Facts } {
-  const compiled = compiledRules(set);
-  const outcomes: Outcome[] = new Array<Outcome>(compiled.length);
-  const index = new Map<string, number>();
-  compiled.forEach((c, i) => {
-    index.set(c.rule.id, i);
-    if (c.rule.kind === 'eligibility') outcomes[i] = c.check(caseFacts);
+  let statuses: ReadonlyMap<string, FactValue> = new Map();
+  const outcomes = compiledSet(set).decide(caseFacts, (first) => {
+    statuses = programStatuses(set, first);
+    return statuses;
   });
-  const statuses = new Map<string, FactValue>();
-  const eligibility = set.rules.filter((r): r is EligibilityRule => r.kind === 'eligibility');
-  for (const p of PROGRAMS) {
-    const rules = eligibility.filter((r) => r.then.program === p);
-    if (rules.length) statuses.set(`eligibility.${p}`, programStatus(rules, (id) => outcomes[index.get(id)!]!));
+  return { outcomes, facts: new LayeredFacts(caseFacts, statuses) };
+}
+
+const programGroups = new WeakMap<RuleSet, { program: Program; rules: EligibilityRule[] }[]>();
+
+/** eligibility.<program> for each programme with eligibility rules, from those rules' outcomes. */
+function programStatuses(set: RuleSet, outcomes: readonly number[]): Map<string, FactValue> {
+  let groups = programGroups.get(set);
+  if (!groups) {
+    const eligibility = set.rules.filter((r): r is EligibilityRule => r.kind === 'eligibility');
+    groups = PROGRAMS.map((program) => ({ program, rules: eligibility.filter((r) => r.then.program === program) })).filter((g) => g.rules.length > 0);
+    programGroups.set(set, groups);
   }
-  const facts = new LayeredFacts(caseFacts, statuses);
-  compiled.forEach((c, i) => {
-    if (c.rule.kind !== 'eligibility') outcomes[i] = c.check(facts);
-  });
-  return { outcomes, facts };
+  const index = ruleIndex(set);
+  const out = new Map<string, FactValue>();
+  for (const g of groups) out.set(`eligibility.${g.program}`, programStatus(g.rules, (id) => OUTCOME_OF[outcomes[index.get(id)!]!]!));
+  return out;
+}
+
+const indexes = new WeakMap<RuleSet, Map<string, number>>();
+
+function ruleIndex(set: RuleSet): Map<string, number> {
+  let index = indexes.get(set);
+  if (!index) {
+    index = new Map(set.rules.map((r, i) => [r.id, i]));
+    indexes.set(set, index);
+  }
+  return index;
 }
 
 /** A programme's eligibility from its rules' outcomes: ineligible if an `excludes` rule is true or a `requires`
