@@ -15,7 +15,6 @@ import { printDiagnostics, type Io } from './streams.js';
 import { validateDoc } from './validate-fast.js';
 import type { CaseEntry, FoundCases } from './batch-files.js';
 import { progressBar } from './batch-progress.js';
-import { memoryKeeper } from './batch-memory.js';
 
 export interface BatchOptions {
   rules: RuleSet;
@@ -40,7 +39,6 @@ export async function runBatch(found: FoundCases, opts: BatchOptions, io: Io): P
   const total = found.entries.length;
   const batch = total > 1 || found.folders > 0;
   const progress = progressBar(io, batch ? total : 0);
-  const collect = memoryKeeper(total);
   let worst: number = EXIT.ok;
   let failed = 0;
   for (const [i, entry] of found.entries.entries()) {
@@ -50,7 +48,6 @@ export async function runBatch(found: FoundCases, opts: BatchOptions, io: Io): P
     worst = Math.max(worst, outcome.code);
     if (!outcome.ok) failed++;
     progress.tick(entry.file);
-    collect();
     if (io.drain) await io.drain();
   }
   progress.clear();

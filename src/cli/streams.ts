@@ -38,9 +38,14 @@ function writer(fd: 1 | 2): { write: (text: string) => void; stream: () => NodeJ
   let stream: NodeJS.WriteStream | undefined;
   const write = (text: string) => {
     if (stream) return void stream.write(text);
-    let buf = Buffer.from(text);
+    let buf: Buffer | undefined;
     try {
-      while (buf.length > 0) buf = buf.subarray(writeSync(fd, buf));
+      // Most writes go out whole as a string; a partial write (a full pipe) continues from the bytes.
+      const written = writeSync(fd, text);
+      if (written < Buffer.byteLength(text)) {
+        buf = Buffer.from(text).subarray(written);
+        while (buf.length > 0) buf = buf.subarray(writeSync(fd, buf));
+      }
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
@@ -48,7 +53,7 @@ function writer(fd: 1 | 2): { write: (text: string) => void; stream: () => NodeJ
       // A non-blocking pipe that is full: hand the rest over to the stream, which queues in order.
       stream = fd === 1 ? process.stdout : process.stderr;
       stream.on('error', (err: NodeJS.ErrnoException) => err.code === 'EPIPE' && process.exit(process.exitCode ?? 0));
-      stream.write(buf);
+      stream.write(buf ?? text);
     }
   };
   return { write, stream: () => stream };
