@@ -23,7 +23,7 @@ function disagreements(values: unknown[]): { value: string; fast: boolean; zod: 
 }
 
 const ODD_VALUES: unknown[] = [
-  null, '', 'x', 'have', 'HAVE', 'USD', 'usd', 'GB', 0, -0, -1, 1.5, 2, 1200, 1201, 1e12, 1e12 + 1, 1e13, NaN, Infinity, -Infinity,
+  undefined, null, '', 'x', 'have', 'HAVE', 'USD', 'usd', 'GB', 0, -0, -1, 1.5, 2, 1200, 1201, 1e12, 1e12 + 1, 1e13, NaN, Infinity, -Infinity,
   true, false, [], {}, [1], ['non_delivery'], ['non_delivery', 'quality'], { amount: 1, currency: 'USD' }, { status: 'have' },
   '2024-02-29', '2025-02-29', '2025-13-01', '2025-1-1', '2025-01-01T00:00:00Z', ' 2025-01-01', 'x'.repeat(2000), 'x'.repeat(2001),
   '😀'.repeat(1000), '😀'.repeat(1001), '\ud800'.repeat(2001), 'a'.repeat(40), 'a'.repeat(41), 9007199254740991, 9007199254740992,
