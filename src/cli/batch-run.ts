@@ -1,5 +1,5 @@
 // Assessing a run's cases one after the other: one report (or one JSON line) per case, written as soon as it is
-// ready and then forgotten, so memory stays flat however many cases there are. A bad file is reported and the
+// ready and then forgotten, so nothing accumulates however many cases there are. A bad file is reported and the
 // others are still assessed; the exit code is the worst over all cases.
 import type { ChalkInstance } from 'chalk';
 import { readYaml } from '../source/read-yaml.js';
