@@ -43,31 +43,24 @@ export function decideRules(caseFacts: Facts, set: RuleSet): { outcomes: Outcome
   return { outcomes, facts: new LayeredFacts(caseFacts, statuses) };
 }
 
-const programGroups = new WeakMap<RuleSet, { program: Program; rules: EligibilityRule[] }[]>();
+interface StatusPlan { groups: { key: string; rules: EligibilityRule[] }[]; read: { outcomes: readonly number[] }; outcome: (id: string) => Outcome }
+const plans = new WeakMap<RuleSet, StatusPlan>();
 
-/** eligibility.<program> for each programme with eligibility rules, from those rules' outcomes. */
+/** eligibility.<program> for each programme with eligibility rules, from those rules' outcomes (as numbers). */
 function programStatuses(set: RuleSet, outcomes: readonly number[]): Map<string, FactValue> {
-  let groups = programGroups.get(set);
-  if (!groups) {
+  let plan = plans.get(set);
+  if (!plan) {
     const eligibility = set.rules.filter((r): r is EligibilityRule => r.kind === 'eligibility');
-    groups = PROGRAMS.map((program) => ({ program, rules: eligibility.filter((r) => r.then.program === program) })).filter((g) => g.rules.length > 0);
-    programGroups.set(set, groups);
+    const index = new Map(set.rules.map((r, i) => [r.id, i]));
+    const read = { outcomes: [] as readonly number[] };
+    const groups = PROGRAMS.map((p) => ({ key: `eligibility.${p}`, rules: eligibility.filter((r) => r.then.program === p) })).filter((g) => g.rules.length > 0);
+    plan = { groups, read, outcome: (id) => OUTCOME_OF[read.outcomes[index.get(id)!]!]! };
+    plans.set(set, plan);
   }
-  const index = ruleIndex(set);
+  plan.read.outcomes = outcomes;
   const out = new Map<string, FactValue>();
-  for (const g of groups) out.set(`eligibility.${g.program}`, programStatus(g.rules, (id) => OUTCOME_OF[outcomes[index.get(id)!]!]!));
+  for (const g of plan.groups) out.set(g.key, programStatus(g.rules, plan.outcome));
   return out;
-}
-
-const indexes = new WeakMap<RuleSet, Map<string, number>>();
-
-function ruleIndex(set: RuleSet): Map<string, number> {
-  let index = indexes.get(set);
-  if (!index) {
-    index = new Map(set.rules.map((r, i) => [r.id, i]));
-    indexes.set(set, index);
-  }
-  return index;
 }
 
 /** A programme's eligibility from its rules' outcomes: ineligible if an `excludes` rule is true or a `requires`
