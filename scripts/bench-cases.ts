@@ -81,12 +81,16 @@ function number(s: JsonSchema, rng: Rng, integer: boolean): number {
   return integer ? Math.floor(x) : Math.round(x * 100) / 100;
 }
 
-/** Write the benchmark's inputs under dir (skipped when a manifest says they are already there):
- * cases/ (count varied cases in folders of 1,000), cases-100/ (the first 100 of them) and case.yaml (one full case). */
+/** Write the benchmark's inputs under dir: case.yaml (one typical case of about 80 lines, as the issue's
+ * "80-line case"), case-full.yaml (every field filled, about 200 lines), and, unless a manifest says they are
+ * already there, cases/ (count varied cases in folders of 1,000) and cases-100/ (the first 100 of them). */
 export async function writeBenchInputs(dir: string, schema: JsonSchema, count: number, seed: number): Promise<{ generated: boolean }> {
   const { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
   const { join } = await import('node:path');
   const { stringify } = await import('yaml');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'case.yaml'), typicalCase(schema, seed, stringify));
+  writeFileSync(join(dir, 'case-full.yaml'), `# one full synthetic case (seed ${seed})\n${stringify(generateCase(schema, seeded(seed + 1), { presence: 1 }))}`);
   const manifest = JSON.stringify({ count, seed, schema: JSON.stringify(schema).length });
   const manifestFile = join(dir, 'manifest.json');
   if (existsSync(manifestFile) && readFileSync(manifestFile, 'utf8') === manifest) return { generated: false };
@@ -104,7 +108,17 @@ export async function writeBenchInputs(dir: string, schema: JsonSchema, count: n
       writeFileSync(join(dir, 'cases-100', name), text);
     }
   }
-  writeFileSync(join(dir, 'case.yaml'), `# one full synthetic case (seed ${seed})\n${stringify(generateCase(schema, seeded(seed + 1), { presence: 1 }))}`);
   writeFileSync(manifestFile, manifest);
   return { generated: true };
+}
+
+/** The first generated case (from seed) of 75 to 90 lines, with a dispute type so that the report is full. */
+function typicalCase(schema: JsonSchema, seed: number, stringify: (v: unknown) => string): string {
+  const rng = seeded(seed + 2);
+  for (let i = 0; ; i++) {
+    const c = generateCase(schema, rng, { presence: 0.6 }) as { dispute?: { types?: unknown[] } };
+    const text = `# a typical synthetic case (seed ${seed}, candidate ${i})\n${stringify(c)}`;
+    const lines = text.split('\n').length;
+    if (lines >= 75 && lines <= 90 && (c.dispute?.types?.length ?? 0) > 0) return text;
+  }
 }

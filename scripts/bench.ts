@@ -3,7 +3,7 @@
 // --only startup,batch,memory,engine. Inputs are generated (seeded) into .bench/ (gitignored); the table is
 // printed and saved to .bench/results.md. Timings are noisy on a busy machine: the load average is printed.
 import { cpus, loadavg, platform, release } from 'node:os';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { caseJsonSchema } from '../src/case/json-schema.js';
 import { writeBenchInputs, generateCase, seeded } from './bench-cases.js';
@@ -42,6 +42,7 @@ if (process.env.NODE_EXTRA_CA_CERTS) {
   envs[0]!.label = ' (NODE_EXTRA_CA_CERTS set)';
   envs.push({ label: ' (without NODE_EXTRA_CA_CERTS)', env: clean });
 }
+const lines = (file: string) => readFileSync(join(DIR, file), 'utf8').split('\n').length;
 const node0 = (env: NodeJS.ProcessEnv): Cmd => ({ args: ['-e', '0'], env });
 const cli = (env: NodeJS.ProcessEnv, ...args: string[]): Cmd => ({ args: [BIN, ...args], env });
 const startLoad = loadavg();
@@ -49,13 +50,14 @@ const startLoad = loadavg();
 if (ONLY.has('startup')) {
   for (const { label, env } of envs) {
     for (const [name, args, target] of [
-      ['dispute-assess case.yaml (text report)', [join(DIR, 'case.yaml')], 2],
+      [`dispute-assess case.yaml (text report, a ${lines('case.yaml')}-line case)`, [join(DIR, 'case.yaml')], 2],
+      [`dispute-assess case-full.yaml (every field, ${lines('case-full.yaml')} lines)`, [join(DIR, 'case-full.yaml')], 0],
       ['dispute-assess --help', ['--help'], 1.5],
       ['dispute-assess --version', ['--version'], 1.5],
     ] as const) {
       log(`startup: ${name}${label}`);
       const pair = pairs(PAIRS * 2, () => timeRun(node0(env)), () => timeRun(cli(env, ...args)));
-      rows.push({ name: `startup: ${name}${label}`, a: 'node -e 0', b: name, unit: 'ms', pair, target: `≤ ${target}x`, met: pair.ratio <= target });
+      rows.push({ name: `startup: ${name}${label}`, a: 'node -e 0', b: name, unit: 'ms', pair, target: target ? `≤ ${target}x` : '(for reference)', met: !target || pair.ratio <= target });
     }
   }
 }
@@ -75,8 +77,8 @@ if (ONLY.has('memory')) {
   log('memory: peak RSS, 10,000 cases vs 100, and one case vs node -e 0');
   const many = pairs(PAIRS, () => rssRun(cli(env, '--format', 'json', join(DIR, 'cases-100')), HOOK) / 1024, () => rssRun(cli(env, '--format', 'json', join(DIR, 'cases')), HOOK) / 1024);
   rows.push({ name: `memory: peak RSS of a batch, ${CASES} cases vs 100`, a: '100 cases', b: `${CASES} cases`, unit: 'MB', pair: many, target: '≤ 1.5x', met: many.ratio <= 1.5 });
-  const one = pairs(PAIRS, () => rssRun(node0(env), HOOK) / 1024, () => rssRun(cli(env, join(DIR, 'case.yaml')), HOOK) / 1024);
-  rows.push({ name: 'memory: peak RSS of one case', a: 'node -e 0', b: 'dispute-assess case.yaml', unit: 'MB', pair: one, target: '≤ 1.5x', met: one.ratio <= 1.5 });
+  const one = pairs(PAIRS, () => rssRun(node0(env), HOOK) / 1024, () => rssRun(cli(env, join(DIR, 'case-full.yaml')), HOOK) / 1024);
+  rows.push({ name: 'memory: peak RSS of one case (the full one)', a: 'node -e 0', b: 'dispute-assess case-full.yaml', unit: 'MB', pair: one, target: '≤ 1.5x', met: one.ratio <= 1.5 });
 }
 
 if (ONLY.has('engine')) await engineRow();
