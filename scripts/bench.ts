@@ -6,9 +6,9 @@ import { cpus, loadavg, platform, release } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { caseJsonSchema } from '../src/case/json-schema.js';
-import { writeBenchInputs, generateCase, seeded } from './bench-cases.js';
+import { writeBenchInputs } from './bench-cases.js';
 import { pairs, rssRun, RSS_HOOK, sample, timeRun, type Cmd, type Pair } from './bench-run.js';
-import { allKnown, caseFacts, factsRead, jreFired, knownEverywhere, oursFired, oursFiredFull, translate } from './bench-engine.js';
+import { checkSameFired, engineCases, jreFired, timePerCase, translate } from './bench-engine.js';
 import { decideRules, evaluateRules } from '../src/engine/evaluate.js';
 import { builtinRules } from '../test/helpers.js';
 
@@ -23,7 +23,7 @@ const DIR = '.bench';
 const BIN = 'bin/dispute-assess.js';
 const HOOK = resolve(DIR, 'maxrss.cjs');
 
-interface Row { name: string; a: string; b: string; unit: string; pair: Pair; target: string; met: boolean; note?: string }
+interface Row { name: string; a: string; b: string; unit: string; pair: Pair; target: string; met: boolean }
 const rows: Row[] = [];
 const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
 const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
@@ -85,45 +85,18 @@ if (ONLY.has('engine')) await engineRow();
 
 async function engineRow(): Promise<void> {
   const set = builtinRules();
-  const read = factsRead(set);
-  const rng = seeded(2);
-  const facts: ReturnType<typeof caseFacts>[] = [];
-  for (let i = 0; facts.length < 1000 && i < 5000; i++) {
-    const f = caseFacts(knownEverywhere(generateCase(caseJsonSchema(), rng, { presence: 1 }), set, rng) as never, set);
-    if (allKnown(f, read)) facts.push(f);
-  }
+  const facts = engineCases(set, caseJsonSchema(), 1000, 2);
   log(`engine: ${set.rules.length} rules on ${facts.length} generated cases with every fact known; checking fired rules ...`);
   const engines = translate(set);
-  let fired = 0;
-  for (const f of facts) {
-    const ours = oursFired(f, set);
-    const full = oursFiredFull(f, set);
-    const theirs = await jreFired(engines, f, set);
-    if (ours.join() !== theirs.join() || full.join() !== theirs.join()) throw new Error(`bench: the engines disagree: ours ${ours.join()} vs json-rules-engine ${theirs.join()}`);
-    fired += ours.length;
-  }
+  const fired = await checkSameFired(facts, set, engines);
   log(`engine: identical fired rules on all ${facts.length} cases (${(fired / facts.length).toFixed(1)} per case); timing ...`);
-  // Timed on fresh copies of the cases' facts (as in a real run, where they were just computed), made in
-  // small batches that stay in the CPU cache, the copying untimed; the engines take turns going first.
-  type Facts = (typeof facts)[number];
-  const timed = async (run: (f: Facts) => unknown, async: boolean) => {
-    let total = 0n;
-    for (let i = 0; i < facts.length; i += 32) {
-      const copies = facts.slice(i, i + 32).map((f) => new Map(f));
-      const start = process.hrtime.bigint();
-      if (async) for (const copy of copies) await run(copy);
-      else for (const copy of copies) run(copy);
-      total += process.hrtime.bigint() - start;
-    }
-    return Number(total) / 1000 / facts.length;
-  };
   const series = { decide: [] as number[], full: [] as number[], jre: [] as number[] };
   for (let i = 0; i <= PAIRS; i++) {
     const theirsFirst = i % 2 === 0;
-    const jreBefore = theirsFirst ? await timed((f) => jreFired(engines, f, set), true) : 0;
-    const decide = await timed((f) => decideRules(f, set), false);
-    const full = await timed((f) => evaluateRules(f, set), false);
-    const jre = theirsFirst ? jreBefore : await timed((f) => jreFired(engines, f, set), true);
+    const jreBefore = theirsFirst ? await timePerCase(facts, (f) => jreFired(engines, f, set)) : 0;
+    const decide = await timePerCase(facts, (f) => decideRules(f, set));
+    const full = await timePerCase(facts, (f) => evaluateRules(f, set));
+    const jre = theirsFirst ? jreBefore : await timePerCase(facts, (f) => jreFired(engines, f, set));
     if (i === 0) continue;
     series.jre.push(jre);
     series.decide.push(decide);
@@ -131,7 +104,7 @@ async function engineRow(): Promise<void> {
   }
   const row = (a: number[], what: string, b: string, target: boolean) => {
     const pair: Pair = { a: sample(a), b: sample(series.jre), ratio: sample(series.jre).median / sample(a).median };
-    rows.push({ name: `engine: ${set.rules.length} rules, ${facts.length} cases, same fired rules; ${what}`, a: b, b: 'json-rules-engine', unit: 'µs/case', pair, target: target ? '≥ 200x faster' : '(for reference)', met: !target || pair.ratio >= 200, note: 'ratio = B/A' });
+    rows.push({ name: `engine: ${set.rules.length} rules, ${facts.length} cases, same fired rules; ${what}`, a: b, b: 'json-rules-engine', unit: 'µs/case', pair, target: target ? '≥ 200x faster' : '(for reference)', met: !target || pair.ratio >= 200 });
   };
   row(series.decide, 'deciding which rules fire', 'decideRules', true);
   row(series.full, 'full evaluation (verdicts, findings, messages)', 'evaluateRules', false);
