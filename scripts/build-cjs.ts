@@ -1,6 +1,6 @@
-// The CLI again, as CommonJS bundles in dist/cjs/, which bin/dispute-assess.js runs: cli.cjs (everything a
-// run needs, commander and chalk included but evaluated only when used), bundles required only when needed
-// (validate.cjs: zod; rules-source.cjs: ajv; check-command.cjs, schema-command.cjs), load-bundle.cjs, and cli.cjs.cache: a V8 code cache made
+// The CLI again, as CommonJS bundles in dist/cjs/, which bin/dispute-assess.js runs: cli.cjs (what assessing
+// needs; chalk included but evaluated only for colour), bundles required only when needed (commander.cjs,
+// validate.cjs: zod, rules-source.cjs: ajv, check-command.cjs, schema-command.cjs), load-bundle.cjs, and cli.cjs.cache: a V8 code cache made
 // by running cli.cjs once on sample cases and --help (see src/cli/load-bundle.ts).
 import { build, type Plugin } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -13,12 +13,13 @@ import { WRAP } from '../src/cli/load-bundle.js';
 import { generateCase, seeded } from './bench-cases.js';
 
 const OUT = 'dist/cjs';
-/** Lazy imports that become bundles of their own (zod, ajv, and the commands that use them). */
+/** Lazy imports that become bundles of their own (commander, zod, ajv, and the commands that use them). */
 const LAZY: Record<string, string> = {
   '../case/validate.js': './validate.cjs',
   './rules-source.js': './rules-source.cjs',
   './check-command.js': './check-command.cjs',
   './schema-command.js': './schema-command.cjs',
+  commander: './commander.cjs',
 };
 
 const common = {
@@ -44,7 +45,7 @@ export async function buildCommonJs(generated: Plugin): Promise<void> {
     setup(b) {
       // import('../case/validate.js') becomes a module that requires ./validate.cjs when first imported: a plain
       // require, since a script run through node:vm cannot import().
-      b.onResolve({ filter: /^\.\.?\/[a-z/-]+\.js$/ }, (args) =>
+      b.onResolve({ filter: /^(\.\.?\/[a-z/-]+\.js|commander)$/ }, (args) =>
         args.kind === 'dynamic-import' && LAZY[args.path] ? { path: LAZY[args.path]!, namespace: 'lazy' } : undefined,
       );
       b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
@@ -54,7 +55,8 @@ export async function buildCommonJs(generated: Plugin): Promise<void> {
   const result = await build({ ...common, entryPoints: { cli: 'src/cli/main.ts' }, plugins: [generated, lazy], metafile: true });
   const left = Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.kind === 'dynamic-import' && i.external));
   if (left.length) throw new Error(`build: cli.cjs must not import() (node:vm cannot): ${left.map((i) => i.path).join(', ')}`);
-  const own = Object.fromEntries(Object.entries(LAZY).map(([from, to]) => [to.slice(2, -4), (from.startsWith('../') ? `src/case/${from.slice(8)}` : `src/cli/${from.slice(2)}`).replace(/\.js$/, '.ts')]));
+  const source = (from: string) => (from.startsWith('.') ? `src/${from.startsWith('../') ? 'case' : 'cli'}/${from.replace(/^\.\.?\/(case\/)?/, '')}`.replace(/\.js$/, '.ts') : `node_modules/${from}/index.js`);
+  const own = Object.fromEntries(Object.entries(LAZY).map(([from, to]) => [to.slice(2, -4), source(from)]));
   await build({ ...common, entryPoints: { ...own, 'load-bundle': 'src/cli/load-bundle.ts' } });
 }
 
