@@ -1,7 +1,7 @@
 // The CLI again, as CommonJS bundles in dist/cjs/, which bin/dispute-assess.js runs: cli.cjs (what assessing
 // needs; chalk included but evaluated only for colour), bundles required only when needed (commander.cjs,
-// validate.cjs: zod, rules-source.cjs: ajv, check-command.cjs, schema-command.cjs), load-bundle.cjs, and cli.cjs.cache: a V8 code cache made
-// by running cli.cjs once on sample cases and --help (see src/cli/load-bundle.ts).
+// validate.cjs: zod, rules-source.cjs: ajv, check-command.cjs, schema-command.cjs), load-bundle.cjs, and
+// cli.cjs.cache: a V8 code cache made by running cli.cjs once on sample cases and --help (src/cli/load-bundle.ts).
 import { build, type Plugin } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
