@@ -1,7 +1,7 @@
 // The CLI again, as CommonJS bundles in dist/cjs/, which bin/dispute-assess.js runs: cli.cjs (what assessing
-// needs; chalk included but evaluated only for colour), bundles required only when needed (commander.cjs,
-// validate.cjs: zod, rules-source.cjs: ajv, check-command.cjs, schema-command.cjs), load-bundle.cjs, and
-// cli.cjs.cache: a V8 code cache made by running cli.cjs once on sample cases and --help (src/cli/load-bundle.ts).
+// needs, and commander; chalk included but evaluated only for colour), bundles loaded only when needed
+// (validate.cjs: zod, rules-source.cjs: ajv, check-command.cjs, schema-command.cjs), load-bundle.cjs, and a V8
+// code cache for each (*.cjs.cache) made by running the CLI on sample cases, --help, check and schema.
 import { build, type Plugin } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,17 +9,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { caseJsonSchema } from '../src/case/json-schema.js';
-import { WRAP } from '../src/cli/load-bundle.js';
 import { generateCase, seeded } from './bench-cases.js';
 
 const OUT = 'dist/cjs';
-/** Lazy imports that become bundles of their own (commander, zod, ajv, and the commands that use them). */
+/** Lazy imports that become bundles of their own (zod, ajv, and the commands that use them). Commander stays in
+ * cli.cjs: loaded from there, with the code cache, --help starts faster than from a bundle of its own. */
 const LAZY: Record<string, string> = {
   '../case/validate.js': './validate.cjs',
   './rules-source.js': './rules-source.cjs',
   './check-command.js': './check-command.cjs',
   './schema-command.js': './schema-command.cjs',
-  commander: './commander.cjs',
 };
 
 const common = {
@@ -43,24 +42,28 @@ export async function buildCommonJs(generated: Plugin): Promise<void> {
   const lazy: Plugin = {
     name: 'lazy-bundles',
     setup(b) {
-      // import('../case/validate.js') becomes a module that requires ./validate.cjs when first imported: a plain
-      // require, since a script run through node:vm cannot import().
-      b.onResolve({ filter: /^(\.\.?\/[a-z/-]+\.js|commander)$/ }, (args) =>
+      // import('../case/validate.js') becomes a module that loads ./validate.cjs (with its code cache) when first
+      // imported: through load-bundle.cjs, since a script run through node:vm cannot import().
+      b.onResolve({ filter: /^\.\.?\/[a-z/-]+\.js$/ }, (args) =>
         args.kind === 'dynamic-import' && LAZY[args.path] ? { path: LAZY[args.path]!, namespace: 'lazy' } : undefined,
       );
-      b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+      b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
+        contents: `module.exports = require('./load-bundle.cjs').loadBundle(require('node:path').join(__dirname, ${JSON.stringify(args.path)})).exports;`,
+        loader: 'js',
+      }));
       b.onResolve({ filter: /\.cjs$/ }, (args) => ({ path: args.path, external: true }));
     },
   };
   const result = await build({ ...common, entryPoints: { cli: 'src/cli/main.ts' }, plugins: [generated, lazy], metafile: true });
   const left = Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.kind === 'dynamic-import' && i.external));
   if (left.length) throw new Error(`build: cli.cjs must not import() (node:vm cannot): ${left.map((i) => i.path).join(', ')}`);
-  const source = (from: string) => (from.startsWith('.') ? `src/${from.startsWith('../') ? 'case' : 'cli'}/${from.replace(/^\.\.?\/(case\/)?/, '')}`.replace(/\.js$/, '.ts') : `node_modules/${from}/index.js`);
+  const source = (from: string) => `src/${from.startsWith('../') ? 'case' : 'cli'}/${from.replace(/^\.\.?\/(case\/)?/, '')}`.replace(/\.js$/, '.ts');
   const own = Object.fromEntries(Object.entries(LAZY).map(([from, to]) => [to.slice(2, -4), source(from)]));
   await build({ ...common, entryPoints: { ...own, 'load-bundle': 'src/cli/load-bundle.ts' } });
 }
 
-/** Run cli.cjs on sample cases (valid and not, text and JSON) and --help, and save its code cache. */
+/** Run cli.cjs on sample cases (valid and not, text and JSON), --help, check and schema, and save the code cache
+ * of each bundle that was loaded. */
 export function makeCodeCache(): void {
   const dir = mkdtempSync(join(tmpdir(), 'da-cache-'));
   try {
@@ -74,22 +77,19 @@ export function makeCodeCache(): void {
   }
 }
 
-// Runs in a plain node (the same binary and V8 flags as the users' runs); mirrors loadBundle.
+// Runs in a plain node (the same binary and V8 flags as the users' runs), loading as bin/dispute-assess.js does.
 const CACHE_SCRIPT = `
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { Script } from 'node:vm';
-const WRAP = ${JSON.stringify(WRAP)};
-const [file, sample, ...more] = process.argv.slice(1);
-const script = new Script(WRAP[0] + readFileSync(file, 'utf8') + WRAP[1], { filename: file });
-const module = { exports: {} };
-script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+const [file, sample, fixtures, bad] = process.argv.slice(1);
+const { loadBundle, loadedBundles } = createRequire(file)('./load-bundle.cjs');
+const { main } = loadBundle(file).exports;
 const io = { out: () => {}, err: () => {}, isTTY: false, errIsTTY: false, env: {} };
-const { main } = module.exports;
 await main([sample], io);
-await main(['--format', 'json', sample, ...more], io);
+await main(['--format', 'json', sample, fixtures, bad], io);
 await main(['--help'], io);
 await main(['--version'], io);
-writeFileSync(file + '.cache', script.createCachedData());
+await main(['check', fixtures], io);
+await main(['schema'], io);
+for (const [path, { script }] of loadedBundles()) writeFileSync(path + '.cache', script.createCachedData());
 `;
