@@ -1,19 +1,34 @@
-// Build: one ESM bundle for the CLI (lazy chunks for commands), the library entry, the JSON Schemas,
-// and the built-in rule packs validated and compiled (a rule error fails the build).
-import { build } from 'esbuild';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// Build: the CLI as CommonJS bundles with a V8 code cache (dist/cjs/, run by bin/dispute-assess.js; zod, ajv
+// and the other commands only when needed), the library entry (ESM, dist/index.js), the JSON Schemas, the fast
+// validator of case files, the case-fact list the engine needs, and the built-in rule packs validated and
+// compiled (a rule error fails the build).
+import { build, type Plugin } from 'esbuild';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { formatDiagnostic } from '../src/source/diagnostics.js';
 import { caseJsonSchema } from '../src/case/json-schema.js';
 import { expectJsonSchema } from '../src/case/expect-schema.js';
 import { ruleFileSchema } from '../src/rules/rule-schema.js';
 import { assessmentJsonSchema } from '../src/report/assessment-schema.js';
-import { hashTexts, parseAndLoad } from '../src/cli/rules-source.js';
+import { caseFactsFromSchema, caseFactsSource } from '../src/rules/case-facts.js';
+import { parseAndLoad } from '../src/cli/rules-source.js';
+import { COMPILED_RULES, type CompiledRules } from '../src/cli/rules-cache.js';
 import { readTextFile, yamlFilesIn } from '../src/cli/io.js';
+import { caseValidatorCode } from './build-validator.js';
+import { buildCommonJs, makeCodeCache } from './build-cjs.js';
 
 const started = Date.now();
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
+
+// The case-path facts are generated source (committed), so assessing never builds the JSON Schema at run time.
+const FACTS_FILE = 'src/rules/case-facts.generated.ts';
+const facts = caseFactsSource(caseFactsFromSchema(caseJsonSchema()));
+if (readFileSync(FACTS_FILE, 'utf8') !== facts) {
+  writeFileSync(FACTS_FILE, facts);
+  console.log(`build: ${FACTS_FILE} was out of date with the case schema and has been regenerated: commit it`);
+}
 
 const texts = yamlFilesIn('rules').map((file) => {
   const r = readTextFile(file);
@@ -26,14 +41,25 @@ if (!rules.ok) {
   console.error('build: the built-in rules are invalid');
   process.exit(2);
 }
-writeFileSync('dist/rules.compiled.json', JSON.stringify({ hash: hashTexts(texts), set: rules.value }));
+writeFileSync(COMPILED_RULES, JSON.stringify({ sources: texts, set: rules.value } satisfies CompiledRules));
 writeFileSync('dist/case.schema.json', JSON.stringify(caseJsonSchema(), null, 2) + '\n');
 writeFileSync('dist/expect.schema.json', JSON.stringify(expectJsonSchema(), null, 2) + '\n');
 writeFileSync('dist/rules.schema.json', JSON.stringify(ruleFileSchema, null, 2) + '\n');
 writeFileSync('dist/assessment.schema.json', JSON.stringify(assessmentJsonSchema(), null, 2) + '\n');
 
+// `import('#case-validator')` in src/cli resolves, in the bundle only, to the generated validator
+// (also dist/case-validator.js, which the tests compare with zod).
+const validatorCode = caseValidatorCode(caseJsonSchema());
+const generated: Plugin = {
+  name: 'generated',
+  setup(b) {
+    b.onResolve({ filter: /^#case-validator$/ }, () => ({ path: 'case-validator', namespace: 'generated' }));
+    b.onLoad({ filter: /.*/, namespace: 'generated' }, () => ({ contents: validatorCode, loader: 'js', resolveDir: process.cwd() }));
+  },
+};
+
 await build({
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+  entryPoints: { index: 'src/index.ts', 'case-validator': '#case-validator' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -41,10 +67,18 @@ await build({
   platform: 'node',
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
+  // yaml's ESM build (its "default" export) instead of its CommonJS one: same code, loads faster.
+  alias: { yaml: resolve('node_modules/yaml/browser/index.js') },
+  minifySyntax: !process.env.BUILD_READABLE,
+  minifyWhitespace: !process.env.BUILD_READABLE,
   legalComments: 'none',
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  plugins: [generated],
   logLevel: 'warning',
 });
+
+await buildCommonJs(generated);
+makeCodeCache();
 
 try {
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });

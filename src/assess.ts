@@ -9,6 +9,7 @@ import { evaluateRules } from './engine/evaluate.js';
 import { evidenceSection, planSection, strategySection, unknownsSection } from './engine/sections.js';
 import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION, type Assessment, type TradeAssuranceVerdict } from './engine/assessment.js';
 import { SEVERITIES } from './case/enums.js';
+import { compareText } from './engine/compare.js';
 
 export interface AssessOptions {
   /** The date to assess for when the case has no `as_of` (the CLI passes today's date). */
@@ -40,7 +41,7 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
     if (money('derived.ta_uncovered')) ta.uncovered = money('derived.ta_uncovered')!;
   }
   const sev = (s: string) => SEVERITIES.indexOf(s as never);
-  const byKind = (kind: string) => ev.findings.filter((f) => f.kind === kind).sort((a, b) => sev(b.severity) - sev(a.severity) || a.id.localeCompare(b.id));
+  const byKind = (kind: string) => ev.findings.filter((f) => f.kind === kind).sort((a, b) => sev(b.severity) - sev(a.severity) || compareText(a.id, b.id));
   const summary: Assessment['case'] = { dispute_types: types };
   if (opts.file) summary.file = opts.file;
   if (c.supplier?.name) summary.supplier = c.supplier.name;

@@ -1,5 +1,5 @@
 // CLI transcripts: command, output (colour off), exit code.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -108,13 +108,15 @@ describe('bad input: a file:line:column diagnostic and exit 2', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('a missing file and a directory', () => {
+  it('a missing file, and a folder with no case files', () => {
     const missing = cli([join(tmp, 'nope.yaml')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/nope\.yaml:1:1 {2}error {2}file-not-found/);
-    const dir = cli([tmp]);
+    const empty = join(tmp, 'empty-folder');
+    mkdirSync(empty);
+    const dir = cli([empty]);
     expect(dir.code).toBe(2);
-    expect(dir.stderr).toMatch(/error {2}file-is-directory/);
+    expect(dir.stderr).toMatch(/empty-folder:1:1 {2}error {2}no-cases {2}/);
   });
 
   it('a case with only `dispute: {}` is assessed: everything is unknown', () => {

@@ -1,16 +1,16 @@
-// The main command: assess one or more case files and print the report.
-import { readYaml } from '../source/read-yaml.js';
-import { diag, type Diagnostic } from '../source/diagnostics.js';
-import { validateCase } from '../case/validate.js';
+// The main command: assess case files, or folders of them, and print the reports.
+// Loaded lazily; what it imports is what every assessment pays for at start (no zod, ajv or chalk by default).
+import { diag, type Diagnostic, type Result } from '../source/diagnostics.js';
 import { todayIso } from '../case/dates.js';
-import { assess } from '../assess.js';
-import { render, FORMATS, type Format } from '../report/render.js';
+import { FORMATS, type Format } from '../report/render.js';
 import { SEVERITIES, type Severity } from '../case/enums.js';
 import { suggestion } from '../source/suggest.js';
-import { exitCode, EXIT } from './exit-code.js';
-import { colorFor, printDiagnostics, type Io } from './output.js';
-import { readTextFile } from './io.js';
-import { loadRuleSet } from './rules-source.js';
+import type { RuleSet } from '../rules/types.js';
+import { EXIT } from './exit-code.js';
+import { loadColor, printDiagnostics, type Io } from './streams.js';
+import { cachedRuleSet } from './rules-cache.js';
+import { findCaseFiles } from './batch-files.js';
+import { runBatch } from './batch-run.js';
 
 export interface AssessFlags {
   format: string;
@@ -22,45 +22,35 @@ export interface AssessFlags {
   builtinRules: boolean;
 }
 
-/** Assess each file; returns the exit code (the worst over all files). */
-export function runAssess(files: string[], flags: AssessFlags, io: Io): number {
+/** Assess each path (a case file, or a folder searched recursively); returns the worst exit code over all cases. */
+export async function runAssess(paths: string[], flags: AssessFlags, io: Io): Promise<number> {
   const usage = checkFlags(flags);
   if (usage.length) {
     printDiagnostics(io, usage);
     return EXIT.input;
   }
-  const rules = loadRuleSet({ rules: flags.rules, builtinRules: flags.builtinRules });
+  const rules = await ruleSet(flags);
   if (!rules.ok) {
     printDiagnostics(io, rules.diagnostics);
     return EXIT.input;
   }
-  const format = flags.format as Format;
-  const color = colorFor(io, flags.color);
-  const today = todayIso();
-  let worst = 0;
-  for (const file of files) {
-    const diagnostics: Diagnostic[] = [];
-    const read = readTextFile(file);
-    if (!read.ok) diagnostics.push(read.diagnostic);
-    else {
-      const doc = readYaml(read.text, file);
-      if (!doc.ok) diagnostics.push(...doc.diagnostics);
-      else {
-        const valid = validateCase(doc.value, { today, ...(flags.asOf ? { asOf: flags.asOf } : {}) });
-        if (!valid.ok) diagnostics.push(...valid.diagnostics);
-        else {
-          const opts = { today, file, explain: flags.explain === true, ...(flags.asOf ? { asOf: flags.asOf } : {}) };
-          const a = assess(valid.value, rules.value, opts);
-          io.out(render(a, format, { color, explain: flags.explain === true, lines: files.length > 1 }));
-          worst = Math.max(worst, exitCode(a, flags.failOn as Severity | undefined));
-          continue;
-        }
-      }
-    }
-    printDiagnostics(io, diagnostics);
-    worst = EXIT.input;
-  }
-  return worst;
+  return runBatch(findCaseFiles(paths), {
+    rules: rules.value,
+    format: flags.format as Format,
+    color: await loadColor(io, flags.color),
+    explain: flags.explain === true,
+    ...(flags.failOn ? { failOn: flags.failOn as Severity } : {}),
+    ...(flags.asOf ? { asOf: flags.asOf } : {}),
+    today: todayIso(),
+  }, io);
+}
+
+/** The built-in rules from the build's cache; anything else (extra --rules, changed files) through full validation. */
+async function ruleSet(flags: AssessFlags): Promise<Result<RuleSet>> {
+  const cached = cachedRuleSet(flags);
+  if (cached) return { ok: true, value: cached };
+  const { loadRuleSet } = await import('./rules-source.js');
+  return loadRuleSet(flags);
 }
 
 function checkFlags(flags: AssessFlags): Diagnostic[] {

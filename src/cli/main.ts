@@ -1,24 +1,52 @@
 // The command-line program. The only layer that touches process, files and prompts.
-import { Command, CommanderError, Option } from 'commander';
+// Startup matters: commander, chalk, zod and each command load only when needed (see quickPath).
 import pkg from '../../package.json' with { type: 'json' };
-import { processIo, type Io } from './output.js';
+import { processIo, type Io } from './streams.js';
 import { EXIT } from './exit-code.js';
+import type { AssessFlags } from './assess-command.js';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
-/** Subcommands accept --debug too (read from argv in main), since program options stop at a subcommand. */
-const debugOption = () => new Option('--debug', 'show stack traces of internal errors').hideHelp();
+
+/** The main command's options when none is given (commander gets the same defaults). */
+const DEFAULTS: AssessFlags = { format: 'text', color: true, rules: [], builtinRules: true };
 
 /** Run the CLI with arguments (without node and script); resolves to the exit code. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  try {
+    return (await quickPath(argv, io)) ?? (await runProgram(argv, io));
+  } catch (e) {
+    io.err(`dispute-assess: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    if (argv.includes('--debug')) io.err(`${(e as Error)?.stack ?? ''}\n`);
+    else io.err('(run with --debug for details; please report this)\n');
+    return EXIT.input;
+  }
+}
+
+/** The two commonest calls without commander: `--version`, and case files with no options. */
+async function quickPath(argv: string[], io: Io): Promise<number | undefined> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    io.out(`${pkg.version}\n`);
+    return EXIT.ok;
+  }
+  if (argv.length > 0 && argv.every((a) => /\.ya?ml$/i.test(a) && !a.startsWith('-'))) {
+    const { runAssess } = await import('./assess-command.js');
+    return runAssess(argv, { ...DEFAULTS, rules: [] }, io);
+  }
+  return undefined;
+}
+
+async function runProgram(argv: string[], io: Io): Promise<number> {
+  const { Command, CommanderError, Option } = await import('commander');
+  /** Subcommands accept --debug too (read from argv in main), since program options stop at a subcommand. */
+  const debugOption = () => new Option('--debug', 'show stack traces of internal errors').hideHelp();
   let code: number = EXIT.ok;
-  const debug = argv.includes('--debug');
   const program = new Command('dispute-assess')
     .description('Where a buyer stands in a dispute with a supplier found on Alibaba and similar channels: evidence gaps, Trade Assurance eligibility, ranked strategies and a dated plan.\nThis is not legal advice.')
     .version(pkg.version, '-V, --version')
     // Program options only before a subcommand: `check --rules X` must reach check, not the main command.
     .enablePositionalOptions()
-    .argument('[files...]', 'case files (YAML) to assess')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .argument('[paths...]', 'case files (YAML), or folders of them (searched recursively)')
+    .addOption(new Option('-f, --format <format>', 'output format (json: one JSON line per case when there are several)').choices(['text', 'json']).default(DEFAULTS.format))
     .option('--explain', 'show every rule, its conditions with the values seen, and its source')
     .option('--no-color', 'no colour (also NO_COLOR, or when output is not a terminal)')
     .option('--fail-on <severity>', 'exit 1 when a finding reaches this severity (info, low, medium, high, critical)')
@@ -26,18 +54,17 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option('--rules <dir>', 'also load the rule files in this folder (repeatable)', collect, [])
     .option('--no-builtin-rules', 'do not load the built-in rule packs')
     .option('--debug', 'show stack traces of internal errors')
-    .enablePositionalOptions()
     .showHelpAfterError('(run dispute-assess --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
-    .action(async (files: string[], opts) => {
+    .action(async (files: string[], opts: AssessFlags) => {
       if (files.length === 0) {
         const { runNoFile } = await import('./interview-command.js');
         code = await runNoFile(opts, io);
         return;
       }
       const { runAssess } = await import('./assess-command.js');
-      code = runAssess(files, opts, io);
+      code = await runAssess(files, opts, io);
     });
   program
     .command('schema')
@@ -76,6 +103,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option('--rules <dir>', 'also load the rule files in this folder (repeatable)', collect, [])
     .option('--no-builtin-rules', 'do not load the built-in rule packs')
     .option('--no-color', 'no colour')
+    .addOption(debugOption())
     .action(async (opts) => {
       const { runInterviewCommand } = await import('./interview-command.js');
       code = await runInterviewCommand(opts, io);
@@ -85,9 +113,6 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return code;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.input;
-    io.err(`dispute-assess: internal error: ${(e as Error)?.message ?? String(e)}\n`);
-    if (debug) io.err(`${(e as Error)?.stack ?? ''}\n`);
-    else io.err('(run with --debug for details; please report this)\n');
-    return EXIT.input;
+    throw e;
   }
 }

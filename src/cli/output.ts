@@ -1,41 +1,11 @@
-// Writing to stdout and stderr, and choosing colour.
+// Writing to stdout and stderr, and choosing colour. The light parts live in streams.ts (no chalk at start);
+// colorFor here loads chalk with this module, for commands that always render with it.
 import { Chalk, type ChalkInstance } from 'chalk';
-import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../source/diagnostics.js';
+import { colorWanted, type Io } from './streams.js';
 
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-  isTTY: boolean;
-  env: NodeJS.ProcessEnv;
-}
-
-/** The process's own streams. A closed pipe (| head) ends output quietly. */
-export function processIo(): Io {
-  const quiet = (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  };
-  process.stdout.on('error', quiet);
-  // stderr carries diagnostics: if it is closed (2>&1 | head), stop quietly with the input-error code.
-  process.stderr.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(2);
-  });
-  return {
-    out: (t) => void process.stdout.write(t),
-    err: (t) => void process.stderr.write(t),
-    isTTY: process.stdout.isTTY === true,
-    env: process.env,
-  };
-}
+export { colorWanted, loadColor, plainColor, printDiagnostics, processIo, type Io } from './streams.js';
 
 /** Colour on only for a terminal, and never with NO_COLOR or --no-color. */
 export function colorFor(io: Io, wanted: boolean): ChalkInstance {
-  const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
-  const forced = io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0';
-  const on = wanted && !noColor && (io.isTTY || forced);
-  return new Chalk({ level: on ? 1 : 0 });
-}
-
-/** Print diagnostics to stderr, one per line. */
-export function printDiagnostics(io: Io, list: Diagnostic[]): void {
-  if (list.length) io.err(sortDiagnostics(list).map(formatDiagnostic).join('\n') + '\n');
+  return new Chalk({ level: colorWanted(io, wanted) ? 1 : 0 });
 }

@@ -1,20 +1,19 @@
-// Where the rule set comes from: the built-in packs (from a compiled cache when the YAML is unchanged)
+// Where the rule set comes from: the built-in packs (from the compiled cache when the YAML is unchanged)
 // plus any --rules folders, all validated.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { readYaml, type YamlDoc } from '../source/read-yaml.js';
 import type { Diagnostic, Result } from '../source/diagnostics.js';
 import { loadRules } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
 import { packageRoot, readTextFile, yamlFilesIn } from './io.js';
+import { cachedRuleSet, type RuleOptions, type RuleText } from './rules-cache.js';
 
-export interface RuleOptions { rules?: string[]; builtinRules?: boolean }
-
-interface Compiled { hash: string; set: RuleSet }
+export type { RuleOptions } from './rules-cache.js';
 
 /** Load the rule set for a run: built-in packs (unless turned off) then each --rules folder. */
 export function loadRuleSet(opts: RuleOptions): Result<RuleSet> {
+  const cached = cachedRuleSet(opts);
+  if (cached) return { ok: true, value: cached };
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const root = packageRoot();
@@ -29,7 +28,7 @@ export function loadRuleSet(opts: RuleOptions): Result<RuleSet> {
     }
   }
   if (diagnostics.length) return { ok: false, diagnostics };
-  const texts: { file: string; text: string }[] = [];
+  const texts: RuleText[] = [];
   const sources = [...builtin.map((path) => ({ path, shown: relative(root, path) })), ...files.map((path) => ({ path, shown: path }))];
   for (const { path, shown } of sources) {
     const r = readTextFile(path);
@@ -37,16 +36,11 @@ export function loadRuleSet(opts: RuleOptions): Result<RuleSet> {
     else texts.push({ file: shown, text: r.text });
   }
   if (diagnostics.length) return { ok: false, diagnostics };
-  const hash = hashTexts(texts);
-  if (files.length === 0 && builtin.length > 0) {
-    const cached = readCompiled(root);
-    if (cached && cached.hash === hash) return { ok: true, value: cached.set };
-  }
   return parseAndLoad(texts);
 }
 
 /** Parse and validate rule texts into a rule set. */
-export function parseAndLoad(texts: { file: string; text: string }[]): Result<RuleSet> {
+export function parseAndLoad(texts: RuleText[]): Result<RuleSet> {
   const docs: YamlDoc[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const t of texts) {
@@ -55,19 +49,4 @@ export function parseAndLoad(texts: { file: string; text: string }[]): Result<Ru
     else diagnostics.push(...r.diagnostics);
   }
   return diagnostics.length ? { ok: false, diagnostics } : loadRules(docs);
-}
-
-/** A stable hash of rule files' names (relative) and contents. */
-export function hashTexts(texts: { file: string; text: string }[]): string {
-  const h = createHash('sha256');
-  for (const t of texts) h.update(t.file).update('\0').update(t.text).update('\0');
-  return h.digest('hex');
-}
-
-function readCompiled(root: string): Compiled | undefined {
-  try {
-    return JSON.parse(readFileSync(join(root, 'dist', 'rules.compiled.json'), 'utf8')) as Compiled;
-  } catch {
-    return undefined;
-  }
 }

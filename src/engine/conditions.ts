@@ -58,7 +58,8 @@ function resolve(v: Operand, env: EvalEnv): unknown {
   return v;
 }
 
-function compare(op: Operator, actual: FactValue, expected: unknown): Outcome {
+/** Compare a known fact value with a known expected value. */
+export function compare(op: Operator, actual: FactValue, expected: unknown): Outcome {
   switch (op) {
     case 'equals': return tri(actual === expected);
     case 'not_equals': return tri(actual !== expected);

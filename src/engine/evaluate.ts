@@ -1,9 +1,10 @@
 // Running a rule set over facts: eligibility first (its outcomes become facts), then every other rule.
 import type { Facts, FactValue } from '../case/facts.js';
 import type { Money } from '../case/schema.js';
-import { PROGRAMS, type Program } from '../case/enums.js';
+import { PROGRAMS, type Eligibility, type Program } from '../case/enums.js';
 import type { EligibilityRule, Rule, RuleSet } from '../rules/types.js';
 import { evaluateCondition, missingFacts, type Outcome, type Trace } from './conditions.js';
+import { compiledRules, compiledSet, LayeredFacts, OUTCOME_OF } from './compile.js';
 import { fillMessage } from './format-value.js';
 import { caseInputs } from './case-inputs.js';
 import type { Finding, ProgramVerdict, RuleResult } from './assessment.js';
@@ -16,29 +17,107 @@ export interface Evaluated {
   findings: Finding[];
 }
 
-/** Evaluate every rule; returns per-rule outcomes, program verdicts and the fired findings. */
+/** Evaluate every rule; returns per-rule outcomes, program verdicts and the fired findings.
+ * Outcomes come from compiled conditions (decideRules); a rule's trace is built only when it is read. */
 export function evaluateRules(caseFacts: Facts, set: RuleSet): Evaluated {
-  const env = { facts: caseFacts, params: set.params };
+  const decided = decideRules(caseFacts, set);
   const byId = new Map<string, { rule: Rule; outcome: Outcome; trace: Trace }>();
-  const run = (rule: Rule, facts: Facts) => {
-    const trace = evaluateCondition(rule.when, { ...env, facts });
-    byId.set(rule.id, { rule, outcome: trace.outcome, trace });
-  };
+  const compiled = compiledRules(set);
+  compiled.forEach((c, i) => byId.set(c.rule.id, new Evaluation(c.rule, decided.outcomes[i]!, c.rule.kind === 'eligibility' ? caseFacts : decided.facts, set.params)));
   const eligibility = set.rules.filter((r): r is EligibilityRule => r.kind === 'eligibility');
-  for (const r of eligibility) run(r, caseFacts);
   const programs = PROGRAMS.filter((p) => eligibility.some((r) => r.then.program === p)).map((p) =>
     programVerdict(p, set, eligibility.filter((r) => r.then.program === p), byId, caseFacts),
   );
-  const facts = new Map<string, FactValue>(caseFacts);
-  // An uncertain programme is an unknown fact, so rules on it stay undecided until it is settled.
-  for (const p of programs) if (p.status !== 'uncertain') facts.set(`eligibility.${p.program}`, p.status);
-  for (const r of set.rules) if (r.kind !== 'eligibility') run(r, facts);
-  const results: RuleResult[] = set.rules.map((r) => {
-    const e = byId.get(r.id)!;
-    return { id: r.id, kind: r.kind, outcome: e.outcome, source: r.source, origin: `${r.origin.file}:${r.origin.line}:${r.origin.column}`, trace: e.trace };
+  const results: RuleResult[] = compiled.map(({ rule, origin }) => new LazyResult(rule, origin, byId.get(rule.id) as Evaluation));
+  const findings = set.rules.filter((r) => byId.get(r.id)!.outcome === 'true').map((r) => toFinding(r, decided.facts, set));
+  return { facts: decided.facts, results, byId, programs, findings };
+}
+
+/** Which rules fire, and nothing more: each rule's outcome (in rule-set order), eligibility rules first, their
+ * programmes' outcomes then added as facts (eligibility.<program>) for every other rule. */
+export function decideRules(caseFacts: Facts, set: RuleSet): { outcomes: Outcome[]; facts: Facts } {
+  let statuses: ReadonlyMap<string, FactValue> = new Map();
+  const outcomes = compiledSet(set).decide(caseFacts, (first) => {
+    statuses = programStatuses(set, first);
+    return statuses;
   });
-  const findings = set.rules.filter((r) => byId.get(r.id)!.outcome === 'true').map((r) => toFinding(r, facts, set));
-  return { facts, results, byId, programs, findings };
+  return { outcomes, facts: new LayeredFacts(caseFacts, statuses) };
+}
+
+interface StatusPlan { groups: { key: string; rules: EligibilityRule[] }[]; read: { outcomes: readonly number[] }; outcome: (id: string) => Outcome }
+const plans = new WeakMap<RuleSet, StatusPlan>();
+
+/** eligibility.<program> for each programme with eligibility rules, from those rules' outcomes (as numbers). */
+function programStatuses(set: RuleSet, outcomes: readonly number[]): Map<string, FactValue> {
+  let plan = plans.get(set);
+  if (!plan) {
+    const eligibility = set.rules.filter((r): r is EligibilityRule => r.kind === 'eligibility');
+    const index = new Map(set.rules.map((r, i) => [r.id, i]));
+    const read = { outcomes: [] as readonly number[] };
+    const groups = PROGRAMS.map((p) => ({ key: `eligibility.${p}`, rules: eligibility.filter((r) => r.then.program === p) })).filter((g) => g.rules.length > 0);
+    plan = { groups, read, outcome: (id) => OUTCOME_OF[read.outcomes[index.get(id)!]!]! };
+    plans.set(set, plan);
+  }
+  plan.read.outcomes = outcomes;
+  const out = new Map<string, FactValue>();
+  // An uncertain programme is an unknown fact, so rules on it stay undecided until it is settled.
+  for (const g of plan.groups) {
+    const status = programStatus(g.rules, plan.outcome);
+    if (status !== 'uncertain') out.set(g.key, status);
+  }
+  return out;
+}
+
+/** A programme's eligibility from its rules' outcomes: ineligible if an `excludes` rule is true or a `requires`
+ * rule false; else uncertain if a rule is undecided or nothing is required; else eligible. */
+export function programStatus(rules: readonly EligibilityRule[], outcome: (id: string) => Outcome): Eligibility {
+  let blocked = false;
+  let undecided = false;
+  let requirements = 0;
+  for (const r of rules) {
+    const o = outcome(r.id);
+    if (r.then.effect === 'requires') requirements++;
+    if (o === 'unknown') undecided = true;
+    else if ((r.then.effect === 'excludes' && o === 'true') || (r.then.effect === 'requires' && o === 'false')) blocked = true;
+  }
+  return blocked ? 'ineligible' : undecided || requirements === 0 ? 'uncertain' : 'eligible';
+}
+
+/** A rule's outcome; its trace is computed on first read (then kept). */
+class Evaluation {
+  #trace: Trace | undefined;
+  readonly #facts: Facts;
+  readonly #params: RuleSet['params'];
+  constructor(readonly rule: Rule, readonly outcome: Outcome, facts: Facts, params: RuleSet['params']) {
+    this.#facts = facts;
+    this.#params = params;
+  }
+  get trace(): Trace {
+    this.#trace ??= evaluateCondition(this.rule.when, { facts: this.#facts, params: this.#params });
+    return this.#trace;
+  }
+}
+
+/** A rule result whose trace is read from its evaluation (and written out by JSON.stringify). */
+class LazyResult implements RuleResult {
+  readonly id: string;
+  readonly kind: Rule['kind'];
+  readonly outcome: Outcome;
+  readonly source: string[];
+  readonly #evaluation: Evaluation;
+  constructor(rule: Rule, readonly origin: string, evaluation: Evaluation) {
+    this.id = rule.id;
+    this.kind = rule.kind;
+    this.outcome = evaluation.outcome;
+    this.source = rule.source;
+    this.#evaluation = evaluation;
+  }
+  get trace(): Trace {
+    return this.#evaluation.trace;
+  }
+  toJSON(): RuleResult {
+    return { id: this.id, kind: this.kind, outcome: this.outcome, source: this.source, origin: this.origin, trace: this.trace };
+  }
 }
 
 /** A fired rule as a finding, its message filled in. */
@@ -52,28 +131,22 @@ export function toFinding(r: Rule, facts: Facts, set: RuleSet): Finding {
 function programVerdict(program: Program, set: RuleSet, rules: EligibilityRule[], byId: Evaluated['byId'], facts: Facts): ProgramVerdict {
   const reasons: ProgramVerdict['reasons'] = [];
   const unknown = new Set<string>();
-  let blocked = false;
-  let undecided = false;
-  let requirements = 0;
   for (const r of rules) {
-    const { outcome, trace } = byId.get(r.id)!;
+    const e = byId.get(r.id)!;
+    const outcome = e.outcome;
     const msg = (text: string) => fillMessage(text, facts, set.params);
-    if (r.then.effect === 'requires') requirements++;
     if (outcome === 'unknown') {
-      undecided = true;
-      for (const f of missingFacts(trace)) for (const input of caseInputs(f, facts)) unknown.add(input);
+      for (const f of missingFacts(e.trace)) for (const input of caseInputs(f, facts)) unknown.add(input);
       reasons.push({ rule: r.id, effect: 'unknown', message: r.title });
     } else if (r.then.effect === 'excludes' && outcome === 'true') {
-      blocked = true;
       reasons.push({ rule: r.id, effect: 'excluded', message: msg(r.message) });
     } else if (r.then.effect === 'requires' && outcome === 'false') {
-      blocked = true;
       reasons.push({ rule: r.id, effect: 'unmet', message: msg(r.then.unmet ?? `Not met: ${r.title}`) });
     } else if (r.then.effect === 'requires' && outcome === 'true') {
       reasons.push({ rule: r.id, effect: 'met', message: msg(r.message) });
     }
   }
-  const status = blocked ? 'ineligible' : undecided || requirements === 0 ? 'uncertain' : 'eligible';
+  const status = programStatus(rules, (id) => byId.get(id)!.outcome);
   const order = { excluded: 0, unmet: 1, unknown: 2, met: 3 } as const;
   reasons.sort((a, b) => order[a.effect] - order[b.effect]);
   return { program, title: set.catalogue.programs[program]?.title ?? program, status, reasons, unknown_facts: status === 'uncertain' ? [...unknown].sort() : [] };

@@ -14,11 +14,27 @@ export function formatValue(v: FactValue | undefined | null): string {
 
 /** Replace {fact.path} and {params.name} in a message. */
 export function fillMessage(message: string, facts: Facts, params: Record<string, { value: unknown }>): string {
-  return message.replace(/\{([a-zA-Z0-9_.]+)\}/g, (_, name: string) => {
+  const parts = template(message);
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
     if (name.startsWith('params.')) {
       const v = params[name.slice(7)]?.value;
-      return Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? 'table' : String(v);
-    }
-    return formatValue(facts.get(name));
-  });
+      out += Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? 'table' : String(v);
+    } else out += formatValue(facts.get(name));
+    out += parts[i + 1]!;
+  }
+  return out;
+}
+
+const templates = new Map<string, string[]>();
+
+/** A message split once into [text, name, text, name, ..., text]. */
+function template(message: string): string[] {
+  let parts = templates.get(message);
+  if (!parts) {
+    parts = message.split(/\{([a-zA-Z0-9_.]+)\}/);
+    if (templates.size < 10_000) templates.set(message, parts);
+  }
+  return parts;
 }

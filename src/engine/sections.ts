@@ -6,6 +6,7 @@ import { caseInputs } from './case-inputs.js';
 import type { ActionRule, ChecklistRule, RuleSet, StrategyRule } from '../rules/types.js';
 import { missingFacts } from './conditions.js';
 import { fillMessage } from './format-value.js';
+import { compareText } from './compare.js';
 import type { EvidenceGroup, EvidenceItem, PlanStep, RankedStrategy, Unknown } from './assessment.js';
 import type { Evaluated } from './evaluate.js';
 
@@ -76,7 +77,7 @@ export function planSection(ev: Evaluated, set: RuleSet, asOf: string): PlanStep
   });
   const rank = (s: PlanStep) => SEVERITIES.length - SEVERITIES.indexOf(s.severity);
   // Same day: the more severe first, then in the order the rule files give (authors order their steps).
-  return steps.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || rank(a) - rank(b) || order.get(a.rule)! - order.get(b.rule)!);
+  return steps.sort((a, b) => compareText(a.date ?? '9999', b.date ?? '9999') || rank(a) - rank(b) || order.get(a.rule)! - order.get(b.rule)!);
 }
 
 /** Case facts that, once known, would decide rules that are undecided now (most decisive first). */
@@ -102,5 +103,5 @@ export function unknownsSection(ev: Evaluated, describe: (fact: string) => strin
       if (d) u.description = d;
       return u;
     })
-    .sort((a, b) => b.rules.length - a.rules.length || a.fact.localeCompare(b.fact));
+    .sort((a, b) => b.rules.length - a.rules.length || compareText(a.fact, b.fact));
 }

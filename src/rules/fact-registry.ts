@@ -1,5 +1,5 @@
-// The facts a rule may name: case paths (from the case JSON Schema), derived facts and eligibility outcomes.
-import { caseJsonSchema, type JsonSchema } from '../case/json-schema.js';
+// The facts a rule may name: case paths (generated from the case JSON Schema), derived facts and eligibility outcomes.
+import { CASE_FACTS } from './case-facts.generated.js';
 import { DERIVED } from '../case/derive.js';
 import { PROGRAMS } from '../case/enums.js';
 
@@ -19,7 +19,7 @@ let cached: Map<string, FactInfo> | undefined;
 export function factRegistry(): Map<string, FactInfo> {
   if (cached) return cached;
   const out = new Map<string, FactInfo>();
-  walk(caseJsonSchema(), '', out);
+  for (const f of CASE_FACTS) out.set(f.path, f);
   for (const d of DERIVED) {
     const info: FactInfo = { path: d.name, kind: d.type, description: d.description, inputs: d.inputs };
     if (d.values) info.values = d.values;
@@ -29,46 +29,4 @@ export function factRegistry(): Map<string, FactInfo> {
   out.set('as_of', { path: 'as_of', kind: 'date', description: 'The date of the assessment' });
   cached = out;
   return out;
-}
-
-function walk(node: JsonSchema, path: string, out: Map<string, FactInfo>): void {
-  if (path === 'expect') return;
-  const kind = kindOf(node);
-  if (kind) {
-    const info: FactInfo = { path, kind };
-    const values = enumValues(node);
-    if (values) info.values = values;
-    if (node.description) info.description = node.description;
-    out.set(path, info);
-    if (kind === 'money') {
-      out.set(`${path}.amount`, { path: `${path}.amount`, kind: 'number' });
-      out.set(`${path}.currency`, { path: `${path}.currency`, kind: 'string' });
-    }
-    return;
-  }
-  for (const [k, child] of Object.entries(node.properties ?? {})) walk(child, path ? `${path}.${k}` : k, out);
-}
-
-function kindOf(node: JsonSchema): FactKind | undefined {
-  if (node.anyOf) {
-    const e = node.anyOf.find((a) => a.enum);
-    return e ? 'enum' : undefined;
-  }
-  if (node.type === 'object') return node.properties && 'amount' in node.properties && 'currency' in node.properties ? 'money' : undefined;
-  if (node.type === 'array') {
-    const items = node.items as JsonSchema | undefined;
-    return items && items.enum ? 'list' : undefined;
-  }
-  if (node.enum) return 'enum';
-  if (node.type === 'boolean') return 'boolean';
-  if (node.type === 'number' || node.type === 'integer') return 'number';
-  if (node.type === 'string') return node.format === 'date' ? 'date' : 'string';
-  return undefined;
-}
-
-function enumValues(node: JsonSchema): string[] | undefined {
-  if (node.enum) return node.enum.map(String);
-  if (node.type === 'array' && node.items && !Array.isArray(node.items) && node.items.enum) return node.items.enum.map(String);
-  const e = node.anyOf?.find((a) => a.enum);
-  return e?.enum?.map(String);
 }

@@ -1,0 +1,126 @@
+// `npm run bench`: the performance targets of issue 5, measured as paired A/B runs on this machine.
+// Options: --cases N (default 10000), --pairs N (default 10; startup comparisons use twice as many),
+// --only startup,batch,memory,engine. Inputs are generated (seeded) into .bench/ (gitignored); the table is
+// printed and saved to .bench/results.md. Timings are noisy on a busy machine: the load average is printed.
+import { cpus, loadavg, platform, release } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { caseJsonSchema } from '../src/case/json-schema.js';
+import { writeBenchInputs } from './bench-cases.js';
+import { pairs, rssRun, RSS_HOOK, sample, timeRun, type Cmd, type Pair } from './bench-run.js';
+import { checkSameFired, engineCases, jreFired, timePerCase, translate } from './bench-engine.js';
+import { decideRules, evaluateRules } from '../src/engine/evaluate.js';
+import { builtinRules } from '../test/helpers.js';
+
+const arg = (name: string, def: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1]! : def;
+};
+const CASES = Number(arg('cases', '10000'));
+const PAIRS = Math.max(10, Number(arg('pairs', '10')));
+const ONLY = new Set(arg('only', 'startup,batch,memory,engine').split(','));
+const DIR = '.bench';
+const BIN = 'bin/dispute-assess.js';
+const HOOK = resolve(DIR, 'maxrss.cjs');
+
+interface Row { name: string; a: string; b: string; unit: string; pair: Pair; target: string; met: boolean }
+const rows: Row[] = [];
+const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
+const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+
+if (!existsSync('dist/cjs/cli.cjs')) throw new Error('bench: dist/ is missing; run `npm run build` first (npm run bench does)');
+mkdirSync(DIR, { recursive: true });
+writeFileSync(HOOK, RSS_HOOK);
+log(`inputs: ${CASES} synthetic cases in ${DIR}/cases (seed 1) ...`);
+const { generated } = await writeBenchInputs(DIR, caseJsonSchema(), CASES, 1);
+log(generated ? 'inputs generated' : 'inputs already there (same seed, count and schema)');
+
+const envs: { label: string; env: NodeJS.ProcessEnv }[] = [{ label: '', env: { ...process.env, NO_COLOR: '1' } }];
+if (process.env.NODE_EXTRA_CA_CERTS) {
+  const clean: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete clean.NODE_EXTRA_CA_CERTS;
+  envs[0]!.label = ' (NODE_EXTRA_CA_CERTS set)';
+  envs.push({ label: ' (without NODE_EXTRA_CA_CERTS)', env: clean });
+}
+const lines = (file: string) => readFileSync(join(DIR, file), 'utf8').split('\n').length;
+const node0 = (env: NodeJS.ProcessEnv): Cmd => ({ args: ['-e', '0'], env });
+const cli = (env: NodeJS.ProcessEnv, ...args: string[]): Cmd => ({ args: [BIN, ...args], env });
+const startLoad = loadavg();
+
+if (ONLY.has('startup')) {
+  for (const { label, env } of envs) {
+    for (const [name, args, target] of [
+      [`dispute-assess case.yaml (text report, a ${lines('case.yaml')}-line case)`, [join(DIR, 'case.yaml')], 2],
+      [`dispute-assess case-full.yaml (every field, ${lines('case-full.yaml')} lines)`, [join(DIR, 'case-full.yaml')], 0],
+      ['dispute-assess --help', ['--help'], 1.5],
+      ['dispute-assess --version', ['--version'], 1.5],
+    ] as const) {
+      log(`startup: ${name}${label}`);
+      const pair = pairs(PAIRS * 2, () => timeRun(node0(env)), () => timeRun(cli(env, ...args)));
+      rows.push({ name: `startup: ${name}${label}`, a: 'node -e 0', b: name, unit: 'ms', pair, target: target ? `≤ ${target}x` : '(for reference)', met: !target || pair.ratio <= target });
+    }
+  }
+}
+
+if (ONLY.has('batch')) {
+  log(`batch: ${CASES} cases, --format json, vs read + yaml.parse of the same files`);
+  const env = envs[0]!.env;
+  const floor: Cmd = { args: ['scripts/bench-parse-floor.mjs', join(DIR, 'cases')], env };
+  const batch = cli(env, '--format', 'json', join(DIR, 'cases'));
+  timeRun(batch);
+  const pair = pairs(PAIRS, () => timeRun(floor) / CASES * 1000, () => timeRun(batch) / CASES * 1000);
+  rows.push({ name: `batch: per-case cost, ${CASES} cases in one process`, a: 'read + yaml.parse', b: 'dispute-assess --format json DIR', unit: 'µs/case', pair, target: '≤ 1.3x', met: pair.ratio <= 1.3 });
+}
+
+if (ONLY.has('memory')) {
+  const env = envs[0]!.env;
+  log('memory: peak RSS, 10,000 cases vs 100, and one case vs node -e 0');
+  const many = pairs(PAIRS, () => rssRun(cli(env, '--format', 'json', join(DIR, 'cases-100')), HOOK) / 1024, () => rssRun(cli(env, '--format', 'json', join(DIR, 'cases')), HOOK) / 1024);
+  rows.push({ name: `memory: peak RSS of a batch, ${CASES} cases vs 100`, a: '100 cases', b: `${CASES} cases`, unit: 'MB', pair: many, target: '≤ 1.5x', met: many.ratio <= 1.5 });
+  const one = pairs(PAIRS, () => rssRun(node0(env), HOOK) / 1024, () => rssRun(cli(env, join(DIR, 'case-full.yaml')), HOOK) / 1024);
+  rows.push({ name: 'memory: peak RSS of one case (the full one)', a: 'node -e 0', b: 'dispute-assess case-full.yaml', unit: 'MB', pair: one, target: '≤ 1.5x', met: one.ratio <= 1.5 });
+}
+
+if (ONLY.has('engine')) await engineRow();
+
+async function engineRow(): Promise<void> {
+  const set = builtinRules();
+  const facts = engineCases(set, caseJsonSchema(), 1000, 2);
+  log(`engine: ${set.rules.length} rules on ${facts.length} generated cases with every fact known; checking fired rules ...`);
+  const engines = translate(set);
+  const fired = await checkSameFired(facts, set, engines);
+  log(`engine: identical fired rules on all ${facts.length} cases (${(fired / facts.length).toFixed(1)} per case); timing ...`);
+  const series = { decide: [] as number[], full: [] as number[], jre: [] as number[] };
+  for (let i = 0; i <= PAIRS; i++) {
+    const theirsFirst = i % 2 === 0;
+    const jreBefore = theirsFirst ? await timePerCase(facts, (f) => jreFired(engines, f, set)) : 0;
+    const decide = await timePerCase(facts, (f) => decideRules(f, set));
+    const full = await timePerCase(facts, (f) => evaluateRules(f, set));
+    const jre = theirsFirst ? jreBefore : await timePerCase(facts, (f) => jreFired(engines, f, set));
+    if (i === 0) continue;
+    series.jre.push(jre);
+    series.decide.push(decide);
+    series.full.push(full);
+  }
+  const row = (a: number[], what: string, b: string, target: boolean) => {
+    const pair: Pair = { a: sample(a), b: sample(series.jre), ratio: sample(series.jre).median / sample(a).median };
+    rows.push({ name: `engine: ${set.rules.length} rules, ${facts.length} cases, same fired rules; ${what}`, a: b, b: 'json-rules-engine', unit: 'µs/case', pair, target: target ? '≥ 200x faster' : '(for reference)', met: !target || pair.ratio >= 200 });
+  };
+  row(series.decide, 'deciding which rules fire', 'decideRules', true);
+  row(series.full, 'full evaluation (verdicts, findings, messages)', 'evaluateRules', false);
+}
+
+const cpu = cpus();
+const head = [
+  `Date: ${new Date().toISOString()}`,
+  `Machine: ${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${platform()} ${release()}; Node ${process.version}`,
+  `Load average (1, 5, 15 min): ${startLoad.map((x) => x.toFixed(2)).join(', ')} at start, ${loadavg().map((x) => x.toFixed(2)).join(', ')} at end`,
+  `Pairs: ${PAIRS} (startup: ${PAIRS * 2}), alternating A B, after one warm-up run each; ratio = median B / median A`,
+  '',
+  '| comparison | A | B | A median (min–max) | B median (min–max) | ratio | target | met |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  ...rows.map((r) => `| ${r.name} | ${r.a} | ${r.b} | ${fmt(r.pair.a.median)} ${r.unit} (${fmt(r.pair.a.min)}–${fmt(r.pair.a.max)}) | ${fmt(r.pair.b.median)} ${r.unit} (${fmt(r.pair.b.min)}–${fmt(r.pair.b.max)}) | ${r.pair.ratio.toFixed(2)}x | ${r.target} | ${r.met ? 'yes' : 'NO'} |`),
+].join('\n');
+writeFileSync(join(DIR, 'results.md'), head + '\n');
+writeFileSync(join(DIR, 'results.json'), JSON.stringify({ rows, cpu: cpu[0]?.model, node: process.version, load: [startLoad, loadavg()] }, null, 2));
+process.stdout.write(head + '\n');

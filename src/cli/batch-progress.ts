@@ -1,0 +1,47 @@
+// A progress bar on stderr for long batches, drawn only on a terminal and never more than ten times a second.
+import type { Io } from './streams.js';
+
+export interface Progress {
+  /** One more case is done. */
+  tick(file: string): void;
+  /** Take the bar off the screen (before writing a report to the same terminal, and at the end). */
+  clear(): void;
+}
+
+/** Batches shorter than this never show a bar; nor does any batch in its first moments. */
+export const PROGRESS_MIN_CASES = 20;
+const FIRST_DRAW_MS = 300;
+const REDRAW_MS = 100;
+const WIDTH = 80;
+
+/** A progress bar when stderr is a terminal and the batch is long, else one that does nothing. */
+export function progressBar(io: Io, total: number, now: () => number = Date.now): Progress {
+  if (!io.errIsTTY || total < PROGRESS_MIN_CASES) return { tick: () => {}, clear: () => {} };
+  const start = now();
+  let done = 0;
+  let drawnAt = 0;
+  let shown = false;
+  return {
+    tick(file) {
+      done++;
+      const t = now();
+      if (t - start < FIRST_DRAW_MS || t - drawnAt < REDRAW_MS) return;
+      drawnAt = t;
+      shown = true;
+      io.err(`\r\x1b[K${progressLine(done, total, file)}`);
+    },
+    clear() {
+      if (shown) io.err('\r\x1b[K');
+      shown = false;
+    },
+  };
+}
+
+/** "[#####.....]  50%  5000/10000  cases/x.yaml", at most 80 columns. */
+export function progressLine(done: number, total: number, file: string): string {
+  const slots = 20;
+  const filled = Math.min(slots, Math.floor((done / total) * slots));
+  const head = `[${'#'.repeat(filled)}${'.'.repeat(slots - filled)}] ${String(Math.floor((done / total) * 100)).padStart(3)}%  ${done}/${total}  `;
+  const room = WIDTH - 1 - head.length;
+  return head + (file.length > room ? `…${file.slice(file.length - room + 1)}` : file);
+}

@@ -1,0 +1,97 @@
+// Writing to stdout and stderr without loading chalk: the streams, diagnostics, and plain or coloured text.
+import { writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
+import type { ChalkInstance } from 'chalk';
+import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../source/diagnostics.js';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** Whether stdout is a terminal. */
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  /** Whether stderr is a terminal (progress is drawn only there). */
+  errIsTTY?: boolean;
+  /** Resolves once stdout can take more (backpressure for long batches). */
+  drain?(): Promise<void>;
+}
+
+let pendingExit = 0;
+
+/** Record the worst exit code so far, so that a closed pipe (| head) still ends with it. */
+export function notePendingExit(code: number): void {
+  pendingExit = Math.max(pendingExit, code);
+}
+
+/** The exit code for a closed pipe: the worst so far; losing stderr (diagnostics) is an input error. */
+const closedPipeExit = (fd: 1 | 2) => Math.max(pendingExit, process.exitCode === undefined ? 0 : Number(process.exitCode), fd === 2 ? 2 : 0);
+
+/** The process's own streams, written synchronously (no stream objects to set up at start).
+ * A closed pipe (| head) ends output quietly. */
+export function processIo(): Io {
+  const out = writer(1);
+  const err = writer(2);
+  return {
+    out: out.write,
+    err: err.write,
+    isTTY: isatty(1),
+    errIsTTY: isatty(2),
+    env: process.env,
+    drain: () => {
+      const s = out.stream();
+      return s?.writableNeedDrain ? new Promise((ok) => s.once('drain', () => ok())) : Promise.resolve();
+    },
+  };
+}
+
+function writer(fd: 1 | 2): { write: (text: string) => void; stream: () => NodeJS.WriteStream | undefined } {
+  let stream: NodeJS.WriteStream | undefined;
+  const write = (text: string) => {
+    if (stream) return void stream.write(text);
+    let buf: Buffer | undefined;
+    try {
+      // Most writes go out whole as a string; a partial write (a full pipe) continues from the bytes.
+      const written = writeSync(fd, text);
+      if (written < Buffer.byteLength(text)) {
+        buf = Buffer.from(text).subarray(written);
+        while (buf.length > 0) buf = buf.subarray(writeSync(fd, buf));
+      }
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      // A closed pipe (| head): stop quietly, with the exit code the run has reached so far.
+      if (code === 'EPIPE') process.exit(closedPipeExit(fd));
+      if (code !== 'EAGAIN') throw e;
+      // A non-blocking pipe that is full: hand the rest over to the stream, which queues in order.
+      stream = fd === 1 ? process.stdout : process.stderr;
+      stream.on('error', (err: NodeJS.ErrnoException) => err.code === 'EPIPE' && process.exit(closedPipeExit(fd)));
+      stream.write(buf ?? text);
+    }
+  };
+  return { write, stream: () => stream };
+}
+
+/** Colour on only for a terminal, and never with NO_COLOR or --no-color (FORCE_COLOR turns it on). */
+export function colorWanted(io: Io, wanted: boolean): boolean {
+  const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
+  const forced = io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0';
+  return wanted && !noColor && (io.isTTY || forced);
+}
+
+/** A stand-in for chalk at level 0: every style returns the text unchanged. */
+export const plainColor: ChalkInstance = (() => {
+  // Not a thenable ('then' is undefined), so it can be returned from an async function.
+  const plain: unknown = new Proxy((...texts: unknown[]) => texts.join(' '), { get: (_f, key) => (key === 'level' ? 0 : key === 'then' ? undefined : plain) });
+  return plain as ChalkInstance;
+})();
+
+/** chalk when colour is on (loaded only then), else the plain stand-in. */
+export async function loadColor(io: Io, wanted: boolean): Promise<ChalkInstance> {
+  if (!colorWanted(io, wanted)) return plainColor;
+  const { Chalk } = await import('chalk');
+  return new Chalk({ level: 1 });
+}
+
+/** Print diagnostics to stderr, one per line. */
+export function printDiagnostics(io: Io, list: Diagnostic[]): void {
+  if (list.length) io.err(sortDiagnostics(list).map(formatDiagnostic).join('\n') + '\n');
+}

@@ -1,0 +1,177 @@
+// Rule conditions compiled once per rule set into closures that give the same three-valued outcomes as
+// evaluateCondition, without building a trace; a trace is built only for the rules that need one (undecided
+// ones, --explain). No source text is generated: rule files come from third parties.
+import type { Facts, FactValue } from '../case/facts.js';
+import { OPERATORS, type Condition, type Operand, type Operator, type Rule, type RuleSet } from '../rules/types.js';
+import { compare, type Outcome } from './conditions.js';
+
+/** A compiled condition: its outcome for a set of facts. */
+export type Check = (facts: Facts) => Outcome;
+
+/** A rule with its printed origin. */
+export interface CompiledRule { rule: Rule; origin: string }
+
+/** A rule set compiled: its rules, and one function deciding them all (see decideRules). */
+export interface CompiledSet {
+  rules: CompiledRule[];
+  /** Each rule's outcome, in rule-set order; `statuses` turns the eligibility rules' outcomes (as numbers,
+   * see OUTCOME_OF) into facts. */
+  decide(facts: Facts, statuses: (outcomes: readonly number[]) => ReadonlyMap<string, FactValue>): Outcome[];
+}
+
+const cache = new WeakMap<RuleSet, CompiledSet>();
+
+/** The rule set compiled (once per rule set object). */
+export function compiledSet(set: RuleSet): CompiledSet {
+  let out = cache.get(set);
+  if (!out) {
+    out = { rules: set.rules.map((rule) => ({ rule, origin: `${rule.origin.file}:${rule.origin.line}:${rule.origin.column}` })), decide: compileDecide(set) };
+    cache.set(set, out);
+  }
+  return out;
+}
+
+/** The rule set's rules with their origins. */
+export function compiledRules(set: RuleSet): CompiledRule[] {
+  return compiledSet(set).rules;
+}
+
+// Outcomes as numbers ordered false < unknown < true, so that all = min, any = max and not = 2 - x
+// (Kleene's three-valued logic, as evaluateCondition decides it).
+const NAMES: Outcome[] = ['false', 'unknown', 'true'];
+/** The outcome a number of the generated code stands for. */
+export const OUTCOME_OF: readonly Outcome[] = NAMES;
+type Cmp = (op: Operator, actual: FactValue | undefined, expected: unknown) => 0 | 1 | 2;
+const cmp: Cmp = (op, actual, expected) => {
+  if (actual === undefined || expected === undefined) return 1;
+  const o = compare(op, actual, expected);
+  return o === 'true' ? 2 : o === 'false' ? 0 : 1;
+};
+
+/** Compile one condition tree (absent = always true) into a function of the facts. */
+export function compile(c: Condition | undefined, params: RuleSet['params']): Check {
+  const fn = build(c, params, false);
+  return (facts) => NAMES[fn(facts, EMPTY)]!;
+}
+
+type Fn = (f: Facts, s: ReadonlyMap<string, FactValue>) => number;
+const EMPTY: ReadonlyMap<string, FactValue> = new Map();
+
+/** One function for a whole rule set: eligibility rules first, then every other rule, which reads the
+ * programmes' outcomes (eligibility.<program>) before the case's facts. Conditions are compiled into closures,
+ * never into source text: nothing a rule file says is ever run as code. */
+function compileDecide(set: RuleSet): CompiledSet['decide'] {
+  const first = set.rules.map((r, i) => [i, r.kind === 'eligibility' ? build(r.when, set.params, false) : undefined] as const).filter((x): x is readonly [number, Fn] => x[1] !== undefined);
+  const second = set.rules.map((r, i) => [i, r.kind !== 'eligibility' ? build(r.when, set.params, true) : undefined] as const).filter((x): x is readonly [number, Fn] => x[1] !== undefined);
+  const n = set.rules.length;
+  return (f, statuses) => {
+    const o = new Array<number>(n);
+    for (const [i, fn] of first) o[i] = fn(f, EMPTY);
+    const s = statuses(o);
+    for (const [i, fn] of second) o[i] = fn(f, s);
+    return o.map((x) => NAMES[x]!);
+  };
+}
+
+/** A condition as a closure giving 0 (false), 1 (unknown) or 2 (true): all = min, any = max, not = 2 - x. */
+function build(c: Condition | undefined, params: RuleSet['params'], stage2: boolean): Fn {
+  if (!c) return () => 2;
+  if ('all' in c) {
+    const parts = c.all.map((x) => build(x, params, stage2));
+    return (f, s) => {
+      let m = 2;
+      for (const p of parts) {
+        const x = p(f, s);
+        if (x === 0) return 0;
+        if (x < m) m = x;
+      }
+      return m;
+    };
+  }
+  if ('any' in c) {
+    const parts = c.any.map((x) => build(x, params, stage2));
+    return (f, s) => {
+      let m = 0;
+      for (const p of parts) {
+        const x = p(f, s);
+        if (x === 2) return 2;
+        if (x > m) m = x;
+      }
+      return m;
+    };
+  }
+  if ('not' in c) {
+    const inner = build(c.not, params, stage2);
+    return (f, s) => 2 - inner(f, s);
+  }
+  return leaf(c, params, stage2);
+}
+
+function reader(fact: string, stage2: boolean): (f: Facts, s: ReadonlyMap<string, FactValue>) => FactValue | undefined {
+  return stage2 && fact.startsWith('eligibility.') ? (f, s) => s.get(fact) ?? f.get(fact) : (f) => f.get(fact);
+}
+
+function leaf(c: Condition & { fact: string }, params: RuleSet['params'], stage2: boolean): Fn {
+  const op = OPERATORS.find((o) => o in c)!;
+  const raw = (c as Record<string, unknown>)[op] as Operand | unknown[];
+  const get = reader(c.fact, stage2);
+  let expected: unknown = raw;
+  if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+    if (!('param' in raw)) {
+      const other = reader(raw.fact, stage2);
+      return (f, s) => cmp(op, get(f, s), other(f, s));
+    }
+    expected = Object.hasOwn(params, raw.param) ? params[raw.param]!.value : undefined;
+    if (expected === undefined) return () => 1;
+  }
+  const scalar = typeof expected === 'string' || typeof expected === 'boolean' || (typeof expected === 'number' && Number.isFinite(expected));
+  if ((op === 'equals' || op === 'not_equals') && scalar) {
+    const want = op === 'equals';
+    return (f, s) => {
+      const a = get(f, s);
+      return a === undefined ? 1 : (a === expected) === want ? 2 : 0;
+    };
+  }
+  if ((op === 'in' || op === 'not_in') && Array.isArray(expected)) {
+    const set = new Set(expected);
+    const want = op === 'in';
+    return (f, s) => {
+      const a = get(f, s);
+      return a === undefined ? 1 : set.has(a) === want ? 2 : 0;
+    };
+  }
+  return (f, s) => cmp(op, get(f, s), expected);
+}
+
+/** Facts over facts: the case's facts plus a few more (the eligibility outcomes), without copying the case's. */
+export class LayeredFacts implements ReadonlyMap<string, FactValue> {
+  constructor(private readonly base: Facts, private readonly top: ReadonlyMap<string, FactValue>) {}
+  get(key: string): FactValue | undefined {
+    const v = this.top.get(key);
+    return v === undefined ? this.base.get(key) : v;
+  }
+  has(key: string): boolean {
+    return this.top.has(key) || this.base.has(key);
+  }
+  get size(): number {
+    let n = this.top.size;
+    for (const k of this.base.keys()) if (!this.top.has(k)) n++;
+    return n;
+  }
+  *entries(): MapIterator<[string, FactValue]> {
+    for (const e of this.base) if (!this.top.has(e[0])) yield e;
+    yield* this.top;
+  }
+  *keys(): MapIterator<string> {
+    for (const [k] of this.entries()) yield k;
+  }
+  *values(): MapIterator<FactValue> {
+    for (const [, v] of this.entries()) yield v;
+  }
+  forEach(fn: (value: FactValue, key: string, map: ReadonlyMap<string, FactValue>) => void): void {
+    for (const [k, v] of this.entries()) fn(v, k, this);
+  }
+  [Symbol.iterator](): MapIterator<[string, FactValue]> {
+    return this.entries();
+  }
+}
