@@ -110,7 +110,7 @@ export async function jreFired(engines: { eligibility: Engine; others: Engine },
 }
 
 /** Fill a generated complete case so that the derived facts are known too: every amount in a currency with a
- * rate, and both a card and a PayPal payment (each opens its own deadline). */
+ * rate, both a card and a PayPal payment (each opens its own deadline), and a well-formed credit code. */
 export function knownEverywhere(c: Record<string, any>, set: RuleSet, rng: () => number): Record<string, any> {
   const currencies = Object.keys((set.params.fx_usd_per_unit?.value ?? { USD: 1 }) as Record<string, number>);
   const fix = (v: unknown): void => {
@@ -125,6 +125,8 @@ export function knownEverywhere(c: Record<string, any>, set: RuleSet, rng: () =>
   while (payments.length < 2) payments.push({ ...(payments[0] ?? { amount: { amount: 100, currency: 'USD' } }) });
   payments[0]!.method = 'card';
   payments[1]!.method = 'paypal';
+  // A well-formed credit code (random text leaves the code checks unknown): one valid, one a genuine pilot code.
+  if (c.supplier) c.supplier.uscc = rng() < 0.5 ? '91110000600037341L' : '91350100M0001TGQXM';
   return c;
 }
 

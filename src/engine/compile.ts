@@ -50,38 +50,73 @@ const cmp: Cmp = (op, actual, expected) => {
 
 /** Compile one condition tree (absent = always true) into a function of the facts. */
 export function compile(c: Condition | undefined, params: RuleSet['params']): Check {
-  const fn = build(c, params, false);
-  return (facts) => NAMES[fn(facts, EMPTY)]!;
+  const slots = new Slots();
+  const fn = build(c, params, slots, false);
+  return (facts) => NAMES[fn(slots.read(facts, EMPTY, false))]!;
 }
 
-type Fn = (f: Facts, s: ReadonlyMap<string, FactValue>) => number;
+type Values = readonly (FactValue | undefined)[];
+type Fn = (v: Values) => number;
 const EMPTY: ReadonlyMap<string, FactValue> = new Map();
+
+/** The facts a compiled rule set reads, each given a slot: read once per case into an array. */
+class Slots {
+  readonly keys: string[] = [];
+  readonly #index = new Map<string, number>();
+  /** The slot of a fact; in stage 2, eligibility.* facts have slots of their own (read from the programmes). */
+  of(fact: string, stage2: boolean): number {
+    const key = stage2 && fact.startsWith('eligibility.') ? `2:${fact}` : fact;
+    let i = this.#index.get(key);
+    if (i === undefined) {
+      i = this.keys.length;
+      this.keys.push(key);
+      this.#index.set(key, i);
+    }
+    return i;
+  }
+  #plan: { first: [number, string][]; second: [number, string][] } | undefined;
+  /** Each slot's value: case facts (stage 1), then with the programmes' outcomes (stage 2). */
+  read(f: Facts, s: ReadonlyMap<string, FactValue>, stage2: boolean, into: (FactValue | undefined)[] = []): (FactValue | undefined)[] {
+    this.#plan ??= {
+      first: this.keys.flatMap((k, i): [number, string][] => (k.startsWith('2:') ? [] : [[i, k]])),
+      second: this.keys.flatMap((k, i): [number, string][] => (k.startsWith('2:') ? [[i, k.slice(2)]] : [])),
+    };
+    if (!stage2) for (const [i, key] of this.#plan.first) into[i] = f.get(key);
+    else for (const [i, key] of this.#plan.second) into[i] = s.get(key) ?? f.get(key);
+    return into;
+  }
+}
 
 /** One function for a whole rule set: eligibility rules first, then every other rule, which reads the
  * programmes' outcomes (eligibility.<program>) before the case's facts. Conditions are compiled into closures,
  * never into source text: nothing a rule file says is ever run as code. */
 function compileDecide(set: RuleSet): CompiledSet['decide'] {
-  const first = set.rules.map((r, i) => [i, r.kind === 'eligibility' ? build(r.when, set.params, false) : undefined] as const).filter((x): x is readonly [number, Fn] => x[1] !== undefined);
-  const second = set.rules.map((r, i) => [i, r.kind !== 'eligibility' ? build(r.when, set.params, true) : undefined] as const).filter((x): x is readonly [number, Fn] => x[1] !== undefined);
+  const slots = new Slots();
+  const compiled = set.rules.map((r) => ({ stage2: r.kind !== 'eligibility', fn: build(r.when, set.params, slots, r.kind !== 'eligibility') }));
+  const first = compiled.flatMap((c, i) => (c.stage2 ? [] : [[i, c.fn] as const]));
+  const second = compiled.flatMap((c, i) => (c.stage2 ? [[i, c.fn] as const] : []));
   const n = set.rules.length;
   return (f, statuses) => {
+    const v = slots.read(f, EMPTY, false);
     const o = new Array<number>(n);
-    for (const [i, fn] of first) o[i] = fn(f, EMPTY);
-    const s = statuses(o);
-    for (const [i, fn] of second) o[i] = fn(f, s);
-    return o.map((x) => NAMES[x]!);
+    for (const [i, fn] of first) o[i] = fn(v);
+    slots.read(f, statuses(o), true, v);
+    const out = new Array<Outcome>(n);
+    for (const [i] of first) out[i] = NAMES[o[i]!]!;
+    for (const [i, fn] of second) out[i] = NAMES[fn(v)]!;
+    return out;
   };
 }
 
 /** A condition as a closure giving 0 (false), 1 (unknown) or 2 (true): all = min, any = max, not = 2 - x. */
-function build(c: Condition | undefined, params: RuleSet['params'], stage2: boolean): Fn {
+function build(c: Condition | undefined, params: RuleSet['params'], slots: Slots, stage2: boolean): Fn {
   if (!c) return () => 2;
   if ('all' in c) {
-    const parts = c.all.map((x) => build(x, params, stage2));
-    return (f, s) => {
+    const parts = c.all.map((x) => build(x, params, slots, stage2));
+    return (v) => {
       let m = 2;
       for (const p of parts) {
-        const x = p(f, s);
+        const x = p(v);
         if (x === 0) return 0;
         if (x < m) m = x;
       }
@@ -89,11 +124,11 @@ function build(c: Condition | undefined, params: RuleSet['params'], stage2: bool
     };
   }
   if ('any' in c) {
-    const parts = c.any.map((x) => build(x, params, stage2));
-    return (f, s) => {
+    const parts = c.any.map((x) => build(x, params, slots, stage2));
+    return (v) => {
       let m = 0;
       for (const p of parts) {
-        const x = p(f, s);
+        const x = p(v);
         if (x === 2) return 2;
         if (x > m) m = x;
       }
@@ -101,25 +136,21 @@ function build(c: Condition | undefined, params: RuleSet['params'], stage2: bool
     };
   }
   if ('not' in c) {
-    const inner = build(c.not, params, stage2);
-    return (f, s) => 2 - inner(f, s);
+    const inner = build(c.not, params, slots, stage2);
+    return (v) => 2 - inner(v);
   }
-  return leaf(c, params, stage2);
+  return leaf(c, params, slots, stage2);
 }
 
-function reader(fact: string, stage2: boolean): (f: Facts, s: ReadonlyMap<string, FactValue>) => FactValue | undefined {
-  return stage2 && fact.startsWith('eligibility.') ? (f, s) => s.get(fact) ?? f.get(fact) : (f) => f.get(fact);
-}
-
-function leaf(c: Condition & { fact: string }, params: RuleSet['params'], stage2: boolean): Fn {
+function leaf(c: Condition & { fact: string }, params: RuleSet['params'], slots: Slots, stage2: boolean): Fn {
   const op = OPERATORS.find((o) => o in c)!;
   const raw = (c as Record<string, unknown>)[op] as Operand | unknown[];
-  const get = reader(c.fact, stage2);
+  const i = slots.of(c.fact, stage2);
   let expected: unknown = raw;
   if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
     if (!('param' in raw)) {
-      const other = reader(raw.fact, stage2);
-      return (f, s) => cmp(op, get(f, s), other(f, s));
+      const j = slots.of(raw.fact, stage2);
+      return (v) => cmp(op, v[i], v[j]);
     }
     expected = Object.hasOwn(params, raw.param) ? params[raw.param]!.value : undefined;
     if (expected === undefined) return () => 1;
@@ -127,20 +158,44 @@ function leaf(c: Condition & { fact: string }, params: RuleSet['params'], stage2
   const scalar = typeof expected === 'string' || typeof expected === 'boolean' || (typeof expected === 'number' && Number.isFinite(expected));
   if ((op === 'equals' || op === 'not_equals') && scalar) {
     const want = op === 'equals';
-    return (f, s) => {
-      const a = get(f, s);
+    return (v) => {
+      const a = v[i];
       return a === undefined ? 1 : (a === expected) === want ? 2 : 0;
     };
   }
   if ((op === 'in' || op === 'not_in') && Array.isArray(expected)) {
     const set = new Set(expected);
     const want = op === 'in';
-    return (f, s) => {
-      const a = get(f, s);
+    return (v) => {
+      const a = v[i];
       return a === undefined ? 1 : set.has(a) === want ? 2 : 0;
     };
   }
-  return (f, s) => cmp(op, get(f, s), expected);
+  if ((op === 'gt' || op === 'gte' || op === 'lt' || op === 'lte') && (typeof expected === 'number' || typeof expected === 'string')) {
+    const type = typeof expected;
+    const test = op === 'gt' ? (a: number | string) => a > expected : op === 'gte' ? (a: number | string) => a >= expected : op === 'lt' ? (a: number | string) => a < expected : (a: number | string) => a <= expected;
+    return (v) => {
+      const a = v[i];
+      return typeof a !== type ? 1 : test(a as number | string) ? 2 : 0;
+    };
+  }
+  if (op === 'contains' && scalar) {
+    return (v) => {
+      const a = v[i];
+      return a === undefined ? 1 : Array.isArray(a) && a.includes(expected as string) ? 2 : 0;
+    };
+  }
+  if (op === 'contains_any' && Array.isArray(expected)) {
+    const wanted = expected as string[];
+    return (v) => {
+      const a = v[i];
+      if (a === undefined) return 1;
+      if (!Array.isArray(a)) return 0;
+      for (const w of wanted) if (a.includes(w)) return 2;
+      return 0;
+    };
+  }
+  return (v) => cmp(op, v[i], expected);
 }
 
 /** Facts over facts: the case's facts plus a few more (the eligibility outcomes), without copying the case's. */
