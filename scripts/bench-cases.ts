@@ -28,7 +28,29 @@ const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * lis
 export function generateCase(schema: JsonSchema, rng: Rng, opts: GenerateOptions): Record<string, unknown> {
   const props = { ...(schema.properties ?? {}) };
   delete props.expect;
-  return generate({ ...schema, properties: props }, rng, opts, '') as Record<string, unknown>;
+  return consistent(generate({ ...schema, properties: props }, rng, opts, '') as Record<string, any>);
+}
+
+/** Make a generated case one that validation accepts: events in a possible order, none after as_of, and no
+ * "no" contradicted by a date (random dates would otherwise make most cases diagnostics, not assessments). */
+function consistent(c: Record<string, any>): Record<string, unknown> {
+  const slots: [Record<string, any> | undefined, string][] = [
+    [c.order, 'date'],
+    ...((c.order?.payments ?? []) as Record<string, any>[]).map((p): [Record<string, any>, string] => [p, 'date']),
+    [c.order?.delivery, 'shipped_date'],
+    [c.order?.delivery, 'receipt_confirmed_date'],
+    [c.dispute, 'discovered_date'],
+    [c.dispute, 'supplier_notified_date'],
+    [c.dispute?.platform_dispute, 'opened_date'],
+  ];
+  const present = slots.filter(([o, k]) => o && typeof o[k] === 'string');
+  const dates = present.map(([o, k]) => o![k] as string).sort();
+  present.forEach(([o, k], i) => (o![k] = dates[i]));
+  if (c.order?.delivery?.expected_date && c.order.date && c.order.delivery.expected_date < c.order.date) c.order.delivery.expected_date = c.order.date;
+  if (c.as_of !== undefined || dates.length) c.as_of = [c.as_of ?? '', dates.at(-1) ?? ''].sort().at(-1);
+  if (c.dispute?.supplier_notified_date) c.dispute.supplier_notified = true;
+  if (c.dispute?.platform_dispute?.opened_date) c.dispute.platform_dispute.opened = true;
+  return c;
 }
 
 function generate(s: JsonSchema, rng: Rng, opts: GenerateOptions, path: string): unknown {

@@ -66,17 +66,4 @@ describe('derived facts made monotone', () => {
     expect(derived(c([{ date: '2026-03-01' }, { method: 'card', date: '2026-02-01' }]), 'derived.card_payment_date')).toBe('2026-02-01');
     expect(derived(c([{ method: 'tt' }, { method: 'card', date: '2026-02-01' }]), 'derived.card_payment_date')).toBe('2026-02-01');
   });
-
-  it('the offline-complaint window is unknown while a payment has no date', () => {
-    const c = (payments: Record<string, unknown>[]): Case => ({ as_of: TODAY, order: { payments: payments.map(pay) as never, delivery: { expected_date: '2025-12-01' } } });
-    expect(derived(c([{ date: '2026-01-10' }]), 'derived.offline_complaint_start')).toBe('2026-01-10');
-    expect(derived(c([{}, { date: '2026-01-10' }]), 'derived.offline_complaint_start')).toBeUndefined();
-  });
-
-  it('a deposit paid off-platform: a payment of unknown stage could be that deposit', () => {
-    const c = (payments: Record<string, unknown>[]): Case => ({ order: { payments: payments.map(pay) as never } });
-    expect(derived(c([{ stage: 'deposit', via: 'alibaba_checkout' }, { via: 'personal_account' }]), 'derived.deposit_paid_off_platform')).toBeUndefined();
-    expect(derived(c([{ stage: 'deposit', via: 'alibaba_checkout' }, { stage: 'balance', via: 'personal_account' }]), 'derived.deposit_paid_off_platform')).toBe(false);
-    expect(derived(c([{ stage: 'deposit', via: 'personal_account' }, { via: 'alibaba_checkout' }]), 'derived.deposit_paid_off_platform')).toBe(true);
-  });
 });

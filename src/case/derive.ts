@@ -83,10 +83,7 @@ export const DERIVED: readonly DerivedFact[] = [
     name: 'derived.amount_paid', type: 'money', description: 'Total paid to the supplier so far', inputs: ['order.payments'], params: ['fx_usd_per_unit'],
     compute: (ctx) => sumMoney(payments(ctx.case).map((p) => p.amount), fx(ctx)),
   },
-  {
-    name: 'derived.amount_paid_usd', type: 'number', description: 'Total paid, in US dollars (indicative rates)', inputs: ['order.payments'], params: ['fx_usd_per_unit'],
-    compute: (ctx) => { const m = money(ctx, 'derived.amount_paid'); return m ? toUsd(m, fx(ctx)) : undefined; },
-  },
+
   {
     name: 'derived.paid_on_platform', type: 'boolean', description: "Every payment went through Alibaba's checkout or to the Alibaba-designated account", inputs: ['order.payments'], params: [],
     compute: (ctx) => allOf(payments(ctx.case).map(onPlatform)),
@@ -95,13 +92,7 @@ export const DERIVED: readonly DerivedFact[] = [
     name: 'derived.paid_off_platform', type: 'boolean', description: "At least one payment went outside Alibaba's checkout and designated account", inputs: ['order.payments'], params: [],
     compute: (ctx) => anyOf(payments(ctx.case).map((p) => { const o = onPlatform(p); return o === undefined ? undefined : !o; })),
   },
-  {
-    name: 'derived.deposit_paid_off_platform', type: 'boolean', description: 'A deposit or advance was paid off-platform', inputs: ['order.payments'], params: [],
-    compute: (ctx) => anyOf(payments(ctx.case).map((p) => {
-      const o = onPlatform(p);
-      return allOf([p.stage === undefined ? undefined : p.stage === 'deposit', o === undefined ? undefined : !o]);
-    })),
-  },
+
   {
     name: 'derived.amount_paid_on_platform', type: 'money', description: "Paid through Alibaba's checkout or designated account", inputs: ['order.payments'], params: ['fx_usd_per_unit'],
     compute: (ctx) => {
@@ -241,17 +232,7 @@ export const DERIVED: readonly DerivedFact[] = [
   },
   deadline('derived.paypal_dispute_end', 'derived.paypal_payment_date', 'paypal_dispute_days', 'Last day to open a PayPal dispute'),
   daysLeft('derived.paypal_days_left', 'derived.paypal_dispute_end', 'Days left to open a PayPal dispute'),
-  {
-    name: 'derived.offline_complaint_start', type: 'date', description: 'The later of the agreed payment and delivery dates (start of the offline-complaint window)', inputs: ['order.payments', 'order.delivery.expected_date'], params: [],
-    compute: (ctx) => {
-      const pay = firstPaymentDate(ctx.case);
-      const exp = date(ctx, 'order.delivery.expected_date');
-      if (!pay || !exp) return undefined;
-      return pay > exp ? pay : exp;
-    },
-  },
-  deadline('derived.offline_complaint_end', 'derived.offline_complaint_start', 'offline_complaint_days', "Last day to file an offline-order complaint with Alibaba's Complaint Center"),
-  daysLeft('derived.offline_complaint_days_left', 'derived.offline_complaint_end', 'Days left to file an offline-order complaint'),
+
   ...COUNTERPARTY_DERIVED,
   ...TRADE_ASSURANCE_DERIVED,
 ];

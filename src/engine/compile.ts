@@ -74,15 +74,22 @@ class Slots {
     }
     return i;
   }
-  #plan: { first: [number, string][]; second: [number, string][] } | undefined;
+  #plan: { firstAt: number[]; firstKeys: string[]; secondAt: number[]; secondKeys: string[] } | undefined;
   /** Each slot's value: case facts (stage 1), then with the programmes' outcomes (stage 2). */
-  read(f: Facts, s: ReadonlyMap<string, FactValue>, stage2: boolean, into: (FactValue | undefined)[] = []): (FactValue | undefined)[] {
-    this.#plan ??= {
-      first: this.keys.flatMap((k, i): [number, string][] => (k.startsWith('2:') ? [] : [[i, k]])),
-      second: this.keys.flatMap((k, i): [number, string][] => (k.startsWith('2:') ? [[i, k.slice(2)]] : [])),
-    };
-    if (!stage2) for (const [i, key] of this.#plan.first) into[i] = f.get(key);
-    else for (const [i, key] of this.#plan.second) into[i] = s.get(key) ?? f.get(key);
+  read(f: Facts, s: ReadonlyMap<string, FactValue>, stage2: boolean, into: (FactValue | undefined)[] = new Array(this.keys.length)): (FactValue | undefined)[] {
+    const plan = (this.#plan ??= {
+      firstAt: this.keys.flatMap((k, i) => (k.startsWith('2:') ? [] : [i])),
+      firstKeys: this.keys.filter((k) => !k.startsWith('2:')),
+      secondAt: this.keys.flatMap((k, i) => (k.startsWith('2:') ? [i] : [])),
+      secondKeys: this.keys.filter((k) => k.startsWith('2:')).map((k) => k.slice(2)),
+    });
+    if (!stage2) {
+      const { firstAt, firstKeys } = plan;
+      for (let k = 0; k < firstAt.length; k++) into[firstAt[k]!] = f.get(firstKeys[k]!);
+    } else {
+      const { secondAt, secondKeys } = plan;
+      for (let k = 0; k < secondAt.length; k++) into[secondAt[k]!] = s.get(secondKeys[k]!) ?? f.get(secondKeys[k]!);
+    }
     return into;
   }
 }

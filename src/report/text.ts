@@ -37,12 +37,15 @@ export function renderText(a: Assessment, opts: TextOptions): string {
       const items = g.items.filter((i) => i.level === level);
       if (items.length === 0) continue;
       out.push(c.dim(`  ${level}`));
-      for (const i of items) out.push(`  ${markText(c, i.status)} ${i.title}${i.status === 'unknown' ? c.dim(' (not stated)') : ''}${c.dim(` — ${i.proves}`)}`, ...(i.status !== 'have' ? [c.dim(`      get it: ${i.where}`)] : []));
+      // Where to get a piece: for every required one you lack, and for recommended ones you said are missing or partial.
+      const howTo = (i: EvidenceItem) => i.status !== 'have' && (i.level === 'required' || i.status !== 'unknown');
+      for (const i of items) out.push(`  ${markText(c, i.status)} ${i.title}${i.status === 'unknown' ? c.dim(' (not stated)') : ''}${c.dim(` — ${i.proves}`)}`, ...(howTo(i) ? [c.dim(`      get it: ${i.where}`)] : []));
     }
   }
-  if (a.flags.length) {
+  const warnings = a.flags.filter((f) => f.severity !== 'info');
+  if (warnings.length) {
     h('Red flags and warnings');
-    for (const f of a.flags) out.push(`  ${sevColor(c, f.severity)('!')} ${sevColor(c, f.severity)(f.title)} ${c.dim(`[${f.severity}]`)}`, `    ${f.message}`);
+    for (const f of warnings) out.push(`  ${sevColor(c, f.severity)('!')} ${sevColor(c, f.severity)(f.title)} ${c.dim(`[${f.severity}]`)}`, `    ${f.message}`);
   }
   h('Strategy');
   const ranked = a.strategies.filter((s) => s.rank !== undefined);
@@ -60,9 +63,11 @@ export function renderText(a: Assessment, opts: TextOptions): string {
     h('Plan');
     for (const p of a.plan) out.push(`  ${c.bold(p.date ?? 'when known')}${p.overdue ? c.red(' (overdue)') : ''}  ${p.action}`);
   }
-  if (a.advice.length) {
+  // Informational flags (e.g. the supplier's status when all is well) read as advice, not as warnings.
+  const notes = [...a.advice, ...a.flags.filter((f) => f.severity === 'info')];
+  if (notes.length) {
     h('Advice');
-    for (const f of a.advice) out.push(`  • ${f.message}`);
+    for (const f of notes) out.push(`  • ${f.message}`);
   }
   if (a.unknowns.length) {
     h('Unknown facts that would change the verdict');
