@@ -7,6 +7,7 @@ import { factRegistry } from './rules/fact-registry.js';
 import type { RuleSet } from './rules/types.js';
 import { evaluateRules } from './engine/evaluate.js';
 import { evidenceSection, planSection, strategySection, unknownsSection } from './engine/sections.js';
+import { relevantRuleIds } from './engine/relevance.js';
 import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION, type Assessment, type TradeAssuranceVerdict } from './engine/assessment.js';
 import { SEVERITIES } from './case/enums.js';
 import { compareText } from './engine/compare.js';
@@ -48,6 +49,10 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
   if (c.order?.channel) summary.channel = c.order.channel;
   if (money('derived.amount_paid')) summary.amount_paid = money('derived.amount_paid')!;
   if (money('derived.loss')) summary.loss = money('derived.loss')!;
+  const strategies = strategySection(ev, rules);
+  const outcomes = new Map(ev.results.map((r) => [r.id, r.outcome]));
+  // Unknown facts are listed only for rules that can still change the verdict (the interview asks the same).
+  const relevant = relevantRuleIds({ programs: ev.programs, strategies, outcome: (id) => outcomes.get(id) }, rules, types);
   const result: Assessment = {
     format: ASSESSMENT_FORMAT,
     version: ASSESSMENT_VERSION,
@@ -58,9 +63,9 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
     evidence: evidenceSection(ev, rules, types),
     flags: byKind('flag'),
     advice: byKind('advice'),
-    strategies: strategySection(ev, rules),
+    strategies,
     plan: planSection(ev, rules, asOf),
-    unknowns: unknownsSection(ev, (f) => registry.get(f)?.description),
+    unknowns: unknownsSection(ev, (f) => registry.get(f)?.description, relevant),
     findings: ev.findings,
     stats: { rules: ev.results.length, fired: ev.findings.length, undecided: ev.results.filter((r) => r.outcome === 'unknown').length },
     sources: [...new Set(ev.findings.flatMap((f) => f.source))].sort(),

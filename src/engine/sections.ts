@@ -81,12 +81,12 @@ export function planSection(ev: Evaluated, set: RuleSet, asOf: string): PlanStep
 }
 
 /** Case facts that, once known, would decide rules that are undecided now (most decisive first). */
-export function unknownsSection(ev: Evaluated, describe: (fact: string) => string | undefined): Unknown[] {
+export function unknownsSection(ev: Evaluated, describe: (fact: string) => string | undefined, relevant?: ReadonlySet<string>): Unknown[] {
   const byFact = new Map<string, Set<string>>();
   const programInputs = new Map(ev.programs.map((p) => [`eligibility.${p.program}`, p.unknown_facts]));
   const settled = new Set(ev.programs.filter((p) => p.status === 'ineligible').map((p) => p.program));
   for (const r of ev.results) {
-    if (r.outcome !== 'unknown') continue;
+    if (r.outcome !== 'unknown' || (relevant && !relevant.has(r.id))) continue;
     const rule = ev.byId.get(r.id)!.rule;
     if (rule.kind === 'eligibility' && settled.has(rule.then.program)) continue;
     for (const f of missingFacts(r.trace)) {

@@ -5,7 +5,8 @@ import { assess } from '../assess.js';
 import type { Case } from '../case/schema.js';
 import type { Assessment } from '../engine/assessment.js';
 import type { RuleSet } from '../rules/types.js';
-import { SEVERITIES, type Severity } from '../case/enums.js';
+export { VERDICT } from '../engine/relevance.js';
+import { relevantRuleIds } from '../engine/relevance.js';
 import { factRegistry } from '../rules/fact-registry.js';
 import { GROUPS } from './groups.js';
 import { bundleQuestion, questionFor, type Question } from './catalogue.js';
@@ -67,46 +68,8 @@ function byGroupThenWeight(a: Candidate, b: Candidate): number {
   return GROUPS.indexOf(qa.group) - GROUPS.indexOf(qb.group) || (qa.pin ?? Infinity) - (qb.pin ?? Infinity) || b.weight - a.weight || qa.order - qb.order || qa.path.localeCompare(qb.path);
 }
 
-/** What the interview treats as the verdict: what a buyer acts on. */
-export const VERDICT = { minSeverity: 'high' as Severity, topRoutes: 3 };
-
-/**
- * Rules whose outcome can still change the verdict: eligibility of programmes not yet ruled out; required
- * evidence for the case's dispute types; flags, advice and plan steps of high severity or more; strategy rules
- * of routes that could still reach the top three (their score range, over the undecided rules, overlaps it).
- */
+/** Rules whose outcome can still change the verdict (see src/engine/relevance.ts). */
 export function relevantRules(a: Assessment, set: RuleSet, c: Case): Set<string> {
-  const blocked = new Set([a.trade_assurance, ...a.programs].filter((p) => p.status === 'ineligible').map((p) => p.program));
-  const excluded = new Set(a.strategies.filter((s) => s.excluded).map((s) => s.route));
-  const contenders = contendingRoutes(a, set, excluded);
-  const types = c.dispute?.types;
-  const serious = (sev: Severity) => SEVERITIES.indexOf(sev) >= SEVERITIES.indexOf(VERDICT.minSeverity);
-  const out = new Set<string>();
-  for (const r of set.rules) {
-    if (r.kind === 'eligibility' && blocked.has(r.then.program)) continue;
-    if (r.kind === 'checklist' && (r.then.level !== 'required' || (types && !r.then.for.some((t) => types.includes(t))))) continue;
-    if ((r.kind === 'flag' || r.kind === 'advice' || r.kind === 'action') && !serious(r.severity)) continue;
-    const route = r.kind === 'strategy' || r.kind === 'action' || r.kind === 'advice' ? r.then?.route : undefined;
-    if (route && excluded.has(route)) continue;
-    if (r.kind === 'strategy' && !contenders.has(r.then.route)) continue;
-    out.add(r.id);
-  }
-  return out;
-}
-
-/** Routes whose best possible score (every undecided positive rule firing) could place them in the top ranks. */
-function contendingRoutes(a: Assessment, set: RuleSet, excluded: ReadonlySet<string>): Set<string> {
   const outcome = new Map((a.trace ?? []).map((r) => [r.id, r.outcome]));
-  const range = new Map<string, { min: number; max: number }>();
-  for (const r of set.rules) {
-    if (r.kind !== 'strategy' || excluded.has(r.then.route)) continue;
-    const x = range.get(r.then.route) ?? { min: 0, max: 0 };
-    const o = outcome.get(r.id);
-    const score = r.then.exclude ? 0 : (r.then.score ?? 0);
-    if (o === 'true') { x.min += score; x.max += score; }
-    else if (o === 'unknown') { if (score > 0) x.max += score; else x.min += score; }
-    range.set(r.then.route, x);
-  }
-  const floor = [...range.values()].map((x) => x.min).sort((p, q) => q - p)[VERDICT.topRoutes - 1] ?? -Infinity;
-  return new Set([...range].filter(([, x]) => x.max > 0 && x.max >= floor).map(([route]) => route));
+  return relevantRuleIds({ programs: [a.trade_assurance, ...a.programs], strategies: a.strategies, outcome: (id) => outcome.get(id) }, set, c.dispute?.types);
 }
