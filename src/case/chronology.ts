@@ -6,7 +6,7 @@ import { addDays } from './dates.js';
 
 export interface ChronologyIssue {
   code: 'case-date-range' | 'case-date-after-as-of' | 'case-chronology' | 'case-contradiction';
-  severity: 'error' | 'warning';
+  severity: 'error';
   message: string;
   path: (string | number)[];
 }
@@ -32,10 +32,10 @@ function events(c: Case): Dated[] {
 
 const at = (list: Dated[], key: string) => list.find((e) => e.path.join('.') === key);
 
-/** [earlier, later, severity, why]: the pairs whose order is checked. */
-const ORDER: [string, string, 'error' | 'warning', string][] = [
-  ['order.date', 'order.delivery.receipt_confirmed_date', 'error', 'receipt cannot be confirmed before the order exists'],
-  ['order.date', 'dispute.platform_dispute.opened_date', 'error', 'a platform dispute cannot be opened before the order exists'],
+/** [earlier, later, why]: the pairs whose order is checked. */
+const ORDER: [string, string, string][] = [
+  ['order.date', 'order.delivery.receipt_confirmed_date', 'receipt cannot be confirmed before the order exists'],
+  ['order.date', 'dispute.platform_dispute.opened_date', 'a platform dispute cannot be opened before the order exists'],
 ];
 
 /** A "no" contradicted by a date of the same event: the assessment cannot tell which one is true. */
@@ -70,10 +70,10 @@ export function checkChronology(c: Case, asOf?: string, slackDays = 0): Chronolo
       out.push({ code: 'case-date-after-as-of', severity: 'error', path: e.path, message: `${e.path.join('.')} is ${e.date}, after the date of the assessment (${asOf}): ${e.what} cannot be in the future. Check the year, or set as_of` });
     }
   }
-  for (const [a, b, severity, why] of ORDER) {
+  for (const [a, b, why] of ORDER) {
     const first = at(known, a);
     const then = at(known, b);
-    if (first && then && then.date < first.date) out.push({ code: 'case-chronology', severity, path: then.path, message: `${b} (${then.date}) is before ${a} (${first.date}): ${why}` });
+    if (first && then && then.date < first.date) out.push({ code: 'case-chronology', severity: 'error', path: then.path, message: `${b} (${then.date}) is before ${a} (${first.date}): ${why}` });
   }
   return out;
 }

@@ -18,7 +18,7 @@ export interface ValidateOptions {
   today?: string;
 }
 
-/** Validate a parsed case document; diagnostics carry file, line and column. Chronology warnings come back in `warnings`. */
+/** Validate a parsed case document; diagnostics carry file, line and column. Impossible dates are diagnostics too. */
 export function validateCase(doc: YamlDoc, opts: ValidateOptions = {}): Result<Case> {
   if (doc.value === null || doc.value === undefined) {
     return { ok: false, diagnostics: [diag('case-empty', 'the case file is empty (or only comments): expected a mapping with sections such as dispute, order, supplier, evidence', { file: doc.file })] };
@@ -31,10 +31,7 @@ export function validateCase(doc: YamlDoc, opts: ValidateOptions = {}): Result<C
   const asOf = opts.asOf ?? parsed.data.as_of ?? opts.today;
   const slack = opts.asOf === undefined && parsed.data.as_of === undefined ? 1 : 0;
   const chrono = checkChronology(parsed.data, asOf, slack).map((c) => ({ ...diag(c.code, c.message, { file: doc.file, path: c.path, ...doc.locate(c.path) }), severity: c.severity }));
-  const errors = chrono.filter((d) => d.severity === 'error');
-  if (errors.length) return { ok: false, diagnostics: errors };
-  const warnings = chrono.filter((d) => d.severity === 'warning');
-  return warnings.length ? { ok: true, value: parsed.data, warnings } : { ok: true, value: parsed.data };
+  return chrono.length ? { ok: false, diagnostics: chrono } : { ok: true, value: parsed.data };
 }
 
 function issuesToDiagnostics(issues: readonly Issue[], doc: YamlDoc): Diagnostic[] {
