@@ -2,6 +2,7 @@
 // evaluateCondition, without building a trace; a trace is built only for the rules that need one (undecided
 // ones, --explain). No source text is generated: rule files come from third parties.
 import type { Facts, FactValue } from '../case/facts.js';
+import { FactTable, factSlot } from '../case/fact-table.js';
 import { OPERATORS, type Condition, type Operand, type Operator, type Rule, type RuleSet } from '../rules/types.js';
 import { compare, type Outcome } from './conditions.js';
 
@@ -15,7 +16,7 @@ export interface CompiledRule { rule: Rule; origin: string }
 export interface CompiledSet {
   rules: CompiledRule[];
   /** Each rule's outcome, in rule-set order; `statuses` turns the eligibility rules' outcomes (as numbers,
-   * see OUTCOME_OF) into facts. */
+   * see OUTCOME_OF) into facts; that array is only valid during the call. */
   decide(facts: Facts, statuses: (outcomes: readonly number[]) => ReadonlyMap<string, FactValue>): Outcome[];
 }
 
@@ -74,23 +75,35 @@ class Slots {
     }
     return i;
   }
-  #plan: { firstAt: number[]; firstKeys: string[]; secondAt: number[]; secondKeys: string[] } | undefined;
+  #plan: { firstAt: number[]; firstKeys: string[]; firstSlots: number[] | undefined; secondAt: number[]; secondKeys: string[] } | undefined;
   /** Each slot's value: case facts (stage 1), then with the programmes' outcomes (stage 2). */
   read(f: Facts, s: ReadonlyMap<string, FactValue>, stage2: boolean, into: (FactValue | undefined)[] = new Array(this.keys.length)): (FactValue | undefined)[] {
-    const plan = (this.#plan ??= {
-      firstAt: this.keys.flatMap((k, i) => (k.startsWith('2:') ? [] : [i])),
-      firstKeys: this.keys.filter((k) => !k.startsWith('2:')),
-      secondAt: this.keys.flatMap((k, i) => (k.startsWith('2:') ? [i] : [])),
-      secondKeys: this.keys.filter((k) => k.startsWith('2:')).map((k) => k.slice(2)),
-    });
+    const plan = (this.#plan ??= this.#makePlan());
     if (!stage2) {
-      const { firstAt, firstKeys } = plan;
-      for (let k = 0; k < firstAt.length; k++) into[firstAt[k]!] = f.get(firstKeys[k]!);
+      const { firstAt, firstKeys, firstSlots } = plan;
+      if (firstSlots && f instanceof FactTable && !f.overflow) {
+        // A FactTable: array reads by the facts' process-wide slots, no hashing of names.
+        const src = f.slots;
+        for (let k = 0; k < firstAt.length; k++) into[firstAt[k]!] = src[firstSlots[k]!];
+      } else {
+        for (let k = 0; k < firstAt.length; k++) into[firstAt[k]!] = f.get(firstKeys[k]!);
+      }
     } else {
       const { secondAt, secondKeys } = plan;
       for (let k = 0; k < secondAt.length; k++) into[secondAt[k]!] = s.get(secondKeys[k]!) ?? f.get(secondKeys[k]!);
     }
     return into;
+  }
+  #makePlan() {
+    const firstKeys = this.keys.filter((k) => !k.startsWith('2:'));
+    const slots = firstKeys.map(factSlot);
+    return {
+      firstAt: this.keys.flatMap((k, i) => (k.startsWith('2:') ? [] : [i])),
+      firstKeys,
+      firstSlots: slots.every((x) => x !== undefined) ? (slots as number[]) : undefined,
+      secondAt: this.keys.flatMap((k, i) => (k.startsWith('2:') ? [i] : [])),
+      secondKeys: this.keys.filter((k) => k.startsWith('2:')).map((k) => k.slice(2)),
+    };
   }
 }
 
@@ -100,17 +113,21 @@ class Slots {
 function compileDecide(set: RuleSet): CompiledSet['decide'] {
   const slots = new Slots();
   const compiled = set.rules.map((r) => ({ stage2: r.kind !== 'eligibility', fn: build(r.when, set.params, slots, r.kind !== 'eligibility') }));
-  const first = compiled.flatMap((c, i) => (c.stage2 ? [] : [[i, c.fn] as const]));
-  const second = compiled.flatMap((c, i) => (c.stage2 ? [[i, c.fn] as const] : []));
+  const firstAt = compiled.flatMap((c, i) => (c.stage2 ? [] : [i]));
+  const firstFns = firstAt.map((i) => compiled[i]!.fn);
+  const secondAt = compiled.flatMap((c, i) => (c.stage2 ? [i] : []));
+  const secondFns = secondAt.map((i) => compiled[i]!.fn);
   const n = set.rules.length;
+  // Scratch arrays, reused: deciding is synchronous and never re-entered, and neither array outlives the call.
+  const v: (FactValue | undefined)[] = new Array(slots.keys.length).fill(undefined);
+  const o: number[] = new Array<number>(n).fill(1);
   return (f, statuses) => {
-    const v = slots.read(f, EMPTY, false);
-    const o = new Array<number>(n);
-    for (const [i, fn] of first) o[i] = fn(v);
+    slots.read(f, EMPTY, false, v);
+    for (let k = 0; k < firstAt.length; k++) o[firstAt[k]!] = firstFns[k]!(v);
     slots.read(f, statuses(o), true, v);
     const out = new Array<Outcome>(n);
-    for (const [i] of first) out[i] = NAMES[o[i]!]!;
-    for (const [i, fn] of second) out[i] = NAMES[fn(v)]!;
+    for (let k = 0; k < firstAt.length; k++) out[firstAt[k]!] = NAMES[o[firstAt[k]!]!]!;
+    for (let k = 0; k < secondAt.length; k++) out[secondAt[k]!] = NAMES[secondFns[k]!(v)]!;
     return out;
   };
 }
@@ -118,35 +135,56 @@ function compileDecide(set: RuleSet): CompiledSet['decide'] {
 /** A condition as a closure giving 0 (false), 1 (unknown) or 2 (true): all = min, any = max, not = 2 - x. */
 function build(c: Condition | undefined, params: RuleSet['params'], slots: Slots, stage2: boolean): Fn {
   if (!c) return () => 2;
-  if ('all' in c) {
-    const parts = c.all.map((x) => build(x, params, slots, stage2));
-    return (v) => {
-      let m = 2;
-      for (const p of parts) {
-        const x = p(v);
-        if (x === 0) return 0;
-        if (x < m) m = x;
-      }
-      return m;
-    };
-  }
-  if ('any' in c) {
-    const parts = c.any.map((x) => build(x, params, slots, stage2));
-    return (v) => {
-      let m = 0;
-      for (const p of parts) {
-        const x = p(v);
-        if (x === 2) return 2;
-        if (x > m) m = x;
-      }
-      return m;
-    };
-  }
+  if ('all' in c || 'any' in c) return group('all' in c ? c.all : c.any, 'all' in c, params, slots, stage2);
   if ('not' in c) {
     const inner = build(c.not, params, slots, stage2);
     return (v) => 2 - inner(v);
   }
   return leaf(c, params, slots, stage2);
+}
+
+/** An equality leaf on a scalar (the commonest leaf): checked inline by its group, without a call. */
+interface Equality { slot: number; expected: string | number | boolean; want: boolean }
+const isScalar = (x: unknown): x is string | number | boolean => typeof x === 'string' || typeof x === 'boolean' || (typeof x === 'number' && Number.isFinite(x));
+
+function equality(c: Condition, slots: Slots, stage2: boolean): Equality | undefined {
+  if (!('fact' in c)) return undefined;
+  const r = c as Record<string, unknown>;
+  if ('equals' in c && isScalar(r.equals)) return { slot: slots.of(c.fact, stage2), expected: r.equals, want: true };
+  if ('not_equals' in c && isScalar(r.not_equals)) return { slot: slots.of(c.fact, stage2), expected: r.not_equals, want: false };
+  return undefined;
+}
+
+/** all (min, stops at false) or any (max, stops at true) of its parts; equality leaves are checked inline first
+ * (the outcome does not depend on the order), then the other parts are called. */
+function group(parts: readonly Condition[], all: boolean, params: RuleSet['params'], slots: Slots, stage2: boolean): Fn {
+  const eq: Equality[] = [];
+  const others: Fn[] = [];
+  for (const p of parts) {
+    const e = equality(p, slots, stage2);
+    if (e) eq.push(e);
+    else others.push(build(p, params, slots, stage2));
+  }
+  const at = eq.map((e) => e.slot);
+  const expected = eq.map((e) => e.expected);
+  const want = eq.map((e) => e.want);
+  const stop = all ? 0 : 2;
+  const start = all ? 2 : 0;
+  return (v) => {
+    let m = start;
+    for (let k = 0; k < at.length; k++) {
+      const a = v[at[k]!];
+      const x = a === undefined ? 1 : (a === expected[k]) === want[k] ? 2 : 0;
+      if (x === stop) return stop;
+      if (x !== m) m = 1;
+    }
+    for (let k = 0; k < others.length; k++) {
+      const x = others[k]!(v);
+      if (x === stop) return stop;
+      if (x !== m) m = 1;
+    }
+    return m;
+  };
 }
 
 function leaf(c: Condition & { fact: string }, params: RuleSet['params'], slots: Slots, stage2: boolean): Fn {
@@ -162,7 +200,7 @@ function leaf(c: Condition & { fact: string }, params: RuleSet['params'], slots:
     expected = Object.hasOwn(params, raw.param) ? params[raw.param]!.value : undefined;
     if (expected === undefined) return () => 1;
   }
-  const scalar = typeof expected === 'string' || typeof expected === 'boolean' || (typeof expected === 'number' && Number.isFinite(expected));
+  const scalar = isScalar(expected);
   if ((op === 'equals' || op === 'not_equals') && scalar) {
     const want = op === 'equals';
     return (v) => {
@@ -193,12 +231,12 @@ function leaf(c: Condition & { fact: string }, params: RuleSet['params'], slots:
     };
   }
   if (op === 'contains_any' && Array.isArray(expected)) {
-    const wanted = expected as string[];
+    const wanted = new Set<unknown>(expected);
     return (v) => {
       const a = v[i];
       if (a === undefined) return 1;
       if (!Array.isArray(a)) return 0;
-      for (const w of wanted) if (a.includes(w)) return 2;
+      for (let k = 0; k < a.length; k++) if (wanted.has(a[k])) return 2;
       return 0;
     };
   }

@@ -4,7 +4,7 @@ import type { Money } from '../case/schema.js';
 import { PROGRAMS, type Eligibility, type Program } from '../case/enums.js';
 import type { EligibilityRule, Rule, RuleSet } from '../rules/types.js';
 import { evaluateCondition, missingFacts, type Outcome, type Trace } from './conditions.js';
-import { compiledRules, compiledSet, LayeredFacts, OUTCOME_OF } from './compile.js';
+import { compiledRules, compiledSet, LayeredFacts } from './compile.js';
 import { fillMessage } from './format-value.js';
 import { caseInputs } from './case-inputs.js';
 import type { Finding, ProgramVerdict, RuleResult } from './assessment.js';
@@ -44,26 +44,39 @@ export function decideRules(caseFacts: Facts, set: RuleSet): { outcomes: Outcome
   return { outcomes, facts: new LayeredFacts(caseFacts, statuses) };
 }
 
-interface StatusPlan { groups: { key: string; rules: EligibilityRule[] }[]; read: { outcomes: readonly number[] }; outcome: (id: string) => Outcome }
-const plans = new WeakMap<RuleSet, StatusPlan>();
+/** Per programme: its fact name, and its eligibility rules as (index in the rule set, effect). */
+interface StatusGroup { key: string; at: number[]; requires: boolean[]; requirements: number }
+const plans = new WeakMap<RuleSet, StatusGroup[]>();
 
-/** eligibility.<program> for each programme with eligibility rules, from those rules' outcomes (as numbers). */
+/** eligibility.<program> for each programme with eligibility rules, from those rules' outcomes (as numbers:
+ * 0 false, 1 unknown, 2 true). Same decision as programStatus. */
 function programStatuses(set: RuleSet, outcomes: readonly number[]): Map<string, FactValue> {
-  let plan = plans.get(set);
-  if (!plan) {
-    const eligibility = set.rules.filter((r): r is EligibilityRule => r.kind === 'eligibility');
+  let groups = plans.get(set);
+  if (!groups) {
     const index = new Map(set.rules.map((r, i) => [r.id, i]));
-    const read = { outcomes: [] as readonly number[] };
-    const groups = PROGRAMS.map((p) => ({ key: `eligibility.${p}`, rules: eligibility.filter((r) => r.then.program === p) })).filter((g) => g.rules.length > 0);
-    plan = { groups, read, outcome: (id) => OUTCOME_OF[read.outcomes[index.get(id)!]!]! };
-    plans.set(set, plan);
+    const eligibility = set.rules.filter((r): r is EligibilityRule => r.kind === 'eligibility');
+    groups = PROGRAMS.map((p) => eligibility.filter((r) => r.then.program === p))
+      .filter((rules) => rules.length > 0)
+      .map((rules) => ({
+        key: `eligibility.${rules[0]!.then.program}`,
+        at: rules.map((r) => index.get(r.id)!),
+        requires: rules.map((r) => r.then.effect === 'requires'),
+        requirements: rules.filter((r) => r.then.effect === 'requires').length,
+      }));
+    plans.set(set, groups);
   }
-  plan.read.outcomes = outcomes;
   const out = new Map<string, FactValue>();
   // An uncertain programme is an unknown fact, so rules on it stay undecided until it is settled.
-  for (const g of plan.groups) {
-    const status = programStatus(g.rules, plan.outcome);
-    if (status !== 'uncertain') out.set(g.key, status);
+  for (const g of groups) {
+    let blocked = false;
+    let undecided = false;
+    for (let k = 0; k < g.at.length; k++) {
+      const o = outcomes[g.at[k]!]!;
+      if (o === 1) undecided = true;
+      else if (o === (g.requires[k] ? 0 : 2)) blocked = true;
+    }
+    if (blocked) out.set(g.key, 'ineligible');
+    else if (!undecided && g.requirements > 0) out.set(g.key, 'eligible');
   }
   return out;
 }
