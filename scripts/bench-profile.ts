@@ -10,7 +10,7 @@ import { join } from 'node:path';
 interface Profile { nodes: { id: number; callFrame: { url: string; lineNumber: number; functionName: string } }[]; samples: number[]; timeDeltas: number[] }
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
-const RUNS = 10;
+const RUNS = Number(process.env.PROFILE_RUNS ?? 10);
 execFileSync('npx', ['tsx', 'scripts/build.ts'], { env: { ...process.env, BUILD_READABLE: '1' }, stdio: ['ignore', 'ignore', 'inherit'] });
 const dir = mkdtempSync(join(tmpdir(), 'da-prof-'));
 for (let i = 0; i < RUNS; i++) spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '100', 'bin/dispute-assess.js', ...args], { stdio: 'ignore' });

@@ -17,6 +17,7 @@ const OUT = 'dist/cjs';
  * cli.cjs: loaded from there, with the code cache, --help starts faster than from a bundle of its own. */
 const LAZY: Record<string, string> = {
   '../case/validate.js': './validate.cjs',
+  '../source/read-yaml.js': './read-yaml.cjs',
   './rules-source.js': './rules-source.cjs',
   './check-command.js': './check-command.cjs',
   './schema-command.js': './schema-command.cjs',
@@ -59,7 +60,8 @@ export async function buildCommonJs(generated: Plugin): Promise<void> {
   const result = await build({ ...common, entryPoints: { cli: 'src/cli/main.ts' }, plugins: [generated, lazy], metafile: true });
   const left = Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.kind === 'dynamic-import' && i.external));
   if (left.length) throw new Error(`build: cli.cjs must not import() (node:vm cannot): ${left.map((i) => i.path).join(', ')}`);
-  const source = (from: string) => `src/${from.startsWith('../') ? 'case' : 'cli'}/${from.replace(/^\.\.?\/(case\/)?/, '')}`.replace(/\.js$/, '.ts');
+  // '../case/validate.js' (imported from src/cli/) is src/case/validate.ts; './rules-source.js' is src/cli/rules-source.ts.
+  const source = (from: string) => `src/${from.startsWith('../') ? from.slice(3) : `cli/${from.slice(2)}`}`.replace(/\.js$/, '.ts');
   const own = Object.fromEntries(Object.entries(LAZY).map(([from, to]) => [to.slice(2, -4), source(from)]));
   await build({ ...common, entryPoints: { ...own, 'load-bundle': 'src/cli/load-bundle.ts' } });
 }

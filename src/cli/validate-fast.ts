@@ -17,15 +17,21 @@ export function fastValidator(): Promise<Check | undefined> {
   return fast;
 }
 
+/** The value as a case if the fast validator and the date checks both accept it; undefined otherwise (or when
+ * running from source, without the fast validator): then validateDoc gives the diagnostics. */
+export async function acceptCase(value: unknown, opts: ValidateOptions = {}): Promise<Case | undefined> {
+  const check = await fastValidator();
+  if (!check?.(value)) return undefined;
+  const c = value as Case;
+  const asOf = opts.asOf ?? c.as_of ?? opts.today;
+  const slack = opts.asOf === undefined && c.as_of === undefined ? 1 : 0;
+  return checkChronology(c, asOf, slack).length === 0 ? c : undefined;
+}
+
 /** Validate a parsed case: the fast validator and the date checks when both accept, else zod's full diagnostics. */
 export async function validateDoc(doc: YamlDoc, opts: ValidateOptions = {}): Promise<Result<Case>> {
-  const check = await fastValidator();
-  if (check?.(doc.value)) {
-    const c = doc.value as Case;
-    const asOf = opts.asOf ?? c.as_of ?? opts.today;
-    const slack = opts.asOf === undefined && c.as_of === undefined ? 1 : 0;
-    if (checkChronology(c, asOf, slack).length === 0) return { ok: true, value: c };
-  }
+  const accepted = await acceptCase(doc.value, opts);
+  if (accepted) return { ok: true, value: accepted };
   const { validateCase } = await import('../case/validate.js');
   return validateCase(doc, opts);
 }

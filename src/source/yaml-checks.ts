@@ -3,11 +3,9 @@
 import { isScalar, visit, type CST, type Document } from 'yaml';
 import { clip } from './suggest.js';
 
-/** Keys that could reach an object's prototype if a later stage copied them blindly. */
-export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+import { CONTROL_CHAR, RESERVED_KEYS } from './text-rules.js';
 
-/** C0 and C1 control characters other than tab, line feed and carriage return, plus noncharacters. */
-export const CONTROL_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFE\uFFFF]/;
+export { CONTROL_CHAR, RESERVED_KEYS } from './text-rules.js';
 
 /** A problem found at an offset of the source text. */
 export interface Problem { code: string; message: string; offset: number }
