@@ -64,7 +64,17 @@ export async function buildCommonJs(generated: Plugin): Promise<void> {
   const source = (from: string) => `src/${from.startsWith('../') ? from.slice(3) : `cli/${from.slice(2)}`}`.replace(/\.js$/, '.ts');
   const own = Object.fromEntries(Object.entries(LAZY).map(([from, to]) => [to.slice(2, -4), source(from)]));
   await build({ ...common, entryPoints: { ...own, 'load-bundle': 'src/cli/load-bundle.ts' } });
+  writeFileSync(join(OUT, 'batch-worker.cjs'), WORKER);
 }
+
+/** A long batch's worker thread (src/cli/batch-worker.ts): cli.cjs with its code cache, then runWorker. */
+const WORKER = `'use strict';
+// Written by scripts/build-cjs.ts. The worker thread of a long batch (see src/cli/batch-worker.ts).
+const { workerData } = require('node:worker_threads');
+const { join } = require('node:path');
+const { loadBundle } = require('./load-bundle.cjs');
+loadBundle(join(__dirname, 'cli.cjs')).exports.runWorker(workerData).then((code) => process.exit(code));
+`;
 
 /** Run cli.cjs on sample cases (valid and not, text and JSON), --help, check and schema, and save the code cache
  * of each bundle that was loaded. */

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli, ROOT } from './helpers.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, cli, ROOT } from './helpers.js';
 import { findCaseFiles } from '../src/cli/batch-files.js';
 import { progressBar, progressLine } from '../src/cli/batch-progress.js';
 import type { Io } from '../src/cli/streams.js';
@@ -76,6 +77,36 @@ describe('batch of files', () => {
     const full = cli(['--format', 'text', files[0]!]);
     expect(quick.stdout).toBe(full.stdout);
     expect(quick.code).toBe(full.code);
+  });
+});
+
+describe('long batches in a worker thread', () => {
+  const dir = folder({ 'a.yaml': GOOD, 'b.yaml': BAD, 'c.yaml': GOOD });
+  const files = ['a.yaml', 'b.yaml', 'c.yaml'].map((f) => join(dir, f));
+  const inWorker = { DISPUTE_ASSESS_BATCH_WORKER_MIN: '1' };
+  const inMain = { DISPUTE_ASSESS_BATCH_WORKER_MIN: '1000000' };
+
+  it.each([
+    ['text reports', files],
+    ['JSON Lines', ['--format', 'json', ...files]],
+    ['--fail-on over valid cases', ['--fail-on', 'info', files[0]!, files[2]!]],
+    ['a folder, with --explain', ['--explain', dir]],
+  ])('gives the same output and exit code as the main thread: %s', (_, args) => {
+    const worker = cli(args, { env: inWorker });
+    const main = cli(args, { env: inMain });
+    expect(worker).toEqual(main);
+    // NODE_DEBUG=worker: Node logs each worker it creates on stderr, so the road taken shows.
+    expect(cli(args, { env: { ...inWorker, NODE_DEBUG: 'worker' } }).stderr).toMatch(/WORKER.*create new worker/);
+    expect(cli(args, { env: { ...inMain, NODE_DEBUG: 'worker' } }).stderr).not.toMatch(/create new worker/);
+    expect(worker.stdout.length).toBeGreaterThan(100);
+  });
+
+  it('ends quietly with the exit code reached when its output pipe closes', () => {
+    const many = Array(40).fill(files[0]).join(' ');
+    const script = `"${process.execPath}" "${BIN}" ${many} --format json | head -1 >/dev/null; echo "status=\${PIPESTATUS[0]}"`;
+    const r = spawnSync('bash', ['-c', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...inWorker }, timeout: 20_000 });
+    expect(r.stdout.trim()).toBe('status=0');
+    expect(r.stderr).toBe('');
   });
 });
 

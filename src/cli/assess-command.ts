@@ -9,7 +9,8 @@ import type { RuleSet } from '../rules/types.js';
 import { EXIT } from './exit-code.js';
 import { loadColor, printDiagnostics, type Io } from './streams.js';
 import { cachedRuleSet } from './rules-cache.js';
-import { findCaseFiles } from './batch-files.js';
+import { findCaseFiles, type FoundCases } from './batch-files.js';
+import { runInWorker, workerScript } from './batch-worker.js';
 import { runBatch } from './batch-run.js';
 
 export interface AssessFlags {
@@ -29,12 +30,20 @@ export async function runAssess(paths: string[], flags: AssessFlags, io: Io): Pr
     printDiagnostics(io, usage);
     return EXIT.input;
   }
+  const found = findCaseFiles(paths);
+  const script = workerScript(found.entries.length, io.env);
+  if (script) return runInWorker(script, { found, flags }, io);
+  return assessFound(found, flags, io);
+}
+
+/** Load the rules and assess the cases found (in the main thread, or in a batch's worker). */
+export async function assessFound(found: FoundCases, flags: AssessFlags, io: Io): Promise<number> {
   const rules = await ruleSet(flags);
   if (!rules.ok) {
     printDiagnostics(io, rules.diagnostics);
     return EXIT.input;
   }
-  return runBatch(findCaseFiles(paths), {
+  return runBatch(found, {
     rules: rules.value,
     format: flags.format as Format,
     color: await loadColor(io, flags.color),

@@ -4,6 +4,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { processIo, type Io } from './streams.js';
 import { EXIT } from './exit-code.js';
 import type { AssessFlags } from './assess-command.js';
+import type { WorkerInput } from './batch-worker.js';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 
@@ -18,6 +19,17 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     io.err(`dispute-assess: internal error: ${(e as Error)?.message ?? String(e)}\n`);
     if (argv.includes('--debug')) io.err(`${(e as Error)?.stack ?? ''}\n`);
     else io.err('(run with --debug for details; please report this)\n');
+    return EXIT.input;
+  }
+}
+
+/** A long batch's worker (see batch-worker.ts): assess the cases found, writing to the process's own streams. */
+export async function runWorker(input: WorkerInput, io: Io = processIo()): Promise<number> {
+  try {
+    const { assessFound } = await import('./assess-command.js');
+    return await assessFound(input.found, input.flags, io);
+  } catch (e) {
+    io.err(`dispute-assess: internal error: ${(e as Error)?.message ?? String(e)}\n(please report this)\n`);
     return EXIT.input;
   }
 }
