@@ -13,7 +13,7 @@ import { ruleFileSchema } from '../src/rules/rule-schema.js';
 import { assessmentJsonSchema } from '../src/report/assessment-schema.js';
 import { caseFactsFromSchema, caseFactsSource } from '../src/rules/case-facts.js';
 import { parseAndLoad } from '../src/cli/rules-source.js';
-import { COMPILED_RULES, type CompiledRules } from '../src/cli/rules-cache.js';
+import { COMPILED_RULES, COMPILED_SOURCES, type CompiledRules } from '../src/cli/rules-cache.js';
 import { readTextFile, yamlFilesIn } from '../src/cli/io.js';
 import { caseValidatorCode } from './build-validator.js';
 import { buildCommonJs, makeCodeCache } from './build-cjs.js';
@@ -41,7 +41,11 @@ if (!rules.ok) {
   console.error('build: the built-in rules are invalid');
   process.exit(2);
 }
-writeFileSync(COMPILED_RULES, JSON.stringify({ sources: texts, set: rules.value } satisfies CompiledRules));
+// The cache, and the bytes of the files it was compiled from (compared at start-up: an edited rule file is
+// loaded and validated from source instead).
+const raw = texts.map(({ file }) => ({ file, bytes: readFileSync(file) }));
+writeFileSync(COMPILED_SOURCES, Buffer.concat(raw.map((r) => r.bytes)));
+writeFileSync(COMPILED_RULES, JSON.stringify({ sources: raw.map((r) => ({ file: r.file, bytes: r.bytes.length })), set: rules.value } satisfies CompiledRules));
 writeFileSync('dist/case.schema.json', JSON.stringify(caseJsonSchema(), null, 2) + '\n');
 writeFileSync('dist/expect.schema.json', JSON.stringify(expectJsonSchema(), null, 2) + '\n');
 writeFileSync('dist/rules.schema.json', JSON.stringify(ruleFileSchema, null, 2) + '\n');

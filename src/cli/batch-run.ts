@@ -45,7 +45,7 @@ export async function runBatch(found: FoundCases, opts: BatchOptions, io: Io): P
     const outcome = await assessEntry(entry, opts);
     worst = Math.max(worst, outcome.code);
     notePendingExit(worst);
-    if (io.isTTY) progress.clear();
+    if (progress.active && io.isTTY) progress.clear();
     emit(outcome, { index: i, total, batch }, opts, io);
     if (!outcome.ok) failed++;
     progress.tick(entry.file);

@@ -1,6 +1,7 @@
 // Writing to stdout and stderr without loading chalk: the streams, diagnostics, and plain or coloured text.
 import { writeSync } from 'node:fs';
-import { isatty } from 'node:tty';
+import { createRequire } from 'node:module';
+import type * as Tty from 'node:tty';
 import type { ChalkInstance } from 'chalk';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../source/diagnostics.js';
 
@@ -31,11 +32,19 @@ const closedPipeExit = (fd: 1 | 2) => Math.max(pendingExit, process.exitCode ===
 export function processIo(): Io {
   const out = writer(1);
   const err = writer(2);
+  // Asked only when needed (colour not settled by NO_COLOR or --no-color, a long batch's progress bar):
+  // node:tty loads net and the stream modules, a few milliseconds of a run's start.
+  let outTTY: boolean | undefined;
+  let errTTY: boolean | undefined;
   return {
     out: out.write,
     err: err.write,
-    isTTY: isatty(1),
-    errIsTTY: isatty(2),
+    get isTTY() {
+      return (outTTY ??= isatty(1));
+    },
+    get errIsTTY() {
+      return (errTTY ??= isatty(2));
+    },
     env: process.env,
     drain: () => {
       const s = out.stream();
@@ -68,6 +77,11 @@ function writer(fd: 1 | 2): { write: (text: string) => void; stream: () => NodeJ
     }
   };
   return { write, stream: () => stream };
+}
+
+/** Whether a file descriptor is a terminal (node:tty, loaded on first use). */
+function isatty(fd: 1 | 2): boolean {
+  return (createRequire(import.meta.url)('node:tty') as typeof Tty).isatty(fd);
 }
 
 /** Colour on only for a terminal, and never with NO_COLOR or --no-color (FORCE_COLOR turns it on). */

@@ -1,0 +1,55 @@
+// The built-in rules come from the build's compiled cache only while the rule files are byte for byte the ones it
+// was compiled from; an edited rule file (even one of the same size) is loaded and validated from source.
+import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { ROOT } from './helpers.js';
+import { cachedRuleSet } from '../src/cli/rules-cache.js';
+
+const CASE = join(ROOT, 'fixtures', 'b-offline-wire-non-delivery.yaml');
+const TITLE = 'A full refund is the best outcome; take it in writing';
+
+/** A copy of the built package (bin, dist, rules, package.json) in a temporary folder. */
+function packageCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'da-cache-'));
+  for (const p of ['bin', 'dist', 'rules', 'package.json']) cpSync(join(ROOT, p), join(dir, p), { recursive: true });
+  return dir;
+}
+
+const run = (dir: string, args: string[]) => spawnSync(process.execPath, [join(dir, 'bin', 'dispute-assess.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 20_000 });
+
+describe('the compiled rule cache', () => {
+  it('applies to the rule files it was compiled from', () => {
+    expect(cachedRuleSet({})?.rules.length).toBeGreaterThan(100);
+    expect(cachedRuleSet({ builtinRules: false })).toBeUndefined();
+    expect(cachedRuleSet({ rules: ['extra'] })).toBeUndefined();
+  });
+
+  it('is not used once a rule file changes, even by a same-size edit', () => {
+    const dir = packageCopy();
+    const file = join(dir, 'rules', 'advice.yaml');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain(`title: ${TITLE}`);
+    const edited = TITLE.replace('best', 'BEST');
+    writeFileSync(file, text.replace(`title: ${TITLE}`, `title: ${edited}`));
+    // A case in which the edited rule fires: the supplier offers a full refund.
+    const c = readFileSync(CASE, 'utf8').replace(/supplier_position: \w+/, 'supplier_position: offers_full_refund');
+    writeFileSync(join(dir, 'case.yaml'), c.includes('supplier_position') ? c : c.replace('dispute:\n', 'dispute:\n  supplier_position: offers_full_refund\n'));
+    const r = run(dir, ['--format', 'json', join(dir, 'case.yaml')]);
+    expect(r.status, r.stderr).toBe(0);
+    const titles = (JSON.parse(r.stdout) as { findings: { id: string; title: string }[] }).findings.map((f) => f.title);
+    expect(titles).toContain(edited);
+    expect(titles).not.toContain(TITLE);
+  });
+
+  it('is not used when a rule file is broken: the file is validated and its error reported', () => {
+    const dir = packageCopy();
+    const file = join(dir, 'rules', 'advice.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('kind: advice', 'kind: advise'));
+    const r = run(dir, [CASE]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/rules[/\\]advice\.yaml:\d+:\d+/);
+  });
+});
