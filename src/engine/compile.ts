@@ -75,6 +75,27 @@ class Slots {
     }
     return i;
   }
+  /** Lists tested for members (contains, contains_any): each list's members as a bit mask, in a slot of its own,
+   * so that a test is one AND. Per list fact: its slot, the mask's slot, and each value's bit. */
+  readonly #masks: { from: number; to: number; bits: Map<unknown, number> }[] = [];
+  /** The mask slot and the bits of some values of a list fact, or undefined when they do not fit in 30 bits. */
+  mask(fact: string, stage2: boolean, values: readonly unknown[]): { slot: number; bits: number } | undefined {
+    if (!values.every((x) => typeof x === 'string')) return undefined;
+    const from = this.of(fact, stage2);
+    // Masks are made when the case's facts are read (stage 1): not for the programmes' outcomes (stage 2).
+    if (this.keys[from]!.startsWith('2:')) return undefined;
+    let m = this.#masks.find((x) => x.from === from);
+    const fresh = values.filter((x) => !m?.bits.has(x));
+    if ((m?.bits.size ?? 0) + new Set(fresh).size > 30) return undefined;
+    if (!m) {
+      m = { from, to: this.of(`m:${this.keys[from]}`, false), bits: new Map() };
+      this.#masks.push(m);
+    }
+    for (const x of fresh) if (!m.bits.has(x)) m.bits.set(x, 1 << m.bits.size);
+    let bits = 0;
+    for (const x of values) bits |= m.bits.get(x)!;
+    return { slot: m.to, bits };
+  }
   #plan: { firstAt: number[]; firstKeys: string[]; firstSlots: number[] | undefined; secondAt: number[]; secondKeys: string[] } | undefined;
   /** Each slot's value: case facts (stage 1), then with the programmes' outcomes (stage 2). */
   read(f: Facts, s: ReadonlyMap<string, FactValue>, stage2: boolean, into: (FactValue | undefined)[] = new Array(this.keys.length)): (FactValue | undefined)[] {
@@ -88,6 +109,12 @@ class Slots {
       } else {
         for (let k = 0; k < firstAt.length; k++) into[firstAt[k]!] = f.get(firstKeys[k]!);
       }
+      for (const m of this.#masks) {
+        const a = into[m.from];
+        let bits = 0;
+        if (Array.isArray(a)) for (let k = 0; k < a.length; k++) bits |= m.bits.get(a[k]) ?? 0;
+        into[m.to] = a === undefined ? undefined : bits;
+      }
     } else {
       const { secondAt, secondKeys } = plan;
       for (let k = 0; k < secondAt.length; k++) into[secondAt[k]!] = s.get(secondKeys[k]!) ?? f.get(secondKeys[k]!);
@@ -95,10 +122,11 @@ class Slots {
     return into;
   }
   #makePlan() {
-    const firstKeys = this.keys.filter((k) => !k.startsWith('2:'));
+    const fact = (k: string) => !k.startsWith('2:') && !k.startsWith('m:');
+    const firstKeys = this.keys.filter(fact);
     const slots = firstKeys.map(factSlot);
     return {
-      firstAt: this.keys.flatMap((k, i) => (k.startsWith('2:') ? [] : [i])),
+      firstAt: this.keys.flatMap((k, i) => (fact(k) ? [i] : [])),
       firstKeys,
       firstSlots: slots.every((x) => x !== undefined) ? (slots as number[]) : undefined,
       secondAt: this.keys.flatMap((k, i) => (k.startsWith('2:') ? [i] : [])),
@@ -223,6 +251,16 @@ function leaf(c: Condition & { fact: string }, params: RuleSet['params'], slots:
       const a = v[i];
       return typeof a !== type ? 1 : test(a as number | string) ? 2 : 0;
     };
+  }
+  if ((op === 'contains' && scalar) || (op === 'contains_any' && Array.isArray(expected))) {
+    const m = slots.mask(c.fact, stage2, op === 'contains' ? [expected] : (expected as unknown[]));
+    if (m) {
+      const { slot, bits } = m;
+      return (v) => {
+        const x = v[slot] as number | undefined;
+        return x === undefined ? 1 : (x & bits) !== 0 ? 2 : 0;
+      };
+    }
   }
   if (op === 'contains' && scalar) {
     return (v) => {
