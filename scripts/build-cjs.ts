@@ -57,7 +57,22 @@ export async function buildCommonJs(generated: Plugin): Promise<void> {
       b.onResolve({ filter: /\.cjs$/ }, (args) => ({ path: args.path, external: true }));
     },
   };
-  const result = await build({ ...common, entryPoints: { cli: 'src/cli/main.ts' }, plugins: [generated, lazy], metafile: true });
+  // commander requires node:child_process at load (for executable subcommands, which this CLI has none of);
+  // loading it pulls in net, dgram and the stream modules, milliseconds of every run with options. It gets a
+  // stand-in that refuses any use instead.
+  const noChildProcess: Plugin = {
+    name: 'no-child-process',
+    setup(b) {
+      b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+        /[/\\]node_modules[/\\]commander[/\\]/.test(args.importer) ? { path: 'child_process', namespace: 'no-child-process' } : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'no-child-process' }, () => ({
+        contents: "module.exports = new Proxy({}, { get() { throw new Error('dispute-assess starts no other process'); } });",
+        loader: 'js',
+      }));
+    },
+  };
+  const result = await build({ ...common, entryPoints: { cli: 'src/cli/main.ts' }, plugins: [generated, lazy, noChildProcess], metafile: true });
   const left = Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.kind === 'dynamic-import' && i.external));
   if (left.length) throw new Error(`build: cli.cjs must not import() (node:vm cannot): ${left.map((i) => i.path).join(', ')}`);
   // '../case/validate.js' (imported from src/cli/) is src/case/validate.ts; './rules-source.js' is src/cli/rules-source.ts.

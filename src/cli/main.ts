@@ -68,7 +68,9 @@ async function runProgram(argv: string[], io: Io): Promise<number> {
     .option('--debug', 'show stack traces of internal errors')
     .showHelpAfterError('(run dispute-assess --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    // Help is 80 columns wide and plain everywhere; commander's defaults would ask process.stdout, whose
+    // creation loads node:tty, net and the stream modules (a few milliseconds of every --help).
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), getOutHelpWidth: () => 80, getErrHelpWidth: () => 80, getOutHasColors: () => false, getErrHasColors: () => false })
     .action(async (files: string[], opts: AssessFlags) => {
       if (files.length === 0) {
         const { runNoFile } = await import('./interview-command.js');
