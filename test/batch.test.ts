@@ -101,6 +101,28 @@ describe('long batches in a worker thread', () => {
     expect(worker.stdout.length).toBeGreaterThan(100);
   });
 
+  it('loses nothing when its reader is slow (a full non-blocking pipe)', async () => {
+    const { spawn } = await import('node:child_process');
+    const run = (env: Record<string, string>) =>
+      new Promise<{ code: number | null; lines: number; bytes: number }>((resolve) => {
+        const args = [BIN, '--format', 'json', '--explain', ...Array(100).fill(files[0])];
+        const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'ignore'] });
+        let lines = 0;
+        let bytes = 0;
+        child.stdout.pause();
+        setTimeout(() => child.stdout.resume(), 500);
+        child.stdout.on('data', (d: Buffer) => {
+          bytes += d.length;
+          for (const b of d) if (b === 10) lines++;
+        });
+        child.on('close', (code) => resolve({ code, lines, bytes }));
+      });
+    const worker = await run(inWorker);
+    expect(worker.lines).toBe(100);
+    expect(worker.bytes).toBeGreaterThan(1_000_000);
+    expect(worker).toEqual(await run(inMain));
+  });
+
   it('ends quietly with the exit code reached when its output pipe closes', () => {
     const many = Array(40).fill(files[0]).join(' ');
     const script = `"${process.execPath}" "${BIN}" ${many} --format json | head -1 >/dev/null; echo "status=\${PIPESTATUS[0]}"`;
