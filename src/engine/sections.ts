@@ -85,20 +85,29 @@ export function unknownsSection(ev: Evaluated, describe: (fact: string) => strin
   const byFact = new Map<string, Set<string>>();
   const programInputs = new Map(ev.programs.map((p) => [`eligibility.${p.program}`, p.unknown_facts]));
   const settled = new Set(ev.programs.filter((p) => p.status === 'ineligible').map((p) => p.program));
-  for (const r of ev.results) {
-    if (r.outcome !== 'unknown' || (relevant && !relevant.has(r.id))) continue;
+  // The case facts behind each missing fact, worked out once per fact.
+  const inputsOf = new Map<string, string[]>();
+  const inputs = (f: string) => {
+    let list = inputsOf.get(f);
+    if (!list) inputsOf.set(f, (list = [...new Set((programInputs.get(f) ?? [f]).flatMap((x) => caseInputs(x, ev.facts)))]));
+    return list;
+  };
+  // Rules in id order, so that each fact's rules come out sorted.
+  const undecided = ev.results.filter((r) => r.outcome === 'unknown' && (!relevant || relevant.has(r.id))).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const r of undecided) {
     const rule = ev.byId.get(r.id)!.rule;
     if (rule.kind === 'eligibility' && settled.has(rule.then.program)) continue;
     for (const f of missingFacts(r.trace)) {
-      for (const input of (programInputs.get(f) ?? [f]).flatMap((x) => caseInputs(x, ev.facts))) {
-        if (!byFact.has(input)) byFact.set(input, new Set());
-        byFact.get(input)!.add(r.id);
+      for (const input of inputs(f)) {
+        let rules = byFact.get(input);
+        if (!rules) byFact.set(input, (rules = new Set()));
+        rules.add(r.id);
       }
     }
   }
   return [...byFact.entries()]
     .map(([fact, rules]) => {
-      const u: Unknown = { fact, rules: [...rules].sort() };
+      const u: Unknown = { fact, rules: [...rules] };
       const d = describe(fact);
       if (d) u.description = d;
       return u;
