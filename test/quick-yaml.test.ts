@@ -115,6 +115,8 @@ describe('quickYaml', () => {
     ['quotes and escapes', `a: "x \\"y\\" \\\\ \\u00e9 \\t"\nb: 'it''s # not a comment'\nc: plain # a comment\n`],
     ['nested flow collections', 'a: { b: [1, "two", { c: d }], e: {} }\nf: []\n'],
     ['a list at its key\'s indent', 'a:\n- 1\n- b: 2\n  c: 3\nd: x\n'],
+    ['an empty case', '# nothing known yet\n{}\n'],
+    ['a case on one line', '{ dispute: { types: [quality, damage] }, as_of: 2026-01-05 } # short\n'],
   ])('reads %s as readYaml does', (_, text) => {
     expect(agree(text)).toBe('read');
   });

@@ -34,6 +34,11 @@ export function quickYaml(text: string): { value: unknown } | undefined {
   }
   if (lines.length === 0 || lines[0]!.indent !== 0) return undefined;
   try {
+    // A whole document on one line as a flow mapping ({} for an empty case).
+    if (lines.length === 1 && lines[0]!.text.charCodeAt(0) === 123 /* { */) {
+      const value = new Reader(lines).inline(lines[0]!.text, 0);
+      return value !== null && typeof value === 'object' && !Array.isArray(value) ? { value } : undefined;
+    }
     const reader = new Reader(lines);
     const value = reader.block(0, 1);
     if (reader.at < lines.length) return undefined;
