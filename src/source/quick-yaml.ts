@@ -63,15 +63,13 @@ class Reader {
 
   mapping(indent: number, depth: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    const seen = new Set<string>();
     while (this.at < this.lines.length) {
       const line = this.lines[this.at]!;
       if (line.indent < indent) break;
       if (line.indent > indent || isItem(line.text)) unsupported();
       const colon = keyEnd(line.text);
       const key = line.text.slice(0, colon);
-      if (seen.has(key) || RESERVED_KEYS.has(key)) unsupported();
-      seen.add(key);
+      checkKey(key, out);
       const rest = line.text.slice(colon + 1);
       this.at++;
       out[key] = /^ *(?:#.*)?$/.test(rest) ? this.nested(indent, depth, true) : this.inline(rest, indent);
@@ -145,10 +143,12 @@ const startsMapping = (text: string) => KEY.test(text);
 /** Offset of the colon after a simple key (a word); anything else is not read here. */
 function keyEnd(text: string): number {
   if (!KEY.test(text)) unsupported();
-  const colon = text.indexOf(':');
-  const key = text.slice(0, colon);
-  if (/^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$/.test(key)) unsupported();
-  return colon;
+  return text.indexOf(':');
+}
+
+/** A key is read here once per mapping, not reserved, and not a word the core schema reads as a boolean or null. */
+function checkKey(key: string, mapping: Record<string, unknown>): void {
+  if (Object.hasOwn(mapping, key) || RESERVED_KEYS.has(key) || /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$/.test(key)) unsupported();
 }
 
 /** Offset of the quote that closes the one at `from` (quoted text on one line only). */
@@ -224,8 +224,7 @@ class Flow {
       const m = FLOW_KEY.exec(this.text.slice(this.at, this.at + 200));
       if (!m) unsupported();
       const key = m![1]!;
-      if (Object.hasOwn(out, key) || RESERVED_KEYS.has(key)) unsupported();
-      keyEnd(`${key}:`);
+      checkKey(key, out);
       this.at += m![0].length;
       out[key] = this.value(depth + 1);
       this.spaces();
