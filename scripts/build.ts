@@ -1,7 +1,7 @@
-// Build: the CLI as CommonJS bundles with a V8 code cache (dist/cjs/, run by bin/dispute-assess.js; zod, ajv
-// and the other commands only when needed), the library entry (ESM, dist/index.js), the JSON Schemas, the fast
-// validator of case files, the case-fact list the engine needs, and the built-in rule packs validated and
-// compiled (a rule error fails the build).
+// Build: one ESM bundle for the CLI (dist/cli.js, run by bin/dispute-assess.js) and the library
+// (dist/index.js), with shared and lazily loaded chunks (dist/chunks/: each command, zod, ajv); the runtime
+// dependencies are installed by npm, not bundled. Also the JSON Schemas, the fast validator of case files, the
+// case-fact list the engine needs, and the built-in rule packs validated and compiled (a rule error fails the build).
 import { build, type Plugin } from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -16,7 +16,6 @@ import { parseAndLoad } from '../src/cli/rules-source.js';
 import { COMPILED_RULES, COMPILED_SOURCES, type CompiledRules } from '../src/cli/rules-cache.js';
 import { readTextFile, yamlFilesIn } from '../src/cli/io.js';
 import { caseValidatorCode } from './build-validator.js';
-import { buildCommonJs, makeCodeCache } from './build-cjs.js';
 
 const started = Date.now();
 rmSync('dist', { recursive: true, force: true });
@@ -63,26 +62,21 @@ const generated: Plugin = {
 };
 
 await build({
-  entryPoints: { index: 'src/index.ts', 'case-validator': '#case-validator' },
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'case-validator': '#case-validator' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
+  packages: 'external',
   chunkNames: 'chunks/[name]-[hash]',
-  // yaml's ESM build (its "default" export) instead of its CommonJS one: same code, loads faster.
-  alias: { yaml: resolve('node_modules/yaml/browser/index.js') },
   minifySyntax: !process.env.BUILD_READABLE,
   minifyWhitespace: !process.env.BUILD_READABLE,
   legalComments: 'none',
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   plugins: [generated],
   logLevel: 'warning',
 });
-
-await buildCommonJs(generated);
-makeCodeCache();
 
 try {
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });

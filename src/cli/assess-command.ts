@@ -10,7 +10,6 @@ import { EXIT } from './exit-code.js';
 import { loadColor, printDiagnostics, type Io } from './streams.js';
 import { cachedRuleSet } from './rules-cache.js';
 import { findCaseFiles, type FoundCases } from './batch-files.js';
-import { runInWorker, workerScript } from './batch-worker.js';
 import { runBatch } from './batch-run.js';
 
 export interface AssessFlags {
@@ -30,13 +29,10 @@ export async function runAssess(paths: string[], flags: AssessFlags, io: Io): Pr
     printDiagnostics(io, usage);
     return EXIT.input;
   }
-  const found = findCaseFiles(paths);
-  const script = workerScript(found.entries.length, io.env);
-  if (script) return runInWorker(script, { found, flags }, io);
-  return assessFound(found, flags, io);
+  return assessFound(findCaseFiles(paths), flags, io);
 }
 
-/** Load the rules and assess the cases found (in the main thread, or in a batch's worker). */
+/** Load the rules and assess the cases found. */
 export async function assessFound(found: FoundCases, flags: AssessFlags, io: Io): Promise<number> {
   const rules = await ruleSet(flags);
   if (!rules.ok) {
