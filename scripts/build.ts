@@ -1,8 +1,8 @@
 // Build: one ESM bundle for the CLI (dist/cli.js, run by bin/dispute-assess.js) and the library
 // (dist/index.js), with shared and lazily loaded chunks (dist/chunks/: each command, zod, ajv); the runtime
-// dependencies are installed by npm, not bundled. Also the JSON Schemas, the fast validator of case files, the
+// dependencies are installed by npm, not bundled. Also the JSON Schemas, the
 // case-fact list the engine needs, and the built-in rule packs validated and compiled (a rule error fails the build).
-import { build, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -15,7 +15,6 @@ import { caseFactsFromSchema, caseFactsSource } from '../src/rules/case-facts.js
 import { parseAndLoad } from '../src/cli/rules-source.js';
 import { COMPILED_RULES, COMPILED_SOURCES, type CompiledRules } from '../src/cli/rules-cache.js';
 import { readTextFile, yamlFilesIn } from '../src/cli/io.js';
-import { caseValidatorCode } from './build-validator.js';
 
 const started = Date.now();
 rmSync('dist', { recursive: true, force: true });
@@ -50,31 +49,23 @@ writeFileSync('dist/expect.schema.json', JSON.stringify(expectJsonSchema(), null
 writeFileSync('dist/rules.schema.json', JSON.stringify(ruleFileSchema, null, 2) + '\n');
 writeFileSync('dist/assessment.schema.json', JSON.stringify(assessmentJsonSchema(), null, 2) + '\n');
 
-// `import('#case-validator')` in src/cli resolves, in the bundle only, to the generated validator
-// (also dist/case-validator.js, which the tests compare with zod).
-const validatorCode = caseValidatorCode(caseJsonSchema());
-const generated: Plugin = {
-  name: 'generated',
-  setup(b) {
-    b.onResolve({ filter: /^#case-validator$/ }, () => ({ path: 'case-validator', namespace: 'generated' }));
-    b.onLoad({ filter: /.*/, namespace: 'generated' }, () => ({ contents: validatorCode, loader: 'js', resolveDir: process.cwd() }));
-  },
-};
-
 await build({
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'case-validator': '#case-validator' },
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  ...(process.env.BUILD_EXTERNAL ? { packages: 'external' as const } : {
+    // yaml's ESM build (its "default" export) rather than its CommonJS one: the same code, in one scope.
+    alias: { yaml: resolve('node_modules/yaml/browser/index.js') },
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  }),
   chunkNames: 'chunks/[name]-[hash]',
   minifySyntax: !process.env.BUILD_READABLE,
   minifyWhitespace: !process.env.BUILD_READABLE,
   legalComments: 'none',
-  plugins: [generated],
   logLevel: 'warning',
 });
 

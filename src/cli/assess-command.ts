@@ -1,5 +1,5 @@
 // The main command: assess case files, or folders of them, and print the reports.
-// Loaded lazily; what it imports is what every assessment pays for at start (no zod, ajv or chalk by default).
+// Loaded lazily when the main command runs (zod and the yaml library with it; ajv only for --rules).
 import { diag, type Diagnostic, type Result } from '../source/diagnostics.js';
 import { todayIso } from '../case/dates.js';
 import { FORMATS, type Format } from '../report/render.js';

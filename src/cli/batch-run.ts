@@ -3,6 +3,7 @@
 // others are still assessed; the exit code is the worst over all cases.
 import type { ChalkInstance } from 'chalk';
 import { readYaml } from '../source/read-yaml.js';
+import { validateCase } from '../case/validate.js';
 import type { Diagnostic } from '../source/diagnostics.js';
 import { assess } from '../assess.js';
 import type { Assessment } from '../engine/assessment.js';
@@ -12,7 +13,6 @@ import { render, type Format } from '../report/render.js';
 import { exitCode, EXIT } from './exit-code.js';
 import { readTextFile } from './io.js';
 import { notePendingExit, printDiagnostics, type Io } from './streams.js';
-import { validateDoc } from './validate-fast.js';
 import type { CaseEntry, FoundCases } from './batch-files.js';
 import { progressBar } from './batch-progress.js';
 
@@ -65,7 +65,7 @@ export async function assessEntry(entry: CaseEntry, opts: BatchOptions): Promise
   const when = { today: opts.today, ...(opts.asOf ? { asOf: opts.asOf } : {}) };
   const doc = readYaml(read.text, entry.file);
   if (!doc.ok) return fail(doc.diagnostics);
-  const checked = await validateDoc(doc.value, when);
+  const checked = validateCase(doc.value, when);
   if (!checked.ok) return fail(checked.diagnostics);
   const assessment = assess(checked.value, opts.rules, { today: opts.today, file: entry.file, explain: opts.explain, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
   return { ok: true, file: entry.file, assessment, code: exitCode(assessment, opts.failOn) };
