@@ -3,7 +3,8 @@
 // dependencies are installed by npm, not bundled. Also the JSON Schemas, the
 // case-fact list the engine needs, and the built-in rule packs validated and compiled (a rule error fails the build).
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { RULE_VALIDATOR_FILE, ruleValidatorSource } from './build-rule-validator.js';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { formatDiagnostic } from '../src/source/diagnostics.js';
@@ -12,7 +13,6 @@ import { expectJsonSchema } from '../src/case/expect-schema.js';
 import { ruleFileSchema } from '../src/rules/rule-schema.js';
 import { assessmentJsonSchema } from '../src/report/assessment-schema.js';
 import { caseFactsFromSchema, caseFactsSource } from '../src/rules/case-facts.js';
-import { parseAndLoad } from '../src/cli/rules-source.js';
 import { COMPILED_RULES, COMPILED_SOURCES, type CompiledRules } from '../src/cli/rules-cache.js';
 import { readTextFile, yamlFilesIn } from '../src/cli/io.js';
 
@@ -27,6 +27,13 @@ if (readFileSync(FACTS_FILE, 'utf8') !== facts) {
   writeFileSync(FACTS_FILE, facts);
   console.log(`build: ${FACTS_FILE} was out of date with the case schema and has been regenerated: commit it`);
 }
+
+// The rule-file validator is generated source too (ajv standalone), made before the rules are validated with it.
+if (!existsSync(RULE_VALIDATOR_FILE) || readFileSync(RULE_VALIDATOR_FILE, 'utf8') !== ruleValidatorSource()) {
+  writeFileSync(RULE_VALIDATOR_FILE, ruleValidatorSource());
+  console.log(`build: ${RULE_VALIDATOR_FILE} was out of date with the rule schema and has been regenerated: commit it`);
+}
+const { parseAndLoad } = await import('../src/cli/rules-source.js');
 
 const texts = yamlFilesIn('rules').map((file) => {
   const r = readTextFile(file);

@@ -15,11 +15,15 @@ interface RuleFileShape {
   programs?: Catalogue['programs'];
 }
 
-/** Validate and merge rule documents into one rule set (later files override parameters and catalogue entries). */
-export function loadRules(docs: readonly YamlDoc[]): Result<RuleSet> {
+/** Validate and merge rule documents into one rule set (later files override parameters and catalogue entries).
+ * With a base (an already validated rule set, e.g. the built-in one), the documents are added to it and the
+ * semantic pass runs over the whole; problems in the base's rules are placed at their origins. */
+export function loadRules(docs: readonly YamlDoc[], base?: RuleSet): Result<RuleSet> {
   const diagnostics: Diagnostic[] = [];
-  const set: RuleSet = { rules: [], params: {}, catalogue: { evidence: {}, routes: {}, programs: {} }, files: [] };
-  const ruleDocs: { doc: YamlDoc; index: number }[] = [];
+  const set: RuleSet = base
+    ? { rules: [...base.rules], params: { ...base.params }, catalogue: { evidence: { ...base.catalogue.evidence }, routes: { ...base.catalogue.routes }, programs: { ...base.catalogue.programs } }, files: [...base.files] }
+    : { rules: [], params: {}, catalogue: { evidence: {}, routes: {}, programs: {} }, files: [] };
+  const ruleDocs: ({ doc: YamlDoc; index: number } | undefined)[] = set.rules.map(() => undefined);
   const paramDocs = new Map<string, YamlDoc>();
   for (const doc of docs) {
     if (doc.value === null || doc.value === undefined) {
@@ -52,7 +56,12 @@ export function loadRules(docs: readonly YamlDoc[]): Result<RuleSet> {
   }
   if (diagnostics.length) return { ok: false, diagnostics };
   const where = (i: number, path: (string | number)[]) => {
-    const { doc, index } = ruleDocs[i]!;
+    const from = ruleDocs[i];
+    if (!from) {
+      const { file, line, column } = set.rules[i]!.origin;
+      return { file, path, line, column };
+    }
+    const { doc, index } = from;
     const full = ['rules', index, ...path];
     return { file: doc.file, path: full, ...doc.locate(full) };
   };
