@@ -2,10 +2,8 @@
 // ready and then forgotten, so nothing accumulates however many cases there are. A bad file is reported and the
 // others are still assessed; the exit code is the worst over all cases.
 import type { ChalkInstance } from 'chalk';
-import { readYaml } from '../source/read-yaml.js';
-import { validateCase } from '../case/validate.js';
 import type { Diagnostic } from '../source/diagnostics.js';
-import { assess } from '../assess.js';
+import { assessText } from '../assess-text.js';
 import type { Assessment } from '../engine/assessment.js';
 import type { RuleSet } from '../rules/types.js';
 import type { Severity } from '../case/enums.js';
@@ -62,12 +60,9 @@ export async function assessEntry(entry: CaseEntry, opts: BatchOptions): Promise
   if (entry.problem) return fail([entry.problem]);
   const read = readTextFile(entry.file);
   if (!read.ok) return fail([read.diagnostic]);
-  const when = { today: opts.today, ...(opts.asOf ? { asOf: opts.asOf } : {}) };
-  const doc = readYaml(read.text, entry.file);
-  if (!doc.ok) return fail(doc.diagnostics);
-  const checked = validateCase(doc.value, when);
-  if (!checked.ok) return fail(checked.diagnostics);
-  const assessment = assess(checked.value, opts.rules, { today: opts.today, file: entry.file, explain: opts.explain, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
+  const r = assessText(read.text, { rules: opts.rules, file: entry.file, today: opts.today, explain: opts.explain, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
+  if (!r.ok) return fail(r.diagnostics);
+  const { assessment } = r;
   return { ok: true, file: entry.file, assessment, code: exitCode(assessment, opts.failOn) };
 }
 
