@@ -1,5 +1,5 @@
 // The main command: assess case files, or folders of them, and print the reports.
-// Loaded lazily; what it imports is what every assessment pays for at start (no zod, ajv or chalk by default).
+// Loaded lazily when the main command runs (zod and the yaml library with it; ajv only for --rules).
 import { diag, type Diagnostic, type Result } from '../source/diagnostics.js';
 import { todayIso } from '../case/dates.js';
 import { FORMATS, type Format } from '../report/render.js';
@@ -10,7 +10,6 @@ import { EXIT } from './exit-code.js';
 import { loadColor, printDiagnostics, type Io } from './streams.js';
 import { cachedRuleSet } from './rules-cache.js';
 import { findCaseFiles, type FoundCases } from './batch-files.js';
-import { runInWorker, workerScript } from './batch-worker.js';
 import { runBatch } from './batch-run.js';
 
 export interface AssessFlags {
@@ -30,13 +29,10 @@ export async function runAssess(paths: string[], flags: AssessFlags, io: Io): Pr
     printDiagnostics(io, usage);
     return EXIT.input;
   }
-  const found = findCaseFiles(paths);
-  const script = workerScript(found.entries.length, io.env);
-  if (script) return runInWorker(script, { found, flags }, io);
-  return assessFound(found, flags, io);
+  return assessFound(findCaseFiles(paths), flags, io);
 }
 
-/** Load the rules and assess the cases found (in the main thread, or in a batch's worker). */
+/** Load the rules and assess the cases found. */
 export async function assessFound(found: FoundCases, flags: AssessFlags, io: Io): Promise<number> {
   const rules = await ruleSet(flags);
   if (!rules.ok) {

@@ -2,9 +2,8 @@
 // ready and then forgotten, so nothing accumulates however many cases there are. A bad file is reported and the
 // others are still assessed; the exit code is the worst over all cases.
 import type { ChalkInstance } from 'chalk';
-import { quickYaml } from '../source/quick-yaml.js';
 import type { Diagnostic } from '../source/diagnostics.js';
-import { assess } from '../assess.js';
+import { assessText } from '../assess-text.js';
 import type { Assessment } from '../engine/assessment.js';
 import type { RuleSet } from '../rules/types.js';
 import type { Severity } from '../case/enums.js';
@@ -12,7 +11,6 @@ import { render, type Format } from '../report/render.js';
 import { exitCode, EXIT } from './exit-code.js';
 import { readTextFile } from './io.js';
 import { notePendingExit, printDiagnostics, type Io } from './streams.js';
-import { acceptCase, validateDoc } from './validate-fast.js';
 import type { CaseEntry, FoundCases } from './batch-files.js';
 import { progressBar } from './batch-progress.js';
 
@@ -62,20 +60,9 @@ export async function assessEntry(entry: CaseEntry, opts: BatchOptions): Promise
   if (entry.problem) return fail([entry.problem]);
   const read = readTextFile(entry.file);
   if (!read.ok) return fail([read.diagnostic]);
-  const when = { today: opts.today, ...(opts.asOf ? { asOf: opts.asOf } : {}) };
-  // Plain YAML of a valid case takes the fast road (quickYaml and the build's validator); anything else, or
-  // anything they are unsure of, is read again by the yaml library for positioned diagnostics.
-  const quick = quickYaml(read.text);
-  let valid = quick ? await acceptCase(quick.value, when) : undefined;
-  if (!valid) {
-    const { readYaml } = await import('../source/read-yaml.js');
-    const doc = readYaml(read.text, entry.file);
-    if (!doc.ok) return fail(doc.diagnostics);
-    const checked = await validateDoc(doc.value, when);
-    if (!checked.ok) return fail(checked.diagnostics);
-    valid = checked.value;
-  }
-  const assessment = assess(valid, opts.rules, { today: opts.today, file: entry.file, explain: opts.explain, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
+  const r = assessText(read.text, { rules: opts.rules, file: entry.file, today: opts.today, explain: opts.explain, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
+  if (!r.ok) return fail(r.diagnostics);
+  const { assessment } = r;
   return { ok: true, file: entry.file, assessment, code: exitCode(assessment, opts.failOn) };
 }
 

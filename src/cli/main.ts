@@ -1,10 +1,9 @@
 // The command-line program. The only layer that touches process, files and prompts.
-// Startup matters: commander, chalk, zod and each command load only when needed (see quickPath).
+// Commander parses every command line; each command's module loads only when that command runs.
 import pkg from '../../package.json' with { type: 'json' };
 import { processIo, type Io } from './streams.js';
 import { EXIT } from './exit-code.js';
 import type { AssessFlags } from './assess-command.js';
-import type { WorkerInput } from './batch-worker.js';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 
@@ -14,37 +13,13 @@ const DEFAULTS: AssessFlags = { format: 'text', color: true, rules: [], builtinR
 /** Run the CLI with arguments (without node and script); resolves to the exit code. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   try {
-    return (await quickPath(argv, io)) ?? (await runProgram(argv, io));
+    return await runProgram(argv, io);
   } catch (e) {
     io.err(`dispute-assess: internal error: ${(e as Error)?.message ?? String(e)}\n`);
     if (argv.includes('--debug')) io.err(`${(e as Error)?.stack ?? ''}\n`);
     else io.err('(run with --debug for details; please report this)\n');
     return EXIT.input;
   }
-}
-
-/** A long batch's worker (see batch-worker.ts): assess the cases found, writing to the process's own streams. */
-export async function runWorker(input: WorkerInput, io: Io = processIo()): Promise<number> {
-  try {
-    const { assessFound } = await import('./assess-command.js');
-    return await assessFound(input.found, input.flags, io);
-  } catch (e) {
-    io.err(`dispute-assess: internal error: ${(e as Error)?.message ?? String(e)}\n(please report this)\n`);
-    return EXIT.input;
-  }
-}
-
-/** The two commonest calls without commander: `--version`, and case files with no options. */
-async function quickPath(argv: string[], io: Io): Promise<number | undefined> {
-  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-    io.out(`${pkg.version}\n`);
-    return EXIT.ok;
-  }
-  if (argv.length > 0 && argv.every((a) => /\.ya?ml$/i.test(a) && !a.startsWith('-'))) {
-    const { runAssess } = await import('./assess-command.js');
-    return runAssess(argv, { ...DEFAULTS, rules: [] }, io);
-  }
-  return undefined;
 }
 
 async function runProgram(argv: string[], io: Io): Promise<number> {

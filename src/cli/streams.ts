@@ -1,8 +1,8 @@
-// Writing to stdout and stderr without loading chalk: the streams, diagnostics, and plain or coloured text.
+// Writing to stdout and stderr: the streams, diagnostics, and plain or coloured text.
 import { writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as Tty from 'node:tty';
-import type { ChalkInstance } from 'chalk';
+import { Chalk, supportsColor, type ChalkInstance } from 'chalk';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../source/diagnostics.js';
 
 export interface Io {
@@ -84,25 +84,24 @@ function isatty(fd: 1 | 2): boolean {
   return (createRequire(import.meta.url)('node:tty') as typeof Tty).isatty(fd);
 }
 
-/** Colour on only for a terminal, and never with NO_COLOR or --no-color (FORCE_COLOR turns it on). */
+/** Whether to colour stdout: chalk's own detection (a terminal, FORCE_COLOR including FORCE_COLOR=0, TERM=dumb,
+ * CI), never with NO_COLOR or --no-color. */
 export function colorWanted(io: Io, wanted: boolean): boolean {
   const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
-  const forced = io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0';
-  return wanted && !noColor && (io.isTTY || forced);
+  return wanted && !noColor && supportsColor !== false && supportsColor.level > 0;
 }
 
-/** A stand-in for chalk at level 0: every style returns the text unchanged. */
-export const plainColor: ChalkInstance = (() => {
-  // Not a thenable ('then' is undefined), so it can be returned from an async function.
-  const plain: unknown = new Proxy((...texts: unknown[]) => texts.join(' '), { get: (_f, key) => (key === 'level' ? 0 : key === 'then' ? undefined : plain) });
-  return plain as ChalkInstance;
-})();
+/** chalk without colour: every style returns the text unchanged. */
+export const plainColor: ChalkInstance = new Chalk({ level: 0 });
 
-/** chalk when colour is on (loaded only then), else the plain stand-in. */
+/** chalk at the level chalk detects for stdout, or without colour (see colorWanted). */
+export function colorFor(io: Io, wanted: boolean): ChalkInstance {
+  return colorWanted(io, wanted) && supportsColor ? new Chalk({ level: supportsColor.level }) : plainColor;
+}
+
+/** The same, for callers that await it. */
 export async function loadColor(io: Io, wanted: boolean): Promise<ChalkInstance> {
-  if (!colorWanted(io, wanted)) return plainColor;
-  const { Chalk } = await import('chalk');
-  return new Chalk({ level: 1 });
+  return colorFor(io, wanted);
 }
 
 /** Print diagnostics to stderr, one per line. */

@@ -1,8 +1,12 @@
 // Reading YAML with positions: values plus a way to find where any path sits in the text.
 // Hostile input (huge, deeply nested, alias bombs, odd tags, control characters) gives diagnostics, never a crash.
-import { Composer, isMap, isScalar, isSeq, LineCounter, Parser, type Document, type Node } from 'yaml';
+// The yaml library reads every file once (parseDocument, as its own parse does); a file it reads without error
+// or warning and whose value passes the checks below is done, its line numbers worked out only if a diagnostic
+// asks for a position. Anything else is read again token by token for positioned diagnostics.
+import { Composer, isMap, isScalar, isSeq, LineCounter, Parser, parseDocument, type Document, type Node } from 'yaml';
 import { diag, type Diagnostic, type Result } from './diagnostics.js';
 import { YAML_LIMITS, type YamlLimits } from './limits.js';
+import { CONTROL_CHAR, RESERVED_KEYS } from './text-rules.js';
 import { controlCharInText, documentProblems, tooDeep } from './yaml-checks.js';
 
 export { YAML_LIMITS } from './limits.js';
@@ -30,6 +34,63 @@ export function readYaml(text: string, file: string, opts: ReadYamlOptions = {})
     return fail([diag('file-too-large', `the file is ${size.toLocaleString('en-US')} bytes; the limit is ${limits.maxBytes.toLocaleString('en-US')} bytes`, { file })]);
   }
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return readPlain(source, file, limits) ?? readWithDiagnostics(source, file, limits);
+}
+
+/** The common case: one document the yaml library reads without errors or warnings, no control characters,
+ * reserved keys or nesting beyond the limit. Undefined when anything is off (readWithDiagnostics says what). */
+function readPlain(source: string, file: string, limits: YamlLimits): Result<YamlDoc> | undefined {
+  if (CONTROL_CHAR.test(source)) return undefined;
+  try {
+    const doc = parseDocument(source, COMPOSE);
+    if (doc.errors.length > 0 || doc.warnings.length > 0 || !plainDocument(doc, limits.maxDepth)) return undefined;
+    const value: unknown = doc.toJS({ maxAliasCount: limits.maxAliasCount });
+    let lines: LineCounter | undefined;
+    const pos = (offset: number) => {
+      if (!lines) {
+        lines = new LineCounter();
+        lines.addNewLine(0);
+        for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+      }
+      const p = lines.linePos(offset);
+      return { line: p.line, column: p.col };
+    };
+    return { ok: true, value: { file, value, locate: locator(doc, pos) } };
+  } catch {
+    // Too deep for the parser's stack, too many aliases, ...: the careful road reports it.
+    return undefined;
+  }
+}
+
+/** No duplicate or reserved key, no control character in a scalar, nesting within max; walks the document's
+ * nodes without recursion (aliases point at nodes walked where they are defined). */
+function plainDocument(doc: Document, max: number): boolean {
+  const stack: [unknown, number][] = [[doc.contents, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (isScalar(node)) {
+      if (typeof node.value === 'string' && CONTROL_CHAR.test(node.value)) return false;
+    } else if (isMap(node)) {
+      if (depth + 1 > max) return false;
+      const keys = new Set<string>();
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) return false;
+        const key = String(pair.key.value);
+        if (RESERVED_KEYS.has(key) || CONTROL_CHAR.test(key) || keys.has(key)) return false;
+        keys.add(key);
+        stack.push([pair.value, depth + 1]);
+      }
+    } else if (isSeq(node)) {
+      if (depth + 1 > max) return false;
+      for (const item of node.items) stack.push([item, depth + 1]);
+    }
+  }
+  return true;
+}
+
+/** Token by token, with positions: every problem of a file the yaml library could not read plainly. Exported
+ * for the tests, which check that it reads the same value whenever the plain road does. */
+export function readWithDiagnostics(source: string, file: string, limits: YamlLimits): Result<YamlDoc> {
   const lineCounter = new LineCounter();
   const pos = (offset: number) => {
     const p = lineCounter.linePos(offset);
