@@ -3,7 +3,8 @@
 import { readYaml } from '../source/read-yaml.js';
 import { diag, type Diagnostic } from '../source/diagnostics.js';
 import { validateCase } from '../case/validate.js';
-import { todayIso } from '../case/dates.js';
+import { asOfProblem, todayIso } from '../case/dates.js';
+import { DATE_RANGE } from '../case/chronology.js';
 import { loadCaseDocument, newCaseDocument } from '../interview/case-document.js';
 import { EXIT } from './exit-code.js';
 import { printDiagnostics, type Io } from './output.js';
@@ -73,7 +74,8 @@ export async function runInterviewCommand(flags: InterviewFlags, io: Io): Promis
 function checkFlags(flags: InterviewFlags): Diagnostic[] {
   const out: Diagnostic[] = [];
   const arg = (message: string) => out.push(diag('usage', message, { file: '(arguments)' }));
-  if (flags.asOf && (!/^\d{4}-\d{2}-\d{2}$/.test(flags.asOf) || Number.isNaN(Date.parse(flags.asOf)) || new Date(flags.asOf).toISOString().slice(0, 10) !== flags.asOf)) arg(`--as-of must be an ISO date YYYY-MM-DD; got '${flags.asOf}'`);
+  const asOf = flags.asOf === undefined ? undefined : asOfProblem(flags.asOf, DATE_RANGE);
+  if (asOf) arg(asOf);
   for (const [name, v] of [['--out', flags.out], ['--resume', flags.resume]] as const) if (v !== undefined && !/\.ya?ml$/.test(v)) arg(`${name} must name a .yaml file; got '${v}'`);
   if (flags.out && !isDirectory(dirname(resolve(flags.out)))) arg(`--out: the folder ${dirname(flags.out)} does not exist`);
   return out;

@@ -3,6 +3,7 @@ import { checkbox, confirm, input, select, Separator } from '@inquirer/prompts';
 import type { Question } from '../interview/catalogue.js';
 import { choiceToValue, DONT_KNOW_LABEL, formatAnswer, parseTyped, valueToChoice, valueToText } from '../interview/values.js';
 import type { Parsed } from '../interview/answers.js';
+import { safeInline } from '../source/safe-text.js';
 
 /** A known value, or "I don't know" (the fact stays unknown). */
 export type Answer = { known: true; value: unknown } | { known: false };
@@ -44,9 +45,13 @@ export async function askTyped(message: string, parse: (text: string) => Parsed<
     const r = isFinal ? parse(t) : undefined;
     return r?.ok ? (r.value === undefined ? DONT_KNOW_LABEL : show(r.value)) : t;
   };
-  const text = await input(
-    { message: message + suffix, transformer, ...(current !== undefined ? { default: current } : {}), validate: (t) => { const r = parse(t); return r.ok ? true : r.message; } },
+  // The prompt library writes the default to the terminal itself: it is shown escaped (a resumed file's value may
+  // hold bidi or zero-width characters), and taking the shown default keeps the value as it was.
+  const shown = current === undefined ? undefined : safeInline(current);
+  const typed = await input(
+    { message: message + suffix, transformer, ...(shown !== undefined ? { default: shown } : {}), validate: (t) => { const r = parse(t === shown ? current! : t); return r.ok ? true : r.message; } },
   );
+  const text = typed === shown ? current! : typed;
   const r = parse(text);
   return r.ok && r.value !== undefined ? { known: true, value: r.value } : { known: false };
 }
@@ -66,7 +71,9 @@ export async function askConfirm(message: string, def: boolean, ctx: PromptConte
 
 /** A free-text answer that must pass a check (e.g. a file name). */
 export async function askText(message: string, def: string, check: (t: string) => true | string, ctx: PromptContext): Promise<string> {
-  return (await input({ message, default: def, validate: check })).trim();
+  const shown = safeInline(def);
+  const answer = (await input({ message, default: shown, validate: (t) => check(t === shown ? def : t) })).trim();
+  return answer === shown ? def : answer;
 }
 
 function checkList(values: readonly string[]): true | string {

@@ -18,6 +18,7 @@ import { askQuestion, isInterrupt, type PromptContext } from './interview-prompt
 import { askPayments } from './interview-payments.js';
 import { chooseFinalPath, chooseSavePath, reviewLoop } from './interview-review.js';
 import { runAssess } from './assess-command.js';
+import { safeInline } from '../source/safe-text.js';
 
 export interface SessionOptions {
   doc: Document;
@@ -147,7 +148,7 @@ export function save(s: SessionState): void {
 function intro(s: SessionState): void {
   const { io } = s.o;
   io.out(`${s.c.bold('dispute-assess interview')}: a few questions about your dispute, the ones that matter most first.\n`);
-  io.out(`Every question has "I don't know". Your answers are saved as you go in ${s.c.bold(s.savePath!)}.\n`);
+  io.out(`Every question has "I don't know". Your answers are saved as you go in ${s.c.bold(safeInline(s.savePath!))}.\n`);
   io.out(s.c.dim('Press Ctrl-C at any time to stop; you can continue later. This is not legal advice.') + '\n');
 }
 
@@ -156,14 +157,14 @@ async function finish(s: SessionState, final: string): Promise<number> {
   if (s.touched || final !== s.o.resume) writeFileAtomic(final, caseText(s.o.doc));
   if (s.savePath !== final && s.partial && s.touched) removeFile(s.savePath!);
   s.savePath = final;
-  io.out(`\nSaved your case in ${s.c.bold(final)}.\n\n`);
+  io.out(`\nSaved your case in ${s.c.bold(safeInline(final))}.\n\n`);
   const code = runAssess([final], { format: 'text', color: s.o.color, rules: s.o.ruleDirs, builtinRules: s.o.builtinRules, ...(s.o.asOf ? { asOf: s.o.asOf } : {}) }, io);
-  io.out(`\nYour case is saved in ${s.c.bold(final)}.\n  Assess it again:  npx dispute-assess ${final}\n  Change answers:   npx dispute-assess interview --resume ${final}\n`);
+  io.out(`\nYour case is saved in ${s.c.bold(safeInline(final))}.\n  Assess it again:  npx dispute-assess ${safeInline(final)}\n  Change answers:   npx dispute-assess interview --resume ${safeInline(final)}\n`);
   return code;
 }
 
 function interruptedMessage(s: SessionState): string {
-  if (s.savePath && s.touched) return `\nStopped. Your answers so far are saved in ${s.savePath}.\nTo continue later: npx dispute-assess interview --resume ${s.savePath}\n`;
-  if (s.o.resume) return `\nStopped; nothing was changed. To continue later: npx dispute-assess interview --resume ${s.o.resume}\n`;
+  if (s.savePath && s.touched) return `\nStopped. Your answers so far are saved in ${safeInline(s.savePath)}.\nTo continue later: npx dispute-assess interview --resume ${safeInline(s.savePath)}\n`;
+  if (s.o.resume) return `\nStopped; nothing was changed. To continue later: npx dispute-assess interview --resume ${safeInline(s.o.resume)}\n`;
   return '\nStopped before any answer was given; nothing was saved.\n';
 }

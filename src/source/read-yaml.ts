@@ -3,7 +3,7 @@
 import { Composer, isMap, isScalar, isSeq, LineCounter, Parser, type Document, type Node } from 'yaml';
 import { diag, type Diagnostic, type Result } from './diagnostics.js';
 import { YAML_LIMITS, type YamlLimits } from './limits.js';
-import { controlCharInText, documentProblems, tooDeep } from './yaml-checks.js';
+import { controlCharInText, documentProblems, tooDeep, tooManyNodes } from './yaml-checks.js';
 
 export { YAML_LIMITS } from './limits.js';
 
@@ -36,6 +36,12 @@ export function readYaml(text: string, file: string, opts: ReadYamlOptions = {})
     return { line: p.line, column: p.col };
   };
   const at = (code: string, message: string, offset: number) => diag(code, message, { file, ...pos(offset) });
+  const crowded = tooManyNodes(source, limits.maxNodes);
+  if (crowded !== undefined) {
+    lineCounter.addNewLine(0);
+    for (let i = source.indexOf('\n'); i >= 0 && i < crowded; i = source.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+    return fail([at('yaml-too-many-nodes', `the file holds more than ${limits.maxNodes.toLocaleString('en-US')} values, keys, brackets and list items (counted up to here); a case file has a few hundred. Is this the right file?`, crowded)]);
+  }
   const tokens = [...new Parser(lineCounter.addNewLine).parse(source)];
   const bad = controlCharInText(source);
   if (bad) return fail([at(bad.code, bad.message, bad.offset)]);
