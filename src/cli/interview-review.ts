@@ -1,7 +1,7 @@
 // The review screen (answers by group, change any) and choosing where the case file goes, never
 // overwriting an existing file without asking (or --force).
 import { reviewEntries, reviewLines } from '../interview/review.js';
-import { freeName, isDirectory, pathExists } from './interview-files.js';
+import { freeName, isDirectory, isReadOnly, isRegularOrAbsent, pathExists } from './interview-files.js';
 import { askChoice, askConfirm, askText } from './interview-prompts.js';
 import type { Case } from '../case/schema.js';
 import type { Question } from '../interview/catalogue.js';
@@ -67,5 +67,7 @@ function checkName(name: string): true | string {
   if (!t) return 'Please type a file name, e.g. dispute-case.yaml.';
   if (!/\.ya?ml$/.test(t)) return 'Please end the file name with .yaml, e.g. dispute-case.yaml.';
   if (isDirectory(t)) return `${t} is a folder; please type a file name.`;
+  if (!isRegularOrAbsent(t)) return `${safeInline(t)} is not a regular file; please type another name.`;
+  if (isReadOnly(t)) return `${safeInline(t)} is read-only; please type another name.`;
   return true;
 }

@@ -5,6 +5,7 @@ import { YAML_LIMITS } from '../source/limits.js';
 import { deeperThan } from '../source/yaml-checks.js';
 import { validateRuleFile } from './validate-file.js';
 import { checkRuleSet } from './semantic.js';
+import { parameterProblems } from './parameter-schema.js';
 import type { Catalogue, Parameter, Rule, RuleSet } from './types.js';
 
 interface RuleFileShape {
@@ -43,6 +44,12 @@ export function loadRules(docs: readonly YamlDoc[]): Result<RuleSet> {
       ruleDocs.push({ doc, index });
     });
     for (const [name, p] of Object.entries(file.parameters ?? {})) {
+      const bad = parameterProblems(name, p, Object.hasOwn(set.params, name) ? set.params[name] : undefined);
+      for (const b of bad) {
+        const path = ['parameters', name, ...b.path];
+        diagnostics.push(diag('rules-parameter', b.message, { file: doc.file, path, ...doc.locate(path) }));
+      }
+      if (bad.length) continue;
       set.params[name] = p;
       paramDocs.set(name, doc);
     }

@@ -3,7 +3,7 @@
 import { Composer, isMap, isScalar, isSeq, LineCounter, Parser, type Document, type Node } from 'yaml';
 import { diag, type Diagnostic, type Result } from './diagnostics.js';
 import { YAML_LIMITS, type YamlLimits } from './limits.js';
-import { controlCharInText, documentProblems, tooDeep, tooManyNodes } from './yaml-checks.js';
+import { controlCharInText, documentProblems, scanTokens, tooDeep } from './yaml-checks.js';
 
 export { YAML_LIMITS } from './limits.js';
 
@@ -36,17 +36,18 @@ export function readYaml(text: string, file: string, opts: ReadYamlOptions = {})
     return { line: p.line, column: p.col };
   };
   const at = (code: string, message: string, offset: number) => diag(code, message, { file, ...pos(offset) });
-  const crowded = tooManyNodes(source, limits.maxNodes);
-  if (crowded !== undefined) {
+  const crowded = scanTokens(source, limits);
+  if (crowded) {
     lineCounter.addNewLine(0);
-    for (let i = source.indexOf('\n'); i >= 0 && i < crowded; i = source.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
-    return fail([at('yaml-too-many-nodes', `the file holds more than ${limits.maxNodes.toLocaleString('en-US')} values, keys, brackets and list items (counted up to here); a case file has a few hundred. Is this the right file?`, crowded)]);
+    for (let i = source.indexOf('\n'); i >= 0 && i < crowded.offset; i = source.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+    if (crowded.limit === 'depth') return fail([at('yaml-too-deep', tooDeepMessage(limits.maxDepth), crowded.offset)]);
+    return fail([at('yaml-too-many-nodes', `the file holds more than ${limits.maxNodes.toLocaleString('en-US')} values, keys, brackets and list items (counted up to here); a case file has a few hundred. Is this the right file?`, crowded.offset)]);
   }
   const tokens = [...new Parser(lineCounter.addNewLine).parse(source)];
   const bad = controlCharInText(source);
   if (bad) return fail([at(bad.code, bad.message, bad.offset)]);
   const deep = tooDeep(tokens, limits.maxDepth);
-  if (deep !== undefined) return fail([at('yaml-too-deep', `mappings and lists are nested more than ${limits.maxDepth} levels deep here; a case file needs about 5`, deep)]);
+  if (deep !== undefined) return fail([at('yaml-too-deep', tooDeepMessage(limits.maxDepth), deep)]);
   const docs = [...new Composer(COMPOSE).compose(tokens, true, source.length)];
   const doc = docs[0]!;
   const problems = [...doc.errors, ...doc.warnings].map((e) => at(yamlCode(e.code), cleanYamlMessage(e.message), e.pos[0]));
@@ -65,6 +66,8 @@ export function readYaml(text: string, file: string, opts: ReadYamlOptions = {})
   }
   return { ok: true, value: { file, value, locate: locator(doc, pos) } };
 }
+
+const tooDeepMessage = (max: number) => `mappings and lists are nested more than ${max} levels deep here; a case file needs about 5`;
 
 const fail = (diagnostics: Diagnostic[]): Result<YamlDoc> => ({ ok: false, diagnostics });
 

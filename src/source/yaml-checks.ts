@@ -13,14 +13,22 @@ export interface Problem { code: string; message: string; offset: number }
 /** Lexical tokens that are layout, not content: they do not count towards the node limit. */
 const LAYOUT = new Set(['space', 'newline', 'comment', 'doc-mode', 'byte-order-mark', 'flow-error-end']);
 
-/** Offset of the first token past `max` content tokens (values, keys, brackets, indicators), lexing no further:
- * the work spent on any text is bounded by the limit, however many tiny collections it packs in. */
-export function tooManyNodes(source: string, max: number): number | undefined {
+/** What the token scan found: too many content tokens, or flow collections nested too deep, at an offset. */
+export interface Crowded { limit: 'nodes' | 'depth'; offset: number }
+
+/** The first place where the text holds more than `maxNodes` content tokens (values, keys, brackets, indicators)
+ * or nests `[` / `{` deeper than `maxDepth`, lexing no further: the work spent on any text is bounded by the
+ * limits, however many tiny collections it packs in. Runs before the parser builds anything. */
+export function scanTokens(source: string, limits: { maxNodes: number; maxDepth: number }): Crowded | undefined {
   let offset = 0;
   let count = 0;
+  let flow = 0;
   for (const token of new Lexer().lex(source)) {
     const type = CST.tokenType(token);
-    if (type !== null && !LAYOUT.has(type) && ++count > max) return offset;
+    if (type === 'flow-seq-start' || type === 'flow-map-start') {
+      if (++flow > limits.maxDepth) return { limit: 'depth', offset };
+    } else if (type === 'flow-seq-end' || type === 'flow-map-end') flow = Math.max(0, flow - 1);
+    if (type !== null && !LAYOUT.has(type) && ++count > limits.maxNodes) return { limit: 'nodes', offset };
     // The lexer's markers (start of document, end of flow, "a scalar follows") are not in the text.
     if (token !== '\x02' && token !== '\x18' && token !== '\x1f') offset += token.length;
   }
