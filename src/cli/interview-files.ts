@@ -4,6 +4,9 @@ import * as fs from 'node:fs';
 import { existsSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
+/** The file-system calls a save makes (tests pass a wrapper to see that the file and its folder are flushed). */
+export type SaveOps = Pick<typeof fs, 'openSync' | 'writeFileSync' | 'fchmodSync' | 'fsyncSync' | 'closeSync' | 'renameSync'>;
+
 /** New case files are private: they hold a buyer's dispute, payments and bank details. */
 const NEW_FILE_MODE = 0o600;
 
@@ -54,7 +57,7 @@ const tempName = (target: string) => join(dirname(target), `.${basename(target)}
  * file keeps its mode (a new one is private), a read-only file is refused (ReadOnlyError). The text goes to a
  * private temporary file beside the target, flushed to disk, then renamed over it, and the folder is flushed
  * too, so a crash leaves either the old file or the new one. A failure leaves the old file as it was. */
-export function writeFileAtomic(path: string, text: string): void {
+export function writeFileAtomic(path: string, text: string, ops: SaveOps = fs): void {
   const target = saveTarget(path);
   const st = fs.statSync(target, { throwIfNoEntry: false });
   if (st?.isFile() && isReadOnly(target)) throw new ReadOnlyError(path);
@@ -62,31 +65,31 @@ export function writeFileAtomic(path: string, text: string): void {
   const tmp = tempName(target);
   let fd: number | undefined;
   try {
-    fd = fs.openSync(tmp, 'wx', 0o600);
-    fs.writeFileSync(fd, text, 'utf8');
-    fs.fchmodSync(fd, mode);
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
+    fd = ops.openSync(tmp, 'wx', 0o600);
+    ops.writeFileSync(fd, text, 'utf8');
+    ops.fchmodSync(fd, mode);
+    ops.fsyncSync(fd);
+    ops.closeSync(fd);
     fd = undefined;
-    fs.renameSync(tmp, target);
+    ops.renameSync(tmp, target);
   } catch (e) {
-    if (fd !== undefined) fs.closeSync(fd);
+    if (fd !== undefined) ops.closeSync(fd);
     removeFile(tmp);
     throw e;
   }
-  syncFolder(dirname(target));
+  syncFolder(dirname(target), ops);
 }
 
 /** Flush a folder's entries (the rename) to disk; some systems cannot, which is not an error. */
-function syncFolder(dir: string): void {
+function syncFolder(dir: string, ops: SaveOps): void {
   let fd: number | undefined;
   try {
-    fd = fs.openSync(dir, 'r');
-    fs.fsyncSync(fd);
+    fd = ops.openSync(dir, 'r');
+    ops.fsyncSync(fd);
   } catch {
     // not supported here (e.g. some network or Windows file systems)
   } finally {
-    if (fd !== undefined) fs.closeSync(fd);
+    if (fd !== undefined) ops.closeSync(fd);
   }
 }
 

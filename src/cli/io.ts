@@ -124,7 +124,10 @@ function nearbyName(file: string): string {
   try {
     const names = fs.readdirSync(dirname(file)).filter((n) => n !== basename(file)).slice(0, 1000);
     const hint = suggestion(basename(file), names);
-    return hint ? hint.replace(/'([^']*)'/, (_, n: string) => `'${join(dirname(file), n)}'`) : '';
+    const named = /'([^']*)'/.exec(hint)?.[1];
+    // A suggestion must be a file that can be read: not a dangling link of a similar name.
+    if (!named || !fs.existsSync(join(dirname(file), named))) return '';
+    return hint.replace(/'([^']*)'/, () => `'${join(dirname(file), named)}'`);
   } catch {
     return '';
   }

@@ -115,7 +115,8 @@ function yamlCode(code: string): string {
 function cleanYamlMessage(message: string): string {
   const first = message.split('\n')[0] ?? message;
   const text = first.replace(/ at line \d+, column \d+:?$/, '');
-  const tag = /^Unresolved tag: (.*)$/.exec(text)?.[1];
+  // [^] and not `.`: a decoded tag may hold U+2028 or U+2029, which `.` does not match.
+  const tag = /^Unresolved tag: ([^]*)$/.exec(text)?.[1];
   if (tag) return `the tag ${tag.replace('tag:yaml.org,2002:', '!!')} is not allowed: write plain values (text, numbers, true/false, lists, mappings) without tags`;
   if (/^Tabs are not allowed/.test(text)) return `${text}: indent with spaces (many editors convert tabs when you re-indent)`;
   return text;

@@ -9,7 +9,6 @@
  * (bidi embeddings, overrides and isolates, LRM/RLM/ALM, zero-width space and joiners, BOM, soft hyphen,
  * tag characters), the line and paragraph separators, and lone surrogates. */
 const UNSAFE_IN_TEXT = /[\0-\x08\x0B-\x1F\x7F-\x9F\p{Cf}\u2028\u2029\p{Cs}]/u;
-const UNSAFE_IN_TEXT_G = new RegExp(UNSAFE_IN_TEXT.source, 'gu');
 /** Inline (a name or a value placed inside a line): tab and line feed too, so a name cannot start a forged line. */
 const UNSAFE_INLINE_G = /[\0-\x1F\x7F-\x9F\p{Cf}\u2028\u2029\p{Cs}]/gu;
 /** The escapes the tool writes itself: chalk's colours and emphasis (one parameter each), and the progress bar's
