@@ -111,7 +111,7 @@ describe('17.2 terminal injection through file and folder names and echoed argum
 
   it('17.2 echoed option values: --as-of, --fail-on, --format, an unknown option, check --grep and --format', async () => {
     const file = join(ROOT, 'test/cases/offline-wire.yaml');
-    for (const args of [[file, '--as-of', PAYLOAD, '--fail-on', PAYLOAD], [file, '--format', PAYLOAD], [file, `--x${PAYLOAD}`], ['check', '--format', PAYLOAD, 'fixtures'], ['interview', '--out', PAYLOAD], [`schema${PAYLOAD}`]]) {
+    for (const args of [[file, '--as-of', PAYLOAD, '--fail-on', PAYLOAD], [file, '--format', PAYLOAD], [file, `--x${PAYLOAD}`], ['check', '--format', PAYLOAD, 'fixtures'], ['check', '--grep', PAYLOAD, 'fixtures'], ['interview', '--out', PAYLOAD], [`schema${PAYLOAD}`]]) {
       const r = await run(args);
       expect(r.code).toBe(2);
       expectClean(r);
