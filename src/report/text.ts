@@ -1,12 +1,12 @@
 // The text report: case header, Trade Assurance box, evidence checklist, red flags, strategies, plan,
 // unknowns and sources. Colour comes in as a chalk instance, so tests render plain text.
 import type { ChalkInstance } from 'chalk';
+import { safeInline } from '../source/safe-text.js';
 import type { Assessment, EvidenceItem, RuleResult } from '../engine/assessment.js';
 import type { Trace } from '../engine/conditions.js';
 import { formatMoney } from '../case/money.js';
 import { formatValue } from '../engine/format-value.js';
 import type { FactValue } from '../case/facts.js';
-import { safeInline } from '../source/safe-text.js';
 
 export interface TextOptions { color: ChalkInstance; explain?: boolean }
 

@@ -2,10 +2,10 @@
 import type { YamlDoc } from '../source/read-yaml.js';
 import { diag, type Diagnostic, type Result } from '../source/diagnostics.js';
 import { YAML_LIMITS } from '../source/limits.js';
+import { parameterProblems } from './parameter-schema.js';
 import { deeperThan } from '../source/yaml-checks.js';
 import { validateRuleFile } from './validate-file.js';
 import { checkRuleSet } from './semantic.js';
-import { parameterProblems } from './parameter-schema.js';
 import type { Catalogue, Parameter, Rule, RuleSet } from './types.js';
 
 interface RuleFileShape {
