@@ -1,7 +1,8 @@
 // The main command: assess case files, or folders of them, and print the reports.
 // Loaded lazily when the main command runs (zod and the yaml library with it; ajv only for --rules).
 import { diag, type Diagnostic, type Result } from '../source/diagnostics.js';
-import { todayIso } from '../case/dates.js';
+import { asOfProblem, todayIso } from '../case/dates.js';
+import { DATE_RANGE } from '../case/chronology.js';
 import { FORMATS, type Format } from '../report/render.js';
 import { SEVERITIES, type Severity } from '../case/enums.js';
 import { suggestion } from '../source/suggest.js';
@@ -63,6 +64,7 @@ function checkFlags(flags: AssessFlags): Diagnostic[] {
   const arg = (code: string, message: string) => out.push(diag(code, message, { file: '(arguments)' }));
   if (!(FORMATS as readonly string[]).includes(flags.format)) arg('usage', `--format must be one of ${FORMATS.join(', ')}; got '${flags.format}'${suggestion(flags.format, FORMATS)}`);
   if (flags.failOn && !(SEVERITIES as readonly string[]).includes(flags.failOn)) arg('usage', `--fail-on must be one of ${SEVERITIES.join(', ')}; got '${flags.failOn}'${suggestion(flags.failOn, SEVERITIES)}`);
-  if (flags.asOf && (!/^\d{4}-\d{2}-\d{2}$/.test(flags.asOf) || Number.isNaN(Date.parse(flags.asOf)) || new Date(flags.asOf).toISOString().slice(0, 10) !== flags.asOf)) arg('usage', `--as-of must be an ISO date YYYY-MM-DD; got '${flags.asOf}'`);
+  const asOf = flags.asOf === undefined ? undefined : asOfProblem(flags.asOf, DATE_RANGE);
+  if (asOf) arg('usage', asOf);
   return out;
 }

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type * as Tty from 'node:tty';
 import { Chalk, supportsColor, type ChalkInstance } from 'chalk';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../source/diagnostics.js';
+import { safeOutput, type OwnEscapes } from '../source/safe-text.js';
 
 export interface Io {
   out(text: string): void;
@@ -69,7 +70,7 @@ function writer(fd: 1 | 2): { write: (text: string) => void; stream: () => NodeJ
       const code = (e as NodeJS.ErrnoException).code;
       // A closed pipe (| head): stop quietly, with the exit code the run has reached so far.
       if (code === 'EPIPE') process.exit(closedPipeExit(fd));
-      if (code !== 'EAGAIN') throw e;
+      if (code !== 'EAGAIN') throw new OutputError(fd, e as NodeJS.ErrnoException);
       // A non-blocking pipe that is full: hand the rest over to the stream, which queues in order.
       stream = fd === 1 ? process.stdout : process.stderr;
       stream.on('error', (err: NodeJS.ErrnoException) => err.code === 'EPIPE' && process.exit(closedPipeExit(fd)));
@@ -78,6 +79,40 @@ function writer(fd: 1 | 2): { write: (text: string) => void; stream: () => NodeJ
   };
   return { write, stream: () => stream };
 }
+
+/** The same streams with every write passed through the terminal sanitiser (source/safe-text.ts): whatever came
+ * from outside reaches stdout and stderr with its control, bidi, zero-width and line-separator characters escaped.
+ * The tool's own colours pass only when colour can be on, the progress bar's line erase only on a stderr terminal. */
+export function safeIo(io: Io): Io {
+  const colors = () => colorWanted(io, true);
+  const onOut: OwnEscapes = { colors, eraseLine: () => false };
+  const onErr: OwnEscapes = { colors, eraseLine: () => io.errIsTTY === true };
+  const safe: Io = {
+    out: (text) => io.out(safeOutput(text, onOut)),
+    err: (text) => io.err(safeOutput(text, onErr)),
+    get isTTY() {
+      return io.isTTY;
+    },
+    get errIsTTY() {
+      return io.errIsTTY;
+    },
+    env: io.env,
+  };
+  if (io.drain) safe.drain = () => io.drain!();
+  return safe;
+}
+
+/** Standard output or error cannot be written (a full disk: ENOSPC, an I/O error): not a bug, and not one case's problem. */
+export class OutputError extends Error {
+  constructor(readonly fd: 1 | 2, cause: NodeJS.ErrnoException) {
+    const what = cause.code === 'ENOSPC' ? 'no space left on the device' : cause.code === 'EIO' ? 'an input/output error' : cause.code ?? cause.message;
+    super(`cannot write to standard ${fd === 1 ? 'output' : 'error'}: ${what}`);
+    this.name = 'OutputError';
+  }
+}
+
+/** Whether an error is a failed write to stdout or stderr (see OutputError). */
+export const isOutputError = (e: unknown): e is OutputError => (e as Error | undefined)?.name === 'OutputError';
 
 /** Whether a file descriptor is a terminal (node:tty, loaded on first use). */
 function isatty(fd: 1 | 2): boolean {

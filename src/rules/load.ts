@@ -2,6 +2,7 @@
 import type { YamlDoc } from '../source/read-yaml.js';
 import { diag, type Diagnostic, type Result } from '../source/diagnostics.js';
 import { YAML_LIMITS } from '../source/limits.js';
+import { parameterProblems } from './parameter-schema.js';
 import { deeperThan } from '../source/yaml-checks.js';
 import { validateRuleFile } from './validate-file.js';
 import { checkRuleSet } from './semantic.js';
@@ -50,6 +51,12 @@ export function loadRules(docs: readonly YamlDoc[], base?: RuleSet): Result<Rule
       ruleDocs.push({ doc, index });
     });
     for (const [name, p] of Object.entries(file.parameters ?? {})) {
+      const bad = parameterProblems(name, p, Object.hasOwn(set.params, name) ? set.params[name] : undefined);
+      for (const b of bad) {
+        const path = ['parameters', name, ...b.path];
+        diagnostics.push(diag('rules-parameter', b.message, { file: doc.file, path, ...doc.locate(path) }));
+      }
+      if (bad.length) continue;
       set.params[name] = p;
       paramDocs.set(name, doc);
     }

@@ -7,7 +7,7 @@ import { Composer, isMap, isScalar, isSeq, LineCounter, Parser, parseDocument, t
 import { diag, type Diagnostic, type Result } from './diagnostics.js';
 import { YAML_LIMITS, type YamlLimits } from './limits.js';
 import { CONTROL_CHAR, RESERVED_KEYS } from './text-rules.js';
-import { controlCharInText, documentProblems, tooDeep } from './yaml-checks.js';
+import { controlCharInText, documentProblems, scanTokens, tooDeep } from './yaml-checks.js';
 
 export { YAML_LIMITS } from './limits.js';
 
@@ -34,7 +34,10 @@ export function readYaml(text: string, file: string, opts: ReadYamlOptions = {})
     return fail([diag('file-too-large', `the file is ${size.toLocaleString('en-US')} bytes; the limit is ${limits.maxBytes.toLocaleString('en-US')} bytes`, { file })]);
   }
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return readPlain(source, file, limits) ?? readWithDiagnostics(source, file, limits);
+  // Every counted token takes at least one character, so only a text longer than maxNodes can hold too many;
+  // such a text is counted (a lexer pass) before the yaml library builds anything from it.
+  const crowded = source.length > limits.maxNodes && scanTokens(source, limits) !== undefined;
+  return (crowded ? undefined : readPlain(source, file, limits)) ?? readWithDiagnostics(source, file, limits);
 }
 
 /** The common case: one document the yaml library reads without errors or warnings, no control characters,
@@ -97,11 +100,18 @@ export function readWithDiagnostics(source: string, file: string, limits: YamlLi
     return { line: p.line, column: p.col };
   };
   const at = (code: string, message: string, offset: number) => diag(code, message, { file, ...pos(offset) });
+  const crowded = scanTokens(source, limits);
+  if (crowded) {
+    lineCounter.addNewLine(0);
+    for (let i = source.indexOf('\n'); i >= 0 && i < crowded.offset; i = source.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+    if (crowded.limit === 'depth') return fail([at('yaml-too-deep', tooDeepMessage(limits.maxDepth), crowded.offset)]);
+    return fail([at('yaml-too-many-nodes', `the file holds more than ${limits.maxNodes.toLocaleString('en-US')} values, keys, brackets and list items (counted up to here); a case file has a few hundred. Is this the right file?`, crowded.offset)]);
+  }
   const tokens = [...new Parser(lineCounter.addNewLine).parse(source)];
   const bad = controlCharInText(source);
   if (bad) return fail([at(bad.code, bad.message, bad.offset)]);
   const deep = tooDeep(tokens, limits.maxDepth);
-  if (deep !== undefined) return fail([at('yaml-too-deep', `mappings and lists are nested more than ${limits.maxDepth} levels deep here; a case file needs about 5`, deep)]);
+  if (deep !== undefined) return fail([at('yaml-too-deep', tooDeepMessage(limits.maxDepth), deep)]);
   const docs = [...new Composer(COMPOSE).compose(tokens, true, source.length)];
   const doc = docs[0]!;
   const problems = [...doc.errors, ...doc.warnings].map((e) => at(yamlCode(e.code), cleanYamlMessage(e.message), e.pos[0]));
@@ -120,6 +130,8 @@ export function readWithDiagnostics(source: string, file: string, limits: YamlLi
   }
   return { ok: true, value: { file, value, locate: locator(doc, pos) } };
 }
+
+const tooDeepMessage = (max: number) => `mappings and lists are nested more than ${max} levels deep here; a case file needs about 5`;
 
 const fail = (diagnostics: Diagnostic[]): Result<YamlDoc> => ({ ok: false, diagnostics });
 
@@ -167,7 +179,8 @@ function yamlCode(code: string): string {
 function cleanYamlMessage(message: string): string {
   const first = message.split('\n')[0] ?? message;
   const text = first.replace(/ at line \d+, column \d+:?$/, '');
-  const tag = /^Unresolved tag: (.*)$/.exec(text)?.[1];
+  // [^] and not `.`: a decoded tag may hold U+2028 or U+2029, which `.` does not match.
+  const tag = /^Unresolved tag: ([^]*)$/.exec(text)?.[1];
   if (tag) return `the tag ${tag.replace('tag:yaml.org,2002:', '!!')} is not allowed: write plain values (text, numbers, true/false, lists, mappings) without tags`;
   if (/^Tabs are not allowed/.test(text)) return `${text}: indent with spaces (many editors convert tabs when you re-indent)`;
   return text;
