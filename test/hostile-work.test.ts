@@ -57,7 +57,7 @@ describe('17.4 the work per file is bounded by nodes and collection items', () =
 
 describe('17.6 rule-pack parameters have a schema: type, unit, range', () => {
   const BUILTIN = yamlFilesIn(join(ROOT, 'rules')).map((f) => ({ file: `rules/${f.split('/').pop()}`, text: readFileSync(f, 'utf8') }));
-  const param = (name: string, value: string, unit = 'days') => `parameters:\n  ${name}:\n    value: ${value}\n${unit ? `    unit: ${unit}\n` : ''}    description: x\n    source: y\n    checked: 2026-01-01\n    confidence: stated\n`;
+  const param = (name: string, value: string, unit = 'days') => `parameters:\n  ${name}:\n    value: ${value}\n${unit ? `    unit: ${unit}\n` : ''}    description: x\n    source: [{ ref: prc-civil-code, at: x }]\n    checked: 2026-01-01\n    confidence: stated\n`;
   const load = (text: string) => {
     const r = parseAndLoad([...BUILTIN, { file: 'pack.yaml', text }]);
     return r.ok ? [] : r.diagnostics;
