@@ -81,7 +81,7 @@ export function runFixture(input: FixtureInput, rules: RuleSet, today: string): 
     if (!valid.ok) diagnostics = valid.diagnostics;
     else {
       asOfGiven = valid.value.as_of !== undefined;
-      assessment = assess(valid.value, rules, { today, explain: true, file });
+      assessment = assess(valid.value, rules, { today, explain: true, file, whatIf: true });
     }
   }
   const { exp, problems } = readExpectations(doc.ok ? doc.value : undefined, input.expect);

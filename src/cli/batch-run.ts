@@ -42,7 +42,7 @@ export async function runBatch(found: FoundCases, opts: BatchOptions, io: Io): P
   let worst: number = EXIT.ok;
   let failed = 0;
   for (const [i, entry] of found.entries.entries()) {
-    const outcome = await assessEntry(entry, opts);
+    const outcome = await assessEntry(entry, opts, !batch);
     worst = Math.max(worst, outcome.code);
     notePendingExit(worst);
     if (progress.active && io.isTTY) progress.clear();
@@ -57,7 +57,7 @@ export async function runBatch(found: FoundCases, opts: BatchOptions, io: Io): P
 }
 
 /** Read, parse, validate and assess one case file. Never throws for bad input. */
-export async function assessEntry(entry: CaseEntry, opts: BatchOptions): Promise<CaseOutcome> {
+export async function assessEntry(entry: CaseEntry, opts: BatchOptions, whatIf = false): Promise<CaseOutcome> {
   const fail = (diagnostics: Diagnostic[]): CaseOutcome => ({ ok: false, file: entry.file, diagnostics, code: EXIT.input });
   if (entry.problem) return fail([entry.problem]);
   const read = readTextFile(entry.file);
@@ -75,7 +75,8 @@ export async function assessEntry(entry: CaseEntry, opts: BatchOptions): Promise
     if (!checked.ok) return fail(checked.diagnostics);
     valid = checked.value;
   }
-  const assessment = assess(valid, opts.rules, { today: opts.today, file: entry.file, explain: opts.explain, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
+  // What-if analysis (alternatives, conditional steps) for a single case only: it costs a few ms per case.
+  const assessment = assess(valid, opts.rules, { today: opts.today, file: entry.file, explain: opts.explain, whatIf, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
   return { ok: true, file: entry.file, assessment, code: exitCode(assessment, opts.failOn) };
 }
 
