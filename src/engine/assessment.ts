@@ -52,7 +52,7 @@ export interface StrategyReason { rule: string; score: number; message: string }
 export interface RankedStrategy { route: Route; title: string; description: string; score: number; rank?: number; excluded: boolean; reasons: StrategyReason[] }
 
 /** The answer a conditional plan step or an alternative route depends on (issue 12). */
-export interface Condition { fact: string; value: string | boolean; text: string }
+export interface Condition { fact: string; value: string | boolean; text: string; and?: { fact: string; value: string | boolean }[] }
 
 export interface PlanStep { date?: string; overdue: boolean; action: string; route?: Route; rule: string; severity: Severity; condition?: Condition }
 

@@ -17,7 +17,7 @@ import { planSection, strategySection } from './sections.js';
 import type { Alternative, Condition, PlanStep, ProgramVerdict, RankedStrategy } from './assessment.js';
 
 /** A light assessment of one variant: programme verdicts, the top route and the plan. */
-interface Variant { programs: Map<string, string>; top?: RankedStrategy; plan: PlanStep[] }
+interface Variant { programs: Map<string, string>; open: Map<string, number>; top?: RankedStrategy; plan: PlanStep[] }
 
 /** Answers tried for a fact: booleans both ways, small enums every value; payments as two typical ones. */
 export function candidateValues(fact: string): FactValue[] | undefined {
@@ -51,7 +51,12 @@ function variant(c: Case, rules: RuleSet, asOf: string): Variant {
   const facts = deriveFacts(c, flattenCase({ ...c, as_of: asOf }), rules.params, asOf);
   const ev = evaluateRules(facts, rules);
   const strategies = strategySection(ev, rules);
-  return { programs: new Map(ev.programs.map((p) => [p.program, p.status])), top: strategies.find((s) => s.rank === 1), plan: planSection(ev, rules, asOf) };
+  return {
+    programs: new Map(ev.programs.map((p) => [p.program, p.status])),
+    open: new Map(ev.programs.map((p) => [p.program, p.reasons.filter((r) => r.effect === 'unknown').length])),
+    top: strategies.find((s) => s.rank === 1),
+    plan: planSection(ev, rules, asOf),
+  };
 }
 
 export interface WhatIfInput {
@@ -105,7 +110,7 @@ export function whatIf(input: WhatIfInput): WhatIfResult {
       }
     }
     for (const { value, v } of perValue) {
-      for (const s of v.plan.filter((x) => !baseSteps.has(x.rule))) {
+      for (const s of v.plan.filter((x) => !baseSteps.has(x.rule) && (x.severity === 'high' || x.severity === 'critical'))) {
         const prev = steps.get(s.rule);
         if (prev && prev.weight >= score) continue;
         const condition: Condition = { fact, value: value as Condition['value'], text: input.phrase(fact, value) };
@@ -113,6 +118,46 @@ export function whatIf(input: WhatIfInput): WhatIfResult {
       }
     }
   }
+  for (const step of completions(input, baseStatus)) if (!steps.has(step.rule)) steps.set(step.rule, { step, weight: 0 });
   const conditional = [...steps.values()].map((x) => x.step).sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
   return { impact, alternatives, conditional };
+}
+
+/**
+ * For each programme still uncertain: the answers that would make it eligible, chosen one fact at a time (the
+ * first answer that keeps it open, preferring one that decides it), and the plan steps it would then bring, each
+ * under the condition of all those answers ("If you paid through Alibaba's checkout and ...: file the claim").
+ */
+function completions(input: WhatIfInput, baseStatus: ReadonlyMap<string, string>): PlanStep[] {
+  const out: PlanStep[] = [];
+  const baseSteps = new Set(input.plan.map((s) => s.rule));
+  for (const p of input.programs.filter((x) => x.status === 'uncertain')) {
+    let current = input.case;
+    const chosen: { fact: string; value: FactValue }[] = [];
+    let last: Variant | undefined;
+    for (const fact of p.unknown_facts.filter((f) => candidateValues(f))) {
+      let best: { value: FactValue; v: Variant; c: Case } | undefined;
+      for (const value of candidateValues(fact)!) {
+        const c = withFact(current, fact, value);
+        if (contradictions(c).length) continue;
+        const v = variant(c, input.rules, input.asOf);
+        const status = v.programs.get(p.program);
+        if (status === 'ineligible') continue;
+        // Prefer the answer that settles the most of the programme's open rules (eligible = none left open).
+        if (!best || v.open.get(p.program)! < best.v.open.get(p.program)!) best = { value, v, c };
+      }
+      if (!best) break;
+      current = best.c;
+      chosen.push({ fact, value: best.value });
+      last = best.v;
+      if (last.programs.get(p.program) === 'eligible') break;
+    }
+    if (!last || last.programs.get(p.program) !== 'eligible' || chosen.length === 0 || baseStatus.get(p.program) === 'eligible') continue;
+    const text = chosen.map((x) => input.phrase(x.fact, x.value)).join(' and ');
+    const [first, ...rest] = chosen;
+    const condition: Condition = { fact: first!.fact, value: first!.value as Condition['value'], text };
+    if (rest.length) condition.and = rest.map((x) => ({ fact: x.fact, value: x.value as Condition['value'] }));
+    for (const s of last.plan.filter((x) => !baseSteps.has(x.rule))) out.push({ ...s, condition });
+  }
+  return out;
 }

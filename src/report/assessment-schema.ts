@@ -46,7 +46,7 @@ const strategy = z.object({
   reasons: z.array(z.object({ rule: z.string(), score: z.number(), message: z.string() }).strict()),
 }).strict();
 
-const condition = z.object({ fact: z.string(), value: z.union([z.string(), z.boolean()]), text: z.string() }).strict();
+const condition = z.object({ fact: z.string(), value: z.union([z.string(), z.boolean()]), text: z.string(), and: z.array(z.object({ fact: z.string(), value: z.union([z.string(), z.boolean()]) }).strict()).optional() }).strict();
 
 /** The assessment as zod; `assessmentJsonSchema()` is what is published. */
 export const assessmentSchema = z.object({

@@ -61,7 +61,7 @@ export function renderText(a: Assessment, opts: TextOptions): string {
   }
   if (a.plan.length) {
     h('Plan');
-    for (const p of a.plan) out.push(`  ${c.bold(p.date ?? 'when known')}${p.overdue ? c.red(' (overdue)') : ''}  ${p.condition ? c.yellow(`If ${p.condition.text}: `) : ''}${p.action}`);
+    for (const p of a.plan) out.push(`  ${c.bold(p.date ?? 'when known')}${p.overdue ? c.red(' (overdue)') : ''}  ${p.condition ? c.yellow(`(if ${p.condition.text}) `) : ''}${p.action}`);
   }
   // Informational flags (e.g. the supplier's status when all is well) read as advice, not as warnings.
   const notes = [...a.advice, ...a.flags.filter((f) => f.severity === 'info')];

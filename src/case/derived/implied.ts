@@ -102,6 +102,17 @@ export function implicationConflicts(c: Case): [(string | number)[], string][] {
 /** Platform-dispute outcomes that show the platform accepted the dispute as filed in time. */
 export const ACCEPTED_OUTCOMES = ['open', 'escalated', 'won', 'won_unpaid', 'lost', 'challenged'] as const;
 
+/** A date plus business days (Monday to Friday; public holidays are not known here). */
+function addBusinessDays(iso: string, n: number): string {
+  let d = iso;
+  for (let left = n; left > 0;) {
+    d = addDays(d, 1);
+    const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
+    if (wd !== 0 && wd !== 6) left--;
+  }
+  return d;
+}
+
 const num = (ctx: DeriveContext, name: string) => { const v = ctx.param(name); return typeof v === 'number' ? v : undefined; };
 const str = (ctx: DeriveContext, path: string) => { const v = ctx.fact(path); return typeof v === 'string' ? v : undefined; };
 
@@ -136,6 +147,15 @@ export const IMPLIED_DERIVED: readonly DerivedFact[] = [
     description: "The platform's decision on a dispute already filed; 'none' when the buyer reports no outcome (a stated default: a buyer whose dispute was refused or decided knows it)",
     inputs: ['dispute.platform_dispute.status'], params: [],
     compute: (ctx) => str(ctx, 'dispute.platform_dispute.status') ?? 'none',
+  },
+  {
+    name: 'derived.ta_refund_due', type: 'date', description: 'When the refund Alibaba decided should have started: the decision date plus its business days',
+    inputs: ['dispute.platform_dispute.decided_date'], params: ['ta_refund_business_days'],
+    compute: (ctx) => {
+      const d = str(ctx, 'dispute.platform_dispute.decided_date');
+      const n = num(ctx, 'ta_refund_business_days');
+      return d && n !== undefined ? addBusinessDays(d, n) : undefined;
+    },
   },
   {
     name: 'derived.nothing_paid', type: 'boolean', description: 'The buyer has paid nothing (the payments list is stated and empty)', inputs: ['order.payments'], params: [],
