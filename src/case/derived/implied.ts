@@ -176,7 +176,8 @@ export const IMPLIED_DERIVED: readonly DerivedFact[] = [
     },
   },
   {
-    name: 'derived.respondent_count', type: 'number', description: 'How many parties the buyer may claim against: the supplier plus the other respondents named', inputs: ['respondents'], params: [],
+    // No inputs listed: the respondents are a list written in the case file, not a question the interview asks.
+    name: 'derived.respondent_count', type: 'number', description: 'How many parties the buyer may claim against: the supplier plus the other respondents named', inputs: [], params: [],
     compute: (ctx) => { const r = ctx.case.respondents; return r === undefined ? undefined : r.length + 1; },
   },
   {
