@@ -17,6 +17,7 @@ import { questionFor } from './interview/catalogue.js';
 import { conditionText } from './interview/catalogue-conditions.js';
 import type { RankedStrategy, Unknown } from './engine/assessment.js';
 import type { Route } from './case/enums.js';
+import { citedSources } from './rules/bibliography.js';
 
 export interface AssessOptions {
   /** The date to assess for when the case has no `as_of` (the CLI passes today's date). */
@@ -78,7 +79,7 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
     unknowns: asQuestions(unknownsSection(ev, (f) => registry.get(f)?.description, relevant), rules),
     findings: ev.findings,
     stats: { rules: ev.results.length, fired: ev.findings.length, undecided: ev.results.filter((r) => r.outcome === 'unknown').length },
-    sources: [...new Set(ev.findings.flatMap((f) => f.source))].sort(),
+    sources: citedSources(ev.findings, rules.sources),
   };
   if (implied.length) result.implied = implied.map((i) => ({ fact: i.fact, value: i.value as string | number | boolean, reason: i.reason }));
   if (opts.whatIf) addWhatIf(result, c, rules, asOf);
@@ -88,7 +89,7 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
 
 /**
  * The route to start with on what is known: the top-ranked one; when none ranks yet but a dispute or a loss is
- * known, a written demand (negotiation), the first step of every recovery (seed 000 step 4 (1)), unless a rule
+ * known, a written demand (negotiation), the first step of every recovery (Zhang & Partners, step 4 (1)), unless a rule
  * excluded it. Nothing when nothing is known.
  */
 function recommended(a: Assessment, top: RankedStrategy | undefined): { route?: Route; title?: string; basis?: 'ranked' | 'first_step' } {

@@ -1,7 +1,8 @@
 // The assessment: the product. A versioned, plain-data shape that the renderers and `check` read.
 import type { DisputeType, Eligibility, EvidenceKind, EvidenceStatus, Program, Route, Severity, Strength } from '../case/enums.js';
 import type { Money } from '../case/schema.js';
-import type { FlagCategory, RuleKind } from '../rules/types.js';
+import type { Citation, FlagCategory, RuleKind } from '../rules/types.js';
+import type { CitedSource } from '../rules/bibliography.js';
 import type { Outcome, Trace } from './conditions.js';
 
 export const ASSESSMENT_FORMAT = 'dispute-assess/assessment';
@@ -13,7 +14,7 @@ export interface Finding {
   severity: Severity;
   title: string;
   message: string;
-  source: string[];
+  source: Citation[];
   category?: FlagCategory;
   route?: Route;
 }
@@ -80,7 +81,7 @@ export interface Recommendation {
 /** A case fact the buyer did not state but that follows from stated ones. */
 export interface ImpliedFact { fact: string; value: string | number | boolean; reason: string }
 
-export interface RuleResult { id: string; kind: RuleKind; outcome: Outcome; source: string[]; origin: string; trace: Trace }
+export interface RuleResult { id: string; kind: RuleKind; outcome: Outcome; source: Citation[]; origin: string; trace: Trace }
 
 export interface Assessment {
   format: typeof ASSESSMENT_FORMAT;
@@ -100,7 +101,8 @@ export interface Assessment {
   implied?: ImpliedFact[];
   findings: Finding[];
   stats: { rules: number; fired: number; undecided: number };
-  sources: string[];
+  /** The sources the findings cite, numbered in order of first citation, with full entries. */
+  sources: CitedSource[];
   /** Per-rule results with traces; present when explain was asked for. */
   trace?: RuleResult[];
 }
