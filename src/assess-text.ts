@@ -19,6 +19,8 @@ export interface AssessTextOptions {
   asOf?: string;
   /** Keep every rule's trace (for --explain). */
   explain?: boolean;
+  /** Re-assess each answer to the deciding unknowns: alternatives and conditional steps (a few ms a case). */
+  whatIf?: boolean;
 }
 
 /** What came of a case text: its assessment, or the diagnostics that stopped it (with the document when the
@@ -35,6 +37,6 @@ export function assessText(text: string, opts: AssessTextOptions): TextAssessmen
   if (!doc.ok) return { ok: false, diagnostics: doc.diagnostics };
   const valid = validateCase(doc.value, { today, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
   if (!valid.ok) return { ok: false, diagnostics: valid.diagnostics, doc: doc.value };
-  const assessment = assess(valid.value, opts.rules, { today, file, explain: opts.explain === true, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
+  const assessment = assess(valid.value, opts.rules, { today, file, explain: opts.explain === true, whatIf: opts.whatIf === true, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
   return { ok: true, assessment, case: valid.value, doc: doc.value };
 }

@@ -11,6 +11,12 @@ import { relevantRuleIds } from './engine/relevance.js';
 import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION, type Assessment, type TradeAssuranceVerdict } from './engine/assessment.js';
 import { SEVERITIES } from './case/enums.js';
 import { compareText } from './engine/compare.js';
+import { applyImplications } from './case/derived/implied.js';
+import { whatIf } from './engine/what-if.js';
+import { questionFor } from './interview/catalogue.js';
+import { conditionText } from './interview/catalogue-conditions.js';
+import type { RankedStrategy, Unknown } from './engine/assessment.js';
+import type { Route } from './case/enums.js';
 import { citedSources } from './rules/bibliography.js';
 
 export interface AssessOptions {
@@ -21,12 +27,16 @@ export interface AssessOptions {
   /** Keep every rule's trace in the result (for --explain). */
   explain?: boolean;
   file?: string;
+  /** Re-assess each answer to the deciding unknowns (issue 12): alternatives per answer, conditional plan steps and
+   * unknowns ordered by how much their answer changes the verdict. A few ms per case; the CLI does it for single cases. */
+  whatIf?: boolean;
 }
 
 /** Assess a validated case against a rule set. Same input, same output. */
 export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment {
   const asOf = opts.asOf ?? c.as_of ?? opts.today;
   const facts = flattenCase({ ...c, as_of: asOf });
+  const implied = applyImplications(c, facts);
   deriveFacts(c, facts, rules.params, asOf);
   const ev = evaluateRules(facts, rules);
   const types = (c.dispute?.types ?? []) as DisputeType[];
@@ -65,11 +75,50 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
     advice: byKind('advice'),
     strategies,
     plan: planSection(ev, rules, asOf),
-    unknowns: unknownsSection(ev, (f) => registry.get(f)?.description, relevant),
+    unknowns: asQuestions(unknownsSection(ev, (f) => registry.get(f)?.description, relevant), rules),
     findings: ev.findings,
     stats: { rules: ev.outcomes.length, fired: ev.findings.length, undecided: ev.undecided.length },
     sources: citedSources(ev.findings, rules.sources),
   };
+  if (implied.length) result.implied = implied.map((i) => ({ fact: i.fact, value: i.value as string | number | boolean, reason: i.reason }));
+  if (opts.whatIf) addWhatIf(result, c, rules, asOf);
   if (opts.explain) result.trace = ev.results;
   return result;
+}
+
+/**
+ * The route to start with on what is known: the top-ranked one; when none ranks yet but a dispute or a loss is
+ * known, a written demand (negotiation), the first step of every recovery (Zhang & Partners, step 4 (1)), unless a rule
+ * excluded it. Nothing when nothing is known.
+ */
+function recommended(a: Assessment, top: RankedStrategy | undefined): { route?: Route; title?: string; basis?: 'ranked' | 'first_step' } {
+  if (top) return { route: top.route, title: top.title, basis: 'ranked' };
+  const known = a.case.dispute_types.length > 0 || (a.case.loss !== undefined && a.case.loss.amount > 0);
+  const neg = a.strategies.find((s) => s.route === 'negotiation');
+  if (!known || neg?.excluded || (neg && neg.score < 0)) return {};
+  return { route: 'negotiation', title: rulesTitle(a, 'negotiation'), basis: 'first_step' };
+}
+
+const ROUTE_TITLES: Partial<Record<Route, string>> = { negotiation: 'Negotiation and demand letter' };
+const rulesTitle = (a: Assessment, route: Route) => a.strategies.find((s) => s.route === route)?.title ?? ROUTE_TITLES[route] ?? route;
+
+/** Each unknown fact with the interview's question and its hint on how to find the answer. */
+function asQuestions(list: Unknown[], rules: RuleSet): Unknown[] {
+  for (const u of list) {
+    const q = questionFor(u.fact, rules);
+    if (!q) continue;
+    u.question = q.text;
+    u.how = q.hint;
+  }
+  return list;
+}
+
+/** Alternatives per deciding unknown, conditional plan steps, and the unknowns ordered by what their answer changes. */
+function addWhatIf(a: Assessment, c: Case, rules: RuleSet, asOf: string): void {
+  const top = a.strategies.find((s) => s.rank === 1);
+  const w = whatIf({ case: c, rules, asOf, programs: [a.trade_assurance, ...a.programs], plan: a.plan, facts: a.unknowns.map((u) => u.fact), phrase: conditionText, ...(top ? { top } : {}) });
+  for (const u of a.unknowns) if (w.impact.has(u.fact)) u.impact = w.impact.get(u.fact)!;
+  a.unknowns.sort((x, y) => (y.impact ?? -1) - (x.impact ?? -1));
+  a.plan = [...a.plan, ...w.conditional].sort((x, y) => compareText(x.date ?? '9999', y.date ?? '9999'));
+  a.recommendation = { alternatives: w.alternatives, ...recommended(a, top) };
 }

@@ -31,7 +31,8 @@ describe('learning a fact never flips a decided outcome', () => {
     const rules = builtinRules();
     const cases = fixtures();
     expect(cases.length).toBeGreaterThan(0);
-    for (const c of cases) expect(removablePaths(c).length).toBeGreaterThan(5);
+    // Most fixtures hold enough facts to remove; the sparse ones (issue 12: a buyer who knows little) do not.
+    expect(cases.filter((c) => removablePaths(c).length > 5).length).toBeGreaterThan(cases.length * 0.6);
     fc.assert(fc.property(removalArb(fc.constantFrom(...cases), 40), ({ c, order }) => {
       expect(flips(c, order, rules)).toEqual([]);
     }), { seed: 5, numRuns: 20 });

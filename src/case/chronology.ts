@@ -3,6 +3,7 @@
 // before discovery) are findings of the flag rules (category chronology), so they appear in the report.
 import type { Case } from './schema.js';
 import { addDays } from './dates.js';
+import { implicationConflicts } from './derived/implied.js';
 
 export interface ChronologyIssue {
   code: 'case-date-range' | 'case-date-after-as-of' | 'case-chronology' | 'case-contradiction';
@@ -48,6 +49,7 @@ export function contradictions(c: Case): ChronologyIssue[] {
   if (pd?.opened === false && pd.opened_date) {
     out.push({ code: 'case-contradiction', severity: 'error', path: ['dispute', 'platform_dispute', 'opened'], message: `dispute.platform_dispute.opened is false, but opened_date is ${pd.opened_date}: remove one of them` });
   }
+  for (const [path, message] of implicationConflicts(c)) out.push({ code: 'case-contradiction', severity: 'error', path, message });
   return out;
 }
 

@@ -3,10 +3,11 @@
 import type { Case, Money, Payment } from './schema.js';
 import type { FactValue } from './facts.js';
 import { addDays, addYears, daysBetween } from './dates.js';
-import { convert, sumMoney, toUsd, type FxTable } from './money.js';
+import { convert, sumKnown, toUsd, zeroIn, type FxTable } from './money.js';
 import { usccIndividualBusiness, usccValid } from './uscc.js';
 import { COUNTERPARTY_DERIVED } from './derived/counterparty.js';
 import { TRADE_ASSURANCE_DERIVED } from './derived/trade-assurance.js';
+import { applyImplications, IMPLIED_DERIVED } from './derived/implied.js';
 
 export interface DeriveContext {
   case: Case;
@@ -75,13 +76,15 @@ const firstPaymentDate = (c: Case, method?: string) => {
  * an absent tier is the standard tier (the shorter, safer Trade Assurance window), an absent claim is the
  * amount paid. They are the only exceptions to "absent means unknown", so the monotonicity tests skip them.
  */
-export const DEFAULTED_FACTS: readonly string[] = ['buyer.alibaba_tier', 'dispute.amount_claimed'];
+export const DEFAULTED_FACTS: readonly string[] = ['buyer.alibaba_tier', 'dispute.amount_claimed',
+  // Issue 12: an absent platform-dispute outcome reads as "no decision yet" (derived.platform_outcome).
+  'dispute.platform_dispute.status'];
 
 /** The registry of derived facts, in dependency order. */
 export const DERIVED: readonly DerivedFact[] = [
   {
     name: 'derived.amount_paid', type: 'money', description: 'Total paid to the supplier so far', inputs: ['order.payments'], params: ['fx_usd_per_unit'],
-    compute: (ctx) => sumMoney(payments(ctx.case).map((p) => p.amount), fx(ctx)),
+    compute: (ctx) => sumKnown(payments(ctx.case), fx(ctx)),
   },
 
   {
@@ -99,7 +102,7 @@ export const DERIVED: readonly DerivedFact[] = [
       const ps = payments(ctx.case);
       if (ps.length === 0 || ps.some((p) => p.via === undefined)) return undefined;
       const on = ps.filter((p) => onPlatform(p));
-      return on.length ? sumMoney(on.map((p) => p.amount), fx(ctx)) : { amount: 0, currency: ps[0]!.amount.currency };
+      return on.length ? sumKnown(on, fx(ctx)) : zeroIn(ps);
     },
   },
   {
@@ -235,6 +238,8 @@ export const DERIVED: readonly DerivedFact[] = [
 
   ...COUNTERPARTY_DERIVED,
   ...TRADE_ASSURANCE_DERIVED,
+  // Issue 12: facts implied by stated ones (src/case/derived/implied.ts).
+  ...IMPLIED_DERIVED,
 ];
 
 /** Three-valued "fact is one of values". */
@@ -267,6 +272,7 @@ export function deriveFacts(c: Case, facts: Map<string, FactValue>, params: Reco
     fact: (p) => facts.get(p),
     param: (n) => params[n]?.value,
   };
+  applyImplications(c, facts);
   for (const d of DERIVED) {
     const v = d.compute(ctx);
     if (v !== undefined) facts.set(d.name, v);

@@ -1,5 +1,5 @@
 // Money arithmetic: amounts in one currency, and conversion to US dollars with a parameter table.
-import type { Money } from './schema.js';
+import type { Money, Payment } from './schema.js';
 
 /** Rates as USD per one unit of each currency; a currency missing from the table converts to unknown. */
 export type FxTable = Record<string, number>;
@@ -31,6 +31,17 @@ export function sumMoney(list: readonly Money[], fx: FxTable): Money | undefined
     total += c.amount;
   }
   return { amount: round2(total), currency };
+}
+
+/** The sum of the payments' amounts; unknown when any of them has no amount (issue 12: amounts are optional). */
+export function sumKnown(ps: readonly Payment[], fx: FxTable): Money | undefined {
+  return ps.some((p) => p.amount === undefined) ? undefined : sumMoney(ps.map((p) => p.amount!), fx);
+}
+
+/** Zero in the currency of the first payment that states an amount; unknown when none does. */
+export function zeroIn(ps: readonly Payment[]): Money | undefined {
+  const currency = ps.find((p) => p.amount)?.amount?.currency;
+  return currency ? { amount: 0, currency } : undefined;
 }
 
 /** Round to cents. */

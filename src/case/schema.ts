@@ -5,6 +5,9 @@ import { COUNTRY_CODES, CURRENCY_CODES } from './iso-codes.js';
 import { DISPUTE_TYPES, EVIDENCE_KINDS, EVIDENCE_STATUS } from './enums.js';
 import { expectSchema } from './expect-schema.js';
 
+/** Platform-dispute outcomes added by issue 12 (after the original values, so existing files keep their meaning). */
+const PLATFORM_OUTCOMES_ADDED = ['won_unpaid', 'refused_late', 'challenged'] as const;
+
 const date = z.iso.date().describe('An ISO date, YYYY-MM-DD');
 const country = z.enum(COUNTRY_CODES).describe('ISO 3166-1 alpha-2 country code, e.g. CN, HK, US, GB');
 const text = z.string().max(2000);
@@ -20,7 +23,8 @@ export const moneySchema = z
 const payment = z
   .object({
     date: date.optional(),
-    amount: moneySchema,
+    // Optional (issue 12): a payment whose amount the buyer does not know still proves how and where it was paid.
+    amount: moneySchema.optional().describe('How much was paid; leave it out if you do not know, the rest of the payment still counts'),
     method: z.enum(['card', 'tt', 'paypal', 'western_union', 'online_bank', 'pay_later', 'alipay', 'cash', 'other']).optional()
       .describe('How the money was sent: card, tt (bank wire), paypal, western_union, online_bank, pay_later, alipay, cash, other'),
     via: z.enum(['alibaba_checkout', 'alibaba_designated_account', 'supplier_company_account', 'hong_kong_account', 'offshore_account', 'personal_account', 'paypal_account', 'other']).optional()
@@ -109,6 +113,9 @@ const order = z
       })
       .strict()
       .optional(),
+    // Issue 12: quantities, for the size of a short shipment.
+    quantity_ordered: z.number().int().nonnegative().max(1e12).optional().describe('Units ordered (pieces, cartons: the unit of the contract)'),
+    quantity_delivered: z.number().int().nonnegative().max(1e12).optional().describe('Units that arrived, in the same unit as quantity_ordered'),
   })
   .strict();
 
@@ -128,11 +135,27 @@ const dispute = z
     pressured_off_platform: z.boolean().optional(),
     partial_refund_offered: z.boolean().optional(),
     supplier_position: z.enum(['admits', 'denies', 'offers_full_refund', 'offers_partial_refund', 'silent', 'demands_more_money']).optional(),
+    // Issue 12: what the supplier offers now, and fraud with or without money paid.
+    offer: z
+      .object({
+        kind: z.enum(['repair', 'replacement', 'partial_refund', 'full_refund', 'discount_next_order', 'reshipment']).optional().describe('What the supplier offers'),
+        amount: moneySchema.optional().describe('The money offered, if any'),
+        deadline: date.optional().describe('Until when the offer stands, or when the supplier says it will perform'),
+      })
+      .strict()
+      .optional()
+      .describe("The supplier's latest offer to settle"),
+    fraud_kind: z.enum(['fake_supplier', 'impersonation', 'phishing', 'bank_switch']).optional()
+      .describe('A fraud rather than a trade dispute: a fake supplier, someone posing as a real one, a phishing login page, or bank details switched by a third party'),
     platform_dispute: z
       .object({
         opened: z.boolean().optional(),
         opened_date: date.optional(),
-        status: z.enum(['open', 'escalated', 'won', 'lost', 'closed_no_response', 'withdrawn']).optional(),
+        status: z.enum(['open', 'escalated', 'won', 'lost', 'closed_no_response', 'withdrawn', ...PLATFORM_OUTCOMES_ADDED]).optional()
+          .describe('Where the platform dispute stands: open, escalated, won, won_unpaid (decided for you, not paid), lost, refused_late (refused as filed too late), closed_no_response, withdrawn, challenged (you contest the decision)'),
+        // Issue 12: why the platform refused or closed it, and when it decided.
+        reason: text.optional().describe("The platform's stated reason for refusing or closing the dispute, in its words"),
+        decided_date: date.optional().describe('When the platform decided or closed the dispute'),
       })
       .strict()
       .optional(),
@@ -177,6 +200,28 @@ const ip = z
   })
   .strict();
 
+// Issue 12: everyone the buyer may claim against, and what customs did.
+const respondent = z
+  .object({
+    name: text.optional(),
+    role: z.enum(['contracting_party', 'payee', 'manufacturer', 'listing', 'infringer', 'forwarder', 'other']).optional()
+      .describe('contracting_party (named on the contract), payee (received the money), manufacturer, listing (a store or listing), infringer, forwarder, other'),
+    country: country.optional(),
+    uscc: z.string().max(40).optional(),
+    url: z.string().max(2000).optional(),
+  })
+  .strict();
+
+const customs = z
+  .object({
+    event: z.enum(['seized', 'refused_entry', 'held']).optional().describe('What customs (or a market-surveillance authority) did with the goods'),
+    reason: z.enum(['counterfeit', 'non_compliant', 'missing_certificates', 'misdeclared_value', 'misdeclared_goods', 'restricted_goods', 'other']).optional(),
+    declared_by: z.enum(['buyer', 'supplier', 'forwarder', 'customs_broker']).optional().describe('Who made the customs declaration (or supplied the value and description used in it)'),
+    date: date.optional(),
+  })
+  .strict()
+  .describe('A customs seizure or compliance refusal of the goods');
+
 /** The whole case file. */
 export const caseSchema = z
   .object({
@@ -188,6 +233,8 @@ export const caseSchema = z
     evidence: evidence.optional(),
     assets: assets.optional(),
     ip: ip.optional(),
+    respondents: z.array(respondent).max(300).optional().describe('Other parties besides the supplier: the payee company, more listings or infringers of the same rights'),
+    customs: customs.optional(),
     notes: text.optional(),
     expect: expectSchema.optional().describe('Expected outcome, for `dispute-assess check`; ignored by the assessment'),
   })

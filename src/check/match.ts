@@ -35,7 +35,26 @@ export function matchExpectations(exp: Expectations, got: FixtureOutcome): Misma
   }
   const unknown = new Set(a.unknowns.map((u) => u.fact));
   for (const f of exp.unknowns ?? []) if (!unknown.has(f)) push(`unknown ${f}`, 'listed as unknown', 'not listed');
+  matchUncertainty(exp, a, push);
   return out;
+}
+
+/** Issue 12: the recommendation, the alternatives per unknown, conditional and dated plan steps. */
+function matchUncertainty(exp: Expectations, a: Assessment, push: Push): void {
+  const rec = a.recommendation;
+  if (exp.recommendation && rec?.route !== exp.recommendation) push('recommendation', exp.recommendation, rec?.route ?? 'none');
+  for (const [fact, route] of exp.alternatives ?? []) {
+    if (!rec?.alternatives.some((x) => x.fact === fact && x.route === route)) push(`alternative ${fact}`, route, rec?.alternatives.map((x) => `${x.fact}=${String(x.value)}: ${x.route}`).join(', ') || 'none');
+  }
+  for (const [rule, fact] of exp.conditional_steps ?? []) {
+    const s = a.plan.find((p) => p.rule === rule);
+    const on = s?.condition ? [s.condition.fact, ...(s.condition.and ?? []).map((x) => x.fact)] : [];
+    if (!on.includes(fact)) push(`conditional step ${rule}`, `on ${fact}`, s ? (s.condition ? `on ${s.condition.fact}` : 'unconditional') : 'not in the plan', [rule]);
+  }
+  for (const rule of exp.dated_steps ?? []) {
+    const s = a.plan.find((p) => p.rule === rule);
+    if (!s?.date) push(`dated step ${rule}`, 'in the plan with a date', s ? 'without a date' : 'not in the plan', [rule]);
+  }
 }
 
 /** The findings that reach fail_on (what makes the exit code 1). */

@@ -71,7 +71,7 @@ function parseExpectations(value: unknown, doc: YamlDoc, prefix: string[]): { ex
 export function runFixture(input: FixtureInput, rules: RuleSet, today: string): FixtureResult {
   const { file } = input;
   // The same road as the main command (assessText), with every rule's trace for coverage.
-  const r = assessText(input.text, { rules, today, explain: true, file });
+  const r = assessText(input.text, { rules, today, explain: true, whatIf: true, file });
   const diagnostics: Diagnostic[] | undefined = r.ok ? undefined : r.diagnostics;
   const assessment: Assessment | undefined = r.ok ? r.assessment : undefined;
   const asOfGiven = r.ok && r.case.as_of !== undefined;

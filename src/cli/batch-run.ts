@@ -41,7 +41,7 @@ export async function runBatch(found: FoundCases, opts: BatchOptions, io: Io): P
   let worst: number = EXIT.ok;
   let failed = 0;
   for (const [i, entry] of found.entries.entries()) {
-    let outcome = await isolated(entry.file, () => assessEntry(entry, opts));
+    let outcome = await isolated(entry.file, () => assessEntry(entry, opts, !batch));
     if (progress.active && io.isTTY) progress.clear();
     const at = { index: i, total, batch };
     // A report that cannot be rendered is that case's internal error; its header is already out, so only the diagnostics follow.
@@ -71,12 +71,13 @@ async function isolated<T>(file: string, work: () => Promise<T>): Promise<T | Ca
 }
 
 /** Read, parse, validate and assess one case file. Never throws for bad input. */
-export async function assessEntry(entry: CaseEntry, opts: BatchOptions): Promise<CaseOutcome> {
+export async function assessEntry(entry: CaseEntry, opts: BatchOptions, whatIf = false): Promise<CaseOutcome> {
   const fail = (diagnostics: Diagnostic[]): CaseOutcome => ({ ok: false, file: entry.file, diagnostics, code: EXIT.input });
   if (entry.problem) return fail([entry.problem]);
   const read = readTextFile(entry.file);
   if (!read.ok) return fail([read.diagnostic]);
-  const r = assessText(read.text, { rules: opts.rules, file: entry.file, today: opts.today, explain: opts.explain, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
+  // What-if analysis (alternatives, conditional steps) for a single case only: it costs a few ms per case.
+  const r = assessText(read.text, { rules: opts.rules, file: entry.file, today: opts.today, explain: opts.explain, whatIf, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
   if (!r.ok) return fail(r.diagnostics);
   const { assessment } = r;
   return { ok: true, file: entry.file, assessment, code: exitCode(assessment, opts.failOn) };

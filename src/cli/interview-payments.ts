@@ -32,12 +32,10 @@ export async function askPayments(existing: readonly Payment[] | undefined, io: 
   }
   do {
     const n = list.length + 1;
-    const amount = await askTyped(`Payment ${n}: how much did you pay?`, parseMoney, undefined, io.ctx, (v) => formatMoney(v as Payment['amount']));
-    if (!amount.known) {
-      io.say("A payment needs an amount, so this one is left out; add it later with --resume when you know it.");
-      break;
-    }
-    list.push({ amount: amount.value as Payment['amount'] });
+    const amount = await askTyped(`Payment ${n}: how much did you pay?`, parseMoney, undefined, io.ctx, (v) => formatMoney(v as NonNullable<Payment['amount']>));
+    // An unknown amount keeps the payment: how and where it was paid still decides the protections.
+    if (!amount.known) io.say('The amount is left open; the rest of this payment still counts. Add it later with --resume.');
+    list.push(amount.known ? { amount: amount.value as NonNullable<Payment['amount']> } : {});
     io.changed(list);
     await completePayment(list, list.length - 1, io);
   } while (await askConfirm('Did you make another payment to the supplier?', false, io.ctx));

@@ -52,9 +52,34 @@ export interface EvidenceGroup { dispute_type: DisputeType; strength: Strength; 
 export interface StrategyReason { rule: string; score: number; message: string }
 export interface RankedStrategy { route: Route; title: string; description: string; score: number; rank?: number; excluded: boolean; reasons: StrategyReason[] }
 
-export interface PlanStep { date?: string; overdue: boolean; action: string; route?: Route; rule: string; severity: Severity }
+/** The answer a conditional plan step or an alternative route depends on (issue 12). */
+export interface Condition { fact: string; value: string | boolean; text: string; and?: { fact: string; value: string | boolean }[] }
 
-export interface Unknown { fact: string; description?: string; rules: string[] }
+export interface PlanStep { date?: string; overdue: boolean; action: string; route?: Route; rule: string; severity: Severity; condition?: Condition }
+
+export interface Unknown {
+  fact: string;
+  description?: string;
+  rules: string[];
+  /** The question a buyer answers (the interview's wording), and how to find the answer. */
+  question?: string;
+  how?: string;
+  /** How much the answer changes the verdict (routes, programmes, plan), from re-assessing each answer. */
+  impact?: number;
+}
+
+/** The best route on what is known, when another answer to an unknown fact would change it (issue 12). */
+export interface Alternative { fact: string; value: string | boolean; condition: string; route: Route; title: string }
+export interface Recommendation {
+  route?: Route;
+  title?: string;
+  /** ranked: the top route; first_step: no route ranks yet, so the written demand every recovery starts with. */
+  basis?: 'ranked' | 'first_step';
+  alternatives: Alternative[];
+}
+
+/** A case fact the buyer did not state but that follows from stated ones. */
+export interface ImpliedFact { fact: string; value: string | number | boolean; reason: string }
 
 export interface RuleResult { id: string; kind: RuleKind; outcome: Outcome; source: Citation[]; origin: string; trace: Trace }
 
@@ -70,7 +95,10 @@ export interface Assessment {
   advice: Finding[];
   strategies: RankedStrategy[];
   plan: PlanStep[];
+  /** Present when what-if analysis ran (single cases; see AssessOptions.whatIf). */
+  recommendation?: Recommendation;
   unknowns: Unknown[];
+  implied?: ImpliedFact[];
   findings: Finding[];
   stats: { rules: number; fired: number; undecided: number };
   /** The sources the findings cite, numbered in order of first citation, with full entries. */

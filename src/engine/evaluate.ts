@@ -192,7 +192,10 @@ function programVerdict(program: Program, set: RuleSet, rules: EligibilityRule[]
   const status = programStatus(rules, (id) => byId.get(id)!.outcome);
   const order = { excluded: 0, unmet: 1, unknown: 2, met: 3 } as const;
   reasons.sort((a, b) => order[a.effect] - order[b.effect]);
-  return { program, title: set.catalogue.programs[program]?.title ?? program, status, reasons, unknown_facts: status === 'uncertain' ? [...unknown].sort() : [] };
+  // Issue 12: an ineligible programme gives only what rules it out. A gate met beside it ("in time: nothing was
+  // delivered" beside "refused as filed too late") reads as a contradiction, and it changes nothing.
+  const shown = status === 'ineligible' ? reasons.filter((r) => r.effect !== 'met') : reasons;
+  return { program, title: set.catalogue.programs[program]?.title ?? program, status, reasons: shown, unknown_facts: status === 'uncertain' ? [...unknown].sort() : [] };
 }
 
 export type { Money };

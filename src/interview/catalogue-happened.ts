@@ -26,7 +26,7 @@ export const HAPPENED: readonly QuestionSpec[] = [
   {
     path: 'order.channel', group: 'happened', pin: 2,
     text: 'How was the order placed?',
-    hint: 'A Trade Assurance order is created and paid on the order page of Alibaba.com.',
+    hint: 'Look in My Orders on Alibaba.com: a Trade Assurance order has its own order page, created and paid there.',
     labels: {
       trade_assurance: 'As a Trade Assurance order on Alibaba.com',
       wholesale_checkout: "Through Alibaba.com's wholesale / 'Buy now' checkout",
@@ -64,9 +64,9 @@ export const HAPPENED: readonly QuestionSpec[] = [
   {
     path: 'dispute.platform_dispute.status', group: 'happened', askIf: disputeOpened,
     text: 'Where does that dispute stand?', hint: 'As shown on the platform.',
-    labels: { open: 'Still open', escalated: 'Escalated to the platform', won: 'Decided in my favour', lost: 'Decided against me', closed_no_response: 'Closed because nobody responded', withdrawn: 'I withdrew it' },
+    labels: { open: 'Still open', escalated: 'Escalated to the platform', won: 'Decided in my favour', lost: 'Decided against me', closed_no_response: 'Closed because nobody responded', withdrawn: 'I withdrew it', won_unpaid: 'Decided in my favour, but not paid', refused_late: 'Refused as filed too late', challenged: 'I am contesting the decision' },
   },
-  { path: 'order.closed', group: 'happened', text: 'Is the order already closed on the platform?', hint: 'A closed order cannot be disputed any more.' },
+  { path: 'order.closed', group: 'happened', text: 'Is the order already closed on the platform?', hint: "My Orders on Alibaba.com shows the order's status; after Alibaba closes an order a dispute is possible only for a short time." },
   { path: 'order.closed_date', group: 'happened', text: 'When did Alibaba close the order?', hint: 'The date of the closure notice; a dispute may still be possible for a short time after it.', past: true, askIf: (c) => c.order?.closed === true },
   {
     path: 'dispute.supplier_position', group: 'happened',

@@ -60,7 +60,7 @@ export const STATUS: readonly QuestionSpec[] = [
   { path: 'supplier.activity.website_updated', group: 'status', text: 'Is its website still updated, or is it running ads?', hint: 'New products, news or ads in the last months.' },
   { path: 'supplier.activity.at_trade_fairs', group: 'status', text: 'Does it still exhibit at trade fairs?', hint: 'E.g. in the Canton Fair exhibitor list.' },
   { path: 'supplier.activity.social_media_active', group: 'status', text: 'Is it still active on social media?', hint: 'Recent posts on LinkedIn, WeChat, Facebook or similar.' },
-  { path: 'supplier.still_member', group: 'status', text: 'Is the supplier still an Alibaba.com member?', hint: 'Its store page is still reachable on Alibaba.com.' },
+  { path: 'supplier.still_member', group: 'status', text: 'Is the supplier still an Alibaba.com member?', hint: 'Open its store page on Alibaba.com, or search its company name there: a store that still loads means it is a member.' },
   { path: 'supplier.dishonest_judgment_debtor', group: 'status', text: 'Is the supplier listed as a dishonest judgment debtor?', hint: 'Search zxgk.court.gov.cn (失信被执行人).' },
   { path: 'supplier.account_age_months', group: 'status', text: "For how many months has the supplier's store existed?", hint: "A whole number of months, e.g. 18; the store page shows 'years on Alibaba'." },
   { path: 'supplier.ta_coverage', group: 'status', text: "What Trade Assurance amount does the supplier's store show?", hint: "With the currency, e.g. 50000 USD ('Trade Assurance limit' on the store page)." },

@@ -53,7 +53,7 @@ export function paymentsAskable(c: Case): boolean {
 
 /** "USD 6,000.00 on 2025-12-02 · Bank wire (T/T, SWIFT) · to: An account in Hong Kong · A deposit or advance" */
 export function describePayment(p: Payment): string {
-  const parts = [formatMoney(p.amount)];
+  const parts = [p.amount ? formatMoney(p.amount) : 'Amount not known'];
   if (p.date) parts[0] += ` on ${p.date}`;
   if (p.method) parts.push(LABELS.method[p.method]!);
   if (p.via) parts.push(`to: ${LABELS.via[p.via]!}`);

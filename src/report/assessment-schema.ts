@@ -55,6 +55,8 @@ const strategy = z.object({
   reasons: z.array(z.object({ rule: z.string(), score: z.number(), message: z.string() }).strict()),
 }).strict();
 
+const condition = z.object({ fact: z.string(), value: z.union([z.string(), z.boolean()]), text: z.string(), and: z.array(z.object({ fact: z.string(), value: z.union([z.string(), z.boolean()]) }).strict()).optional() }).strict();
+
 /** The assessment as zod; `assessmentJsonSchema()` is what is published. */
 export const assessmentSchema = z.object({
   format: z.literal(ASSESSMENT_FORMAT),
@@ -70,8 +72,15 @@ export const assessmentSchema = z.object({
   flags: z.array(finding),
   advice: z.array(finding),
   strategies: z.array(strategy),
-  plan: z.array(z.object({ date: date.optional(), overdue: z.boolean(), action: z.string(), route: z.enum(ROUTES).optional(), rule: z.string(), severity: z.enum(SEVERITIES) }).strict()),
-  unknowns: z.array(z.object({ fact: z.string(), description: z.string().optional(), rules: z.array(z.string()) }).strict()),
+  plan: z.array(z.object({ date: date.optional(), overdue: z.boolean(), action: z.string(), route: z.enum(ROUTES).optional(), rule: z.string(), severity: z.enum(SEVERITIES), condition: condition.optional() }).strict()),
+  recommendation: z.object({
+    route: z.enum(ROUTES).optional(), title: z.string().optional(), basis: z.enum(['ranked', 'first_step']).optional(),
+    alternatives: z.array(z.object({ fact: z.string(), value: z.union([z.string(), z.boolean()]), condition: z.string(), route: z.enum(ROUTES), title: z.string() }).strict()),
+  }).strict().optional(),
+  unknowns: z.array(z.object({
+    fact: z.string(), description: z.string().optional(), rules: z.array(z.string()), question: z.string().optional(), how: z.string().optional(), impact: z.number().optional(),
+  }).strict()),
+  implied: z.array(z.object({ fact: z.string(), value: z.union([z.string(), z.number(), z.boolean()]), reason: z.string() }).strict()).optional(),
   findings: z.array(finding),
   stats: z.object({ rules: z.number().int(), fired: z.number().int(), undecided: z.number().int() }).strict(),
   sources: z.array(citedSource),

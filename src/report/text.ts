@@ -30,9 +30,9 @@ export function renderText(a: Assessment, opts: TextOptions): string {
   ].filter(Boolean);
   out.push(facts.join(' · '));
   out.push('', ...taBox(a, c));
-  for (const p of a.programs) out.push(`${c.bold(p.title)}: ${statusText(c, p.status)}${p.reasons[0] ? c.dim(` (${p.reasons[0].message})`) : ''}`);
+  out.push(...programLines(a, c));
   h('Evidence');
-  if (a.evidence.length === 0) out.push(c.dim('  No dispute type given: say what happened (dispute.types) to get the checklist.'));
+  if (a.evidence.length === 0) out.push(c.dim('  Say what went wrong (the kind of dispute) to get the checklist.'));
   for (const g of a.evidence) {
     out.push(`${c.bold(label(g.dispute_type))} ${c.dim('evidence strength:')} ${strengthText(c, g.strength)}`);
     for (const level of ['required', 'recommended'] as const) {
@@ -51,7 +51,7 @@ export function renderText(a: Assessment, opts: TextOptions): string {
   }
   h('Strategy');
   const ranked = a.strategies.filter((s) => s.rank !== undefined);
-  if (ranked.length === 0) out.push(c.dim('  No route stands out yet: fill in the unknown facts below.'));
+  out.push(...recommendationLines(a, c));
   for (const s of ranked) {
     out.push(`  ${c.bold(`${s.rank}. ${s.title}`)} ${c.dim(`(score ${s.score})`)}`);
     for (const r of s.reasons) out.push(`     ${r.score >= 0 ? c.green('+') : c.red('-')} ${r.message}`);
@@ -63,7 +63,7 @@ export function renderText(a: Assessment, opts: TextOptions): string {
   }
   if (a.plan.length) {
     h('Plan');
-    for (const p of a.plan) out.push(`  ${c.bold(p.date ?? 'when known')}${p.overdue ? c.red(' (overdue)') : ''}  ${p.action}`);
+    for (const p of a.plan) out.push(`  ${c.bold(p.date ?? 'when known')}${p.overdue ? c.red(' (overdue)') : ''}  ${p.condition ? c.yellow(`(if ${p.condition.text}) `) : ''}${p.action}`);
   }
   // Informational flags (e.g. the supplier's status when all is well) read as advice, not as warnings.
   const notes = [...a.advice, ...a.flags.filter((f) => f.severity === 'info')];
@@ -71,15 +71,17 @@ export function renderText(a: Assessment, opts: TextOptions): string {
     h('Advice');
     for (const f of notes) out.push(`  • ${f.message}`);
   }
-  if (a.unknowns.length) {
-    h('Unknown facts that would change the verdict');
-    for (const u of a.unknowns.slice(0, 12)) out.push(`  ? ${c.bold(u.fact)}${u.description ? c.dim(` — ${u.description}`) : ''} ${c.dim(`(${u.rules.length} rule${u.rules.length > 1 ? 's' : ''})`)}`);
-    if (a.unknowns.length > 12) out.push(c.dim(`  ... and ${a.unknowns.length - 12} more (see --format json)`));
+  // The unknowns as the interview's questions, with how to find the answer; never fact paths or rule counts.
+  const questions = a.unknowns.filter((u) => u.question ?? u.description);
+  if (questions.length) {
+    h('Questions that would change the verdict (most decisive first)');
+    for (const u of questions.slice(0, MAX_QUESTIONS)) out.push(`  ? ${c.bold(u.question ?? `${u.description}?`)}`, ...(u.how ? [c.dim(`      how to find out: ${u.how}`)] : []));
+    if (questions.length > MAX_QUESTIONS) out.push(c.dim(`  ... and ${questions.length - MAX_QUESTIONS} more (see --format json, or answer them in the interview)`));
   }
   if (opts.explain && a.trace) out.push(...explain(a.trace, c));
   h('Sources');
   for (const s of a.sources) out.push(c.dim(`  [${s.n}] ${formatEntry(s)}${s.at.length ? ` — ${s.at.join('; ')}` : ''}`));
-  out.push('', c.dim(`${a.stats.fired} of ${a.stats.rules} rules fired, ${a.stats.undecided} undecided. This is not legal advice; for a claim of any size, consult a PRC-licensed lawyer.`));
+  out.push('', c.dim('This is not legal advice; for a claim of any size, consult a PRC-licensed lawyer.'));
   return out.join('\n') + '\n';
 }
 
@@ -87,13 +89,64 @@ function taBox(a: Assessment, c: ChalkInstance): string[] {
   const ta = a.trade_assurance;
   const lines = [`${c.bold('Trade Assurance')}: ${statusText(c, ta.status)}`];
   const shown = ta.status === 'ineligible' ? ['excluded', 'unmet'] : ta.status === 'eligible' ? ['met'] : ['unknown', 'met'];
-  for (const r of ta.reasons.filter((x) => shown.includes(x.effect))) lines.push(`${r.effect === 'met' ? c.green('✔') : r.effect === 'unknown' ? c.yellow('?') : c.red('✖')} ${r.message}`);
+  for (const r of ta.reasons.filter((x) => shown.includes(x.effect))) lines.push(`${r.effect === 'met' ? c.green('✔') : r.effect === 'unknown' ? c.yellow('?') : c.red('✖')} ${r.effect === 'unknown' ? `Not known yet: ${r.message.charAt(0).toLowerCase()}${r.message.slice(1)}` : r.message}`);
   if (ta.window_end && ta.status !== 'ineligible') lines.push(`Window ends ${c.bold(ta.window_end)}${ta.days_left !== undefined ? (ta.days_left >= 0 ? ` (${ta.days_left} days left)` : c.red(` (closed ${-ta.days_left} days ago)`)) : ''}`);
   if (ta.recoverable) lines.push(`Recoverable through Trade Assurance: at most ${c.bold(formatMoney(ta.recoverable))}`);
   if (ta.uncovered && ta.uncovered.amount > 0) lines.push(`Beyond its reach (needs legal action): ${c.bold(formatMoney(ta.uncovered))}`);
-  if (ta.status === 'uncertain' && ta.unknown_facts.length) lines.push(c.dim(`Would be settled by: ${ta.unknown_facts.join(', ')}`));
+  if (ta.window_end && ta.days_left !== undefined && ta.days_left < 0 && ta.status !== 'ineligible') lines.push(c.dim('(your dispute was taken up before it closed, or nothing has been delivered)'));
+  const settle = questionsFor(a, ta.unknown_facts);
+  if (ta.status === 'uncertain' && settle.length) lines.push(c.dim(`To settle it: ${settle.slice(0, 3).join(' ')}`));
   const width = Math.min(100, Math.max(...lines.map((l) => visible(l).length)) + 2);
   return [`┌${'─'.repeat(width)}┐`, ...lines.flatMap((l) => wrap(l, width - 2)).map((l) => `│ ${l}${' '.repeat(Math.max(0, width - 2 - visible(l).length))} │`), `└${'─'.repeat(width)}┘`];
+}
+
+const MAX_QUESTIONS = 8;
+
+/** The questions (interview wording) for some unknown facts, in the report's order. */
+function questionsFor(a: Assessment, facts: readonly string[]): string[] {
+  const wanted = new Set(facts);
+  return a.unknowns.filter((u) => wanted.has(u.fact) && u.question).map((u) => u.question!);
+}
+
+/** One line per other programme. An uncertain one names what settles it; card and PayPal programmes are left out
+ * while nothing says a payment was made that way (they would read as if one had been). */
+function programLines(a: Assessment, c: ChalkInstance): string[] {
+  const out: string[] = [];
+  const undecidedMethod: string[] = [];
+  for (const p of a.programs) {
+    if (p.status === 'uncertain' && PAYMENT_GATES[p.program] && p.reasons.some((r) => r.rule === PAYMENT_GATES[p.program] && r.effect === 'unknown')) {
+      undecidedMethod.push(p.title);
+      continue;
+    }
+    if (p.status !== 'uncertain') {
+      out.push(`${c.bold(p.title)}: ${statusText(c, p.status)}${p.reasons[0] ? c.dim(` (${p.reasons[0].message})`) : ''}`);
+      continue;
+    }
+    const q = questionsFor(a, p.unknown_facts);
+    out.push(`${c.bold(p.title)}: ${statusText(c, p.status)}${q.length ? c.dim(` (to settle it: ${q.slice(0, 2).join(' ')})`) : ''}`);
+  }
+  if (undecidedMethod.length) out.push(c.dim(`${undecidedMethod.join(', ')}: only if you paid that way (say how you paid).`));
+  return out;
+}
+
+/** The programme rule that says the payment was made its way. */
+const PAYMENT_GATES: Record<string, string> = { card_chargeback: 'chargeback/paid-by-card', paypal_protection: 'paypal/paid-by-paypal' };
+
+/** The best route on what is known, and what another answer to an open question would make it. */
+function recommendationLines(a: Assessment, c: ChalkInstance): string[] {
+  const top = a.strategies.find((s) => s.rank === 1);
+  const out: string[] = [];
+  const somethingKnown = a.case.dispute_types.length > 0 || a.case.loss !== undefined;
+  const rec = a.recommendation;
+  if (top) out.push(`  ${c.bold('Recommended on what you have told:')} ${top.title}`);
+  else if (rec?.route) out.push(`  ${c.bold('Start with:')} ${rec.title} ${c.dim('(a written demand: what is wrong, what you want, by when; no other route stands out until the questions below are answered)')}`);
+  else if (somethingKnown) out.push(c.dim('  No route scores above zero on what you have told yet; the answers below decide it.'));
+  else out.push(c.dim('  No route stands out yet: say what went wrong and what you paid.'));
+  const alts = a.recommendation?.alternatives ?? [];
+  const byFact = new Map<string, string[]>();
+  for (const x of alts) byFact.set(x.fact, [...(byFact.get(x.fact) ?? []), `if ${x.condition}: ${x.title}`]);
+  for (const list of [...byFact.values()].slice(0, 4)) { const t = list.join('; '); out.push(`  ${c.yellow('↳')} ${t.charAt(0).toUpperCase()}${t.slice(1)}`); }
+  return out;
 }
 
 function wrap(line: string, width: number): string[] {

@@ -4,7 +4,7 @@
 import type { DeriveContext, DerivedFact } from '../derive.js';
 import type { Money, Payment } from '../schema.js';
 import { addDays } from '../dates.js';
-import { sumMoney, toUsd, type FxTable } from '../money.js';
+import { sumKnown, toUsd, zeroIn, type FxTable } from '../money.js';
 
 const ON_PLATFORM = new Set(['alibaba_checkout', 'alibaba_designated_account']);
 const ENTERPRISE = new Set(['enterprise', 'enterprise_pro']);
@@ -100,7 +100,7 @@ export const TRADE_ASSURANCE_DERIVED: readonly DerivedFact[] = [
       const ps = payments(ctx);
       if (ps.length === 0 || ps.some((p) => p.via === undefined)) return undefined;
       const off = ps.filter((p) => !onPlatform(p));
-      return off.length ? sumMoney(off.map((p) => p.amount), fx(ctx)) : { amount: 0, currency: ps[0]!.amount.currency };
+      return off.length ? sumKnown(off, fx(ctx)) : zeroIn(ps);
     },
   },
   {
