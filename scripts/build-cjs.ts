@@ -1,7 +1,7 @@
 // The CLI again, as CommonJS bundles in dist/cjs/, which bin/dispute-assess.js runs: cli.cjs (what assessing
 // needs, and commander; chalk included but evaluated only for colour), bundles loaded only when needed
 // (validate.cjs: zod, rules-source.cjs: ajv, check-command.cjs, schema-command.cjs, interview-command.cjs with
-// the prompt library), load-bundle.cjs, and a V8
+// the prompt library, pack-command.cjs with markdown-it), load-bundle.cjs, and a V8
 // code cache for each (*.cjs.cache) made by running the CLI on sample cases, --help, check and schema.
 import { build, type Plugin } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -22,6 +22,7 @@ const LAZY: Record<string, string> = {
   './check-command.js': './check-command.cjs',
   './schema-command.js': './schema-command.cjs',
   './interview-command.js': './interview-command.cjs',
+  './pack-command.js': './pack-command.cjs',
 };
 
 const common = {
