@@ -2,6 +2,8 @@
 // visible placeholders and nothing undefined; case text escaped in HTML; several files per evidence kind; the
 // letter addressed to the payee too where it differs; no platform text for a programme the assessment rules out.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { caseArb } from './property-arbitraries.js';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildPack, type PackFile } from '../src/pack/pack.js';
@@ -36,6 +38,21 @@ describe('case pack documents', () => {
         }
       }
     }
+  });
+
+  it('any case the schema accepts gets every document, deterministic, with nothing undefined and no raw HTML', () => {
+    const rules = builtinRules();
+    fc.assert(
+      fc.property(caseArb, fc.constantFrom('en' as const, 'zh' as const), (c, lang) => {
+        const input = { case: c, assessment: assess(c, rules, { today: TODAY }), catalogue: rules.catalogue, caseFile: 'case.yaml', files: new Map() };
+        const pack = buildPack(input, lang);
+        expect(pack.map((p) => p.name)).toEqual(NAMES);
+        for (const p of pack) expect(p.content, p.name).not.toMatch(/undefined|NaN|\[object |\{[a-z_]+\}/);
+        expect(file(pack, 'brief.html')).not.toMatch(/<(?!\/?(?:!doctype|html|head|meta|title|style|body|header|h1|h2|p|section|ul|ol|li|table|thead|tbody|tr|th|td|strong|em|code|br|hr|blockquote)\b)[a-z]/i);
+        expect(buildPack(structuredClone(input), lang)).toEqual(pack);
+      }),
+      { seed: 20261126, numRuns: 60 },
+    );
   });
 
   it('an empty case still gets every document, with the unknown facts as visible placeholders', () => {

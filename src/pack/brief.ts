@@ -152,6 +152,9 @@ function moneyRows(input: PackInput, w: Words): string[][] {
   return rows.filter((r): r is [Key, string] => r[1] !== undefined).map(([k, v]) => [t(k), v]);
 }
 
+/** The route through which each programme is used (its dated plan steps carry the route). */
+const PROGRAM_ROUTE: Record<string, string> = { trade_assurance: 'ta_claim', offline_complaint: 'platform_complaint', card_chargeback: 'chargeback', paypal_protection: 'paypal_dispute' };
+
 function programmeRows(input: PackInput, w: Words): string[][] {
   const { t } = w;
   const a = input.assessment;
@@ -160,6 +163,10 @@ function programmeRows(input: PackInput, w: Words): string[][] {
     if (p.program === 'trade_assurance' && a.trade_assurance.window_end) {
       const left = a.trade_assurance.days_left;
       notes.push(left !== undefined && left >= 0 ? t('prog.window_end', { date: a.trade_assurance.window_end, days: left }) : t('prog.window_closed', { date: a.trade_assurance.window_end }));
+    } else {
+      // The programme's last dated step after today (its deadline, as the plan gives it).
+      const last = a.plan.filter((s) => s.route === PROGRAM_ROUTE[p.program] && s.date !== undefined && s.date > a.as_of).at(-1);
+      if (last) notes.push(`**${last.date}**${t('punct.colon')}${md(last.action)}`);
     }
     const reason = p.reasons.find((r) => (p.status === 'eligible' ? r.effect === 'met' : r.effect !== 'met'));
     if (reason) notes.push(reason.effect === 'unknown' ? t('prog.not_known', { reason: md(reason.message.replace(/\.$/, '')) }) : md(reason.message));
