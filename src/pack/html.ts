@@ -11,12 +11,12 @@ const CSS = `
 @page { size: A4; margin: 12mm 13mm 14mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { font: 9.2pt/1.36 "Noto Sans", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Helvetica Neue", Arial, sans-serif;
+body { font: 9.2pt/1.3 "Noto Sans", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Helvetica Neue", Arial, sans-serif;
   color: #1a1a1a; max-width: 186mm; margin: 0 auto; padding: 10mm 6mm; }
 html[lang^="zh"] body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
 header h1 { font-size: 15pt; margin: 0 0 2pt; }
 header p { margin: 0 0 4pt; color: #555; font-style: italic; }
-h2 { font-size: 11pt; margin: 10pt 0 3pt; padding-bottom: 1pt; border-bottom: 1.5px solid #2b4c7e; color: #2b4c7e; break-after: avoid; }
+h2 { font-size: 10.5pt; margin: 8pt 0 3pt; padding-bottom: 1pt; border-bottom: 1.5px solid #2b4c7e; color: #2b4c7e; break-after: avoid; }
 p { margin: 3pt 0; }
 table { border-collapse: collapse; width: 100%; margin: 3pt 0; font-size: 8.7pt; }
 th, td { border: 1px solid #c4c9d1; padding: 1.5pt 5pt; vertical-align: top; text-align: left; }
@@ -24,7 +24,7 @@ th { background: #eef1f6; font-weight: 600; }
 td > strong:only-child { white-space: nowrap; }
 tr { break-inside: avoid; }
 ul, ol { margin: 2pt 0; padding-left: 15pt; }
-li { margin: 1pt 0; break-inside: avoid; }
+li { margin: 0.5pt 0; break-inside: avoid; }
 code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 8pt; background: #f3f3f3; padding: 0 2px; overflow-wrap: anywhere; }
 em { color: #444; }
 .s-unknowns ul, .s-references ol { columns: 2; column-gap: 8mm; font-size: 8.5pt; }
