@@ -151,7 +151,7 @@ export const ZH: Record<Key, string> = {
   'letter.subject_ip': '事由：侵犯我方权利，要求删除商品并赔偿',
   'letter.reserve_ip': '如贵方逾期未履行，我方将不再另行通知而采取进一步行动。我方保留一切权利，包括向平台投诉、要求赔偿损失、提起诉讼以及申请保全措施。',
   'letter.without_prejudice': '本函不构成对我方任何权利或救济的放弃。',
-  'letter.closing': '此致',
+  'letter.closing': '此致\n敬礼！',
   'letter.signature': '[姓名、职务、签字及公司盖章]',
   'ph.supplier_name': '[供应商注册名称]',
   'ph.supplier_cn_name': '[供应商注册中文名称]',
