@@ -15,25 +15,28 @@ export const RESPONSE_DAYS = 7;
 export function letterMarkdown(input: PackInput, w: Words): string {
   const { t } = w;
   const c = input.case;
-  const a = input.assessment;
-  const date = a.as_of;
-  const ip = a.case.dispute_types.length > 0 && a.case.dispute_types.every((d) => d === 'ip_infringement');
-  const amount = w.money(amountDemanded(input)) ?? t('ph.amount');
+  const ip = input.assessment.case.dispute_types.length > 0 && input.assessment.case.dispute_types.every((d) => d === 'ip_infringement');
+  // An infringement with no order behind it (a copycat, not our supplier) is not a breach of contract.
+  const contract = !ip || c.order !== undefined;
   const orderDate = c.order?.date ?? t('ph.order_date');
-  const deadline = addDays(date, RESPONSE_DAYS);
+  const subject = contract ? t('letter.subject', { remedy: t(ip ? 'letter.remedy_ip' : 'letter.remedy_refund'), date: orderDate, order: t('ph.order_no') }) : t('letter.subject_ip');
+  const out = [...beforeSending(w), ...addresses(input, w), `**${subject}**`, '', t('letter.salutation'), ''];
+  body(input, w, { ip, contract, orderDate }).forEach((p, i) => out.push(`${i + 1}. ${p.replace(/\n/g, '\n   ')}`, ''));
+  out.push(t('letter.closing'), '', t('letter.signature'), c.buyer?.name ?? t('ph.buyer_name'));
+  return out.join('\n') + '\n';
+}
+
+/** The draft banner and the notes for whoever sends it (removed before sending). */
+function beforeSending({ t }: Words): string[] {
+  const notes = (['letter.sending_placeholders', 'letter.sending_proof', 'letter.sending_deadlines', 'letter.sending_language'] as const).map((k) => `- ${t(k)}`);
+  return [`> **${t('letter.draft_banner')}**`, '', `## ${t('letter.sending_title')}`, '', ...notes, '', '---', ''];
+}
+
+/** Date, addressees (the contracting party, and the payee where it differs) and sender. */
+function addresses(input: PackInput, { t }: Words): string[] {
+  const c = input.case;
   const out = [
-    `> **${t('letter.draft_banner')}**`,
-    '',
-    `## ${t('letter.sending_title')}`,
-    '',
-    `- ${t('letter.sending_placeholders')}`,
-    `- ${t('letter.sending_proof')}`,
-    `- ${t('letter.sending_deadlines')}`,
-    `- ${t('letter.sending_language')}`,
-    '',
-    '---',
-    '',
-    t('letter.date', { date }),
+    t('letter.date', { date: input.assessment.as_of }),
     '',
     t('letter.to', { name: supplierName(input) ?? t('ph.supplier_name') }),
     t('letter.to_cn', { name: t('ph.supplier_cn_name') }),
@@ -43,19 +46,21 @@ export function letterMarkdown(input: PackInput, w: Words): string {
   const payee = separatePayee(c);
   if (payee) out.push(t('letter.also_to', { name: payee }));
   out.push('', t('letter.from', { name: c.buyer?.name ?? t('ph.buyer_name'), country: c.buyer?.country ?? t('ph.buyer_country') }), '');
-  // An infringement with no order behind it (a copycat, not our supplier) is not a breach of contract.
-  const contract = !ip || c.order !== undefined;
-  out.push(`**${contract ? t('letter.subject', { remedy: t(ip ? 'letter.remedy_ip' : 'letter.remedy_refund'), date: orderDate, order: t('ph.order_no') }) : t('letter.subject_ip')}**`, '');
-  out.push(t('letter.salutation'), '');
+  return out;
+}
+
+/** The numbered paragraphs: the order and payments (for a contract), the breach, the demand, the reservation. */
+function body(input: PackInput, w: Words, o: { ip: boolean; contract: boolean; orderDate: string }): string[] {
+  const { t } = w;
+  const c = input.case;
+  const amount = w.money(amountDemanded(input)) ?? t('ph.amount');
+  const deadline = addDays(input.assessment.as_of, RESPONSE_DAYS);
   const channel = c.order?.channel ? t(`letter.channel_${c.order.channel === 'trade_assurance' ? 'ta' : c.order.channel === 'wholesale_checkout' ? 'wholesale' : 'offline'}` as Key) : '';
-  const paras: string[] = contract ? [t('letter.order', { date: orderDate, goods: t('ph.goods'), order: t('ph.order_no'), channel }), payments(input, w)] : [];
-  paras.push([contract ? t('letter.breach_intro') : '', ...problemSentences(input, w, 'breach'), position(input, w)].filter(Boolean).join(w.lang === 'zh' ? '' : ' '));
-  paras.push(t(ip ? 'letter.demand_ip' : 'letter.demand', { amount, deadline, days: RESPONSE_DAYS }));
-  paras.push(t(contract ? 'letter.reserve' : 'letter.reserve_ip'));
-  paras.push(t('letter.without_prejudice'));
-  paras.forEach((p, i) => out.push(`${i + 1}. ${p.replace(/\n/g, '\n   ')}`, ''));
-  out.push(t('letter.closing'), '', t('letter.signature'), c.buyer?.name ?? t('ph.buyer_name'));
-  return out.join('\n') + '\n';
+  const paras = o.contract ? [t('letter.order', { date: o.orderDate, goods: t('ph.goods'), order: t('ph.order_no'), channel }), payments(input, w)] : [];
+  paras.push([o.contract ? t('letter.breach_intro') : '', ...problemSentences(input, w, 'breach'), position(input, w)].filter(Boolean).join(w.lang === 'zh' ? '' : ' '));
+  paras.push(t(o.ip ? 'letter.demand_ip' : 'letter.demand', { amount, deadline, days: RESPONSE_DAYS }));
+  paras.push(t(o.contract ? 'letter.reserve' : 'letter.reserve_ip'), t('letter.without_prejudice'));
+  return paras;
 }
 
 function payments(input: PackInput, w: Words): string {
