@@ -162,10 +162,16 @@ const dispute = z
   })
   .strict();
 
+// ── Evidence files (issue 14: the case pack's evidence index) ───────────────────────────────────────────────
+// An evidence item may name one file (`file`) or several (`files`, e.g. each chat export or photo), or both;
+// paths are relative to the case file. The assessment reads only `status`; `dispute-assess pack` lists every
+// file with its size, SHA-256 and modification time.
+const evidenceFiles = z.array(text).max(100).describe('More files for this item, relative to the case file');
 const evidenceEntry = z.union([
   z.enum(EVIDENCE_STATUS),
-  z.object({ status: z.enum(EVIDENCE_STATUS), file: text.optional(), note: text.optional() }).strict(),
+  z.object({ status: z.enum(EVIDENCE_STATUS), file: text.optional().describe('A file for this item, relative to the case file'), files: evidenceFiles.optional(), note: text.optional() }).strict(),
 ]);
+// ── end of evidence files ────────────────────────────────────────────────────────────────────────────────────
 
 const evidence = z
   .object(Object.fromEntries(EVIDENCE_KINDS.map((k) => [k, evidenceEntry.optional()])) as Record<(typeof EVIDENCE_KINDS)[number], z.ZodOptional<typeof evidenceEntry>>)

@@ -112,6 +112,21 @@ async function runProgram(argv: string[], io: Io): Promise<number> {
       const { runInterviewCommand } = await import('./interview-command.js');
       code = await runInterviewCommand(opts, io);
     });
+  program
+    .command('pack')
+    .description('write a case pack for a lawyer: brief (Markdown and HTML), evidence index, demand letter (English and Chinese), platform text')
+    .argument('<case>', 'the case file (YAML)')
+    .option('-o, --out <dir>', 'the folder to write (created; an existing pack is replaced only with --force)')
+    .option('--lang <lang>', 'language of the brief: en or zh (the letter is always written in both)', 'en')
+    .option('--force', 'replace an earlier case pack in the folder')
+    .option('--as-of <date>', "assess as of this date (YYYY-MM-DD) instead of the case's as_of or today")
+    .option('--rules <dir>', 'also load the rule files in this folder (repeatable)', collect, [])
+    .option('--no-builtin-rules', 'do not load the built-in rule packs')
+    .addOption(debugOption())
+    .action(async (file: string, opts) => {
+      const { runPack } = await import('./pack-command.js');
+      code = await runPack(file, opts, io);
+    });
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;
