@@ -134,7 +134,7 @@ function timelineRows(input: PackInput, w: Words): string[][] {
     if (e.event !== 'payment') return [e.date, t(`event.${e.event}` as Key)];
     const p = payments[e.payment!]!;
     const details = [p.stage ? w.w('stage', p.stage) : undefined, p.method ? w.w('method', p.method) : undefined, p.via ? w.w('via', p.via) : undefined].filter(Boolean).join(t('punct.comma'));
-    return [e.date, t('event.payment', { amount: w.money(p.amount)!, details: details || t('value.not_stated') })];
+    return [e.date, t('event.payment', { amount: w.money(p.amount) ?? t('value.not_stated'), details: details || t('value.not_stated') })];
   });
 }
 
