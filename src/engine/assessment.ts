@@ -5,7 +5,7 @@ import type { FlagCategory, RuleKind } from '../rules/types.js';
 import type { Outcome, Trace } from './conditions.js';
 
 export const ASSESSMENT_FORMAT = 'dispute-assess/assessment';
-export const ASSESSMENT_VERSION = 1;
+export const ASSESSMENT_VERSION = 2;
 
 export interface Finding {
   id: string;
@@ -65,8 +65,6 @@ export interface Assessment {
   trade_assurance: TradeAssuranceVerdict;
   programs: ProgramVerdict[];
   evidence: EvidenceGroup[];
-  flags: Finding[];
-  advice: Finding[];
   strategies: RankedStrategy[];
   plan: PlanStep[];
   unknowns: Unknown[];
