@@ -53,7 +53,6 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
     if (money('derived.ta_uncovered')) ta.uncovered = money('derived.ta_uncovered')!;
   }
   const sev = (s: string) => SEVERITIES.indexOf(s as never);
-  const byKind = (kind: string) => ev.findings.filter((f) => f.kind === kind).sort((a, b) => sev(b.severity) - sev(a.severity) || compareText(a.id, b.id));
   const summary: Assessment['case'] = { dispute_types: types };
   if (opts.file) summary.file = opts.file;
   if (c.supplier?.name) summary.supplier = c.supplier.name;
@@ -71,12 +70,11 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
     trade_assurance: ta,
     programs: ev.programs.filter((p) => p.program !== 'trade_assurance'),
     evidence: evidenceSection(ev, rules, types),
-    flags: byKind('flag'),
-    advice: byKind('advice'),
     strategies,
     plan: planSection(ev, rules, asOf),
     unknowns: asQuestions(unknownsSection(ev, (f) => registry.get(f)?.description, relevant), rules),
-    findings: ev.findings,
+    // Every fired rule once, the most severe first (flags and advice are the findings of those kinds).
+    findings: [...ev.findings].sort((a, b) => sev(b.severity) - sev(a.severity) || compareText(a.id, b.id)),
     stats: { rules: ev.outcomes.length, fired: ev.findings.length, undecided: ev.undecided.length },
     sources: citedSources(ev.findings, rules.sources),
   };

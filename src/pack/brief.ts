@@ -25,7 +25,7 @@ export function brief(input: PackInput, w: Words): Brief {
   const { t } = w;
   const a = input.assessment;
   const ranked = a.strategies.filter((s) => s.rank !== undefined);
-  const warnings = a.flags.filter((f) => f.severity !== 'info');
+  const warnings = a.findings.filter((f) => f.kind === 'flag' && f.severity !== 'info');
   const refs = references(a, [...ranked.flatMap((s) => s.reasons.map((r) => r.rule)), ...a.plan.map((p) => p.rule), ...warnings.map((f) => f.id)]);
   const cite = (rule: string) => {
     const n = refs.cite(rule);

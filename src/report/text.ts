@@ -44,7 +44,8 @@ export function renderText(a: Assessment, opts: TextOptions): string {
       for (const i of items) out.push(`  ${markText(c, i.status)} ${i.title}${i.status === 'unknown' ? c.dim(' (not stated)') : ''}${c.dim(` — ${i.proves}`)}`, ...(howTo(i) ? [c.dim(`      get it: ${i.where}`)] : []));
     }
   }
-  const warnings = a.flags.filter((f) => f.severity !== 'info');
+  const flags = a.findings.filter((f) => f.kind === 'flag');
+  const warnings = flags.filter((f) => f.severity !== 'info');
   if (warnings.length) {
     h('Red flags and warnings');
     for (const f of warnings) out.push(`  ${sevColor(c, f.severity)('!')} ${sevColor(c, f.severity)(f.title)} ${c.dim(`[${f.severity}]`)}`, `    ${f.message}`);
@@ -66,7 +67,7 @@ export function renderText(a: Assessment, opts: TextOptions): string {
     for (const p of a.plan) out.push(`  ${c.bold(p.date ?? 'when known')}${p.overdue ? c.red(' (overdue)') : ''}  ${p.condition ? c.yellow(`(if ${p.condition.text}) `) : ''}${p.action}`);
   }
   // Informational flags (e.g. the supplier's status when all is well) read as advice, not as warnings.
-  const notes = [...a.advice, ...a.flags.filter((f) => f.severity === 'info')];
+  const notes = [...a.findings.filter((f) => f.kind === 'advice'), ...flags.filter((f) => f.severity === 'info')];
   if (notes.length) {
     h('Advice');
     for (const f of notes) out.push(`  • ${f.message}`);
