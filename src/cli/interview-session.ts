@@ -169,7 +169,7 @@ async function finish(s: SessionState, chosen: string): Promise<number> {
   if (s.savePath !== final && s.partial && s.touched) removeFile(s.savePath!);
   s.savePath = final;
   io.out(`\nSaved your case in ${s.c.bold(safeInline(final))}.\n\n`);
-  const code = runAssess([final], { format: 'text', color: s.o.color, rules: s.o.ruleDirs, builtinRules: s.o.builtinRules, ...(s.o.asOf ? { asOf: s.o.asOf } : {}) }, io);
+  const code = await runAssess([final], { format: 'text', color: s.o.color, rules: s.o.ruleDirs, builtinRules: s.o.builtinRules, ...(s.o.asOf ? { asOf: s.o.asOf } : {}) }, io);
   io.out(`\nYour case is saved in ${s.c.bold(safeInline(final))}.\n  Assess it again:  npx dispute-assess ${safeInline(final)}\n  Change answers:   npx dispute-assess interview --resume ${safeInline(final)}\n`);
   return code;
 }
