@@ -69,8 +69,31 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
     unknowns: unknownsSection(ev, (f) => registry.get(f)?.description, relevant),
     findings: ev.findings,
     stats: { rules: ev.results.length, fired: ev.findings.length, undecided: ev.results.filter((r) => r.outcome === 'unknown').length },
-    sources: citedSources(ev.findings, rules.sources),
+    sources: [],
   };
+  // References are numbered in the order the report shows the rules' messages; --explain adds the rest.
+  result.sources = citedSources(reportOrder(result, opts.explain ? ev.results.map((r) => r.id) : []), rules);
   if (opts.explain) result.trace = ev.results;
   return result;
+}
+
+/**
+ * The ids of the rules whose messages the report shows: first those the text report marks with [n], in the
+ * order it shows them (as text.ts does: programmes, warnings, plan, advice), so the numbers read in order; then the evidence
+ * checklist and the strategies' reasons, any other finding, and `more`.
+ */
+function* reportOrder(a: Assessment, more: readonly string[]): Generator<string> {
+  const ta = a.trade_assurance;
+  const shown = ta.status === 'ineligible' ? ['excluded', 'unmet'] : ta.status === 'eligible' ? ['met'] : ['unknown', 'met'];
+  for (const r of ta.reasons) if (shown.includes(r.effect)) yield r.rule;
+  for (const p of a.programs) if (p.reasons[0]) yield p.reasons[0].rule;
+  for (const f of a.flags) if (f.severity !== 'info') yield f.id;
+  for (const p of a.plan) yield p.rule;
+  for (const f of a.advice) yield f.id;
+  for (const f of a.flags) yield f.id;
+  for (const p of [ta, ...a.programs]) for (const r of p.reasons) yield r.rule;
+  for (const g of a.evidence) for (const i of g.items) yield i.rule;
+  for (const s of a.strategies) for (const r of s.reasons) yield r.rule;
+  for (const f of a.findings) yield f.id;
+  yield* more;
 }

@@ -60,6 +60,7 @@ async function runProgram(argv: string[], io: Io): Promise<number> {
     .argument('[paths...]', 'case files (YAML), or folders of them (searched recursively)')
     .addOption(new Option('-f, --format <format>', 'output format (json: one JSON line per case when there are several)').choices(['text', 'json']).default(DEFAULTS.format))
     .option('--explain', 'show every rule, its conditions with the values seen, and its source')
+    .option('--sources', 'list every source in full: title, author, date, address and what was cited')
     .option('--no-color', 'no colour (also NO_COLOR, or when output is not a terminal)')
     .option('--fail-on <severity>', 'exit 1 when a finding reaches this severity (info, low, medium, high, critical)')
     .option('--as-of <date>', "assess as of this date (YYYY-MM-DD) instead of the case's as_of or today")

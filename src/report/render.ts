@@ -6,7 +6,7 @@ import { renderJson } from './json.js';
 
 export const FORMATS = ['text', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
-export interface RenderOptions { color: ChalkInstance; explain?: boolean; lines?: boolean }
+export interface RenderOptions { color: ChalkInstance; explain?: boolean; sources?: boolean; lines?: boolean }
 
 const renderers = {
   text: (a, o) => renderText(a, o),

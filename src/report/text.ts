@@ -6,9 +6,9 @@ import type { Trace } from '../engine/conditions.js';
 import { formatMoney } from '../case/money.js';
 import { formatValue } from '../engine/format-value.js';
 import type { FactValue } from '../case/facts.js';
-import { formatEntry } from '../rules/bibliography.js';
+import { citationText, referenceMarker, sourcesSection } from './sources.js';
 
-export interface TextOptions { color: ChalkInstance; explain?: boolean }
+export interface TextOptions { color: ChalkInstance; explain?: boolean; /** Print every reference in full instead of the short footer. */ sources?: boolean }
 
 const MARK: Record<EvidenceItem['status'], string> = { have: '✔', missing: '✖', partial: '~', unknown: '?' };
 const sevColor = (c: ChalkInstance, s: string) => (s === 'critical' || s === 'high' ? c.red : s === 'medium' ? c.yellow : c.cyan);
@@ -19,6 +19,7 @@ export function renderText(a: Assessment, opts: TextOptions): string {
   const c = opts.color;
   const out: string[] = [];
   const h = (t: string) => out.push('', c.bold.underline(t));
+  const cite = referenceMarker(a, c);
   out.push(c.bold(`dispute-assess: ${a.case.file ?? 'case'}`) + c.dim(` (as of ${a.as_of})`));
   const facts = [
     a.case.dispute_types.length ? `Dispute: ${a.case.dispute_types.map(label).join(', ')}` : 'Dispute: type unknown',
@@ -28,8 +29,8 @@ export function renderText(a: Assessment, opts: TextOptions): string {
     a.case.loss && (!a.case.amount_paid || a.case.loss.amount !== a.case.amount_paid.amount) ? `At stake: ${formatMoney(a.case.loss)}` : undefined,
   ].filter(Boolean);
   out.push(facts.join(' · '));
-  out.push('', ...taBox(a, c));
-  for (const p of a.programs) out.push(`${c.bold(p.title)}: ${statusText(c, p.status)}${p.reasons[0] ? c.dim(` (${p.reasons[0].message})`) : ''}`);
+  out.push('', ...taBox(a, c, cite));
+  for (const p of a.programs) out.push(`${c.bold(p.title)}: ${statusText(c, p.status)}${p.reasons[0] ? c.dim(` (${p.reasons[0].message})`) + cite(p.reasons[0].rule) : ''}`);
   h('Evidence');
   if (a.evidence.length === 0) out.push(c.dim('  No dispute type given: say what happened (dispute.types) to get the checklist.'));
   for (const g of a.evidence) {
@@ -46,7 +47,7 @@ export function renderText(a: Assessment, opts: TextOptions): string {
   const warnings = a.flags.filter((f) => f.severity !== 'info');
   if (warnings.length) {
     h('Red flags and warnings');
-    for (const f of warnings) out.push(`  ${sevColor(c, f.severity)('!')} ${sevColor(c, f.severity)(f.title)} ${c.dim(`[${f.severity}]`)}`, `    ${f.message}`);
+    for (const f of warnings) out.push(`  ${sevColor(c, f.severity)('!')} ${sevColor(c, f.severity)(f.title)} ${c.dim(`[${f.severity}]`)}`, `    ${f.message}${cite(f.id)}`);
   }
   h('Strategy');
   const ranked = a.strategies.filter((s) => s.rank !== undefined);
@@ -62,31 +63,30 @@ export function renderText(a: Assessment, opts: TextOptions): string {
   }
   if (a.plan.length) {
     h('Plan');
-    for (const p of a.plan) out.push(`  ${c.bold(p.date ?? 'when known')}${p.overdue ? c.red(' (overdue)') : ''}  ${p.action}`);
+    for (const p of a.plan) out.push(`  ${c.bold(p.date ?? 'when known')}${p.overdue ? c.red(' (overdue)') : ''}  ${p.action}${cite(p.rule)}`);
   }
   // Informational flags (e.g. the supplier's status when all is well) read as advice, not as warnings.
   const notes = [...a.advice, ...a.flags.filter((f) => f.severity === 'info')];
   if (notes.length) {
     h('Advice');
-    for (const f of notes) out.push(`  • ${f.message}`);
+    for (const f of notes) out.push(`  • ${f.message}${cite(f.id)}`);
   }
   if (a.unknowns.length) {
     h('Unknown facts that would change the verdict');
     for (const u of a.unknowns.slice(0, 12)) out.push(`  ? ${c.bold(u.fact)}${u.description ? c.dim(` — ${u.description}`) : ''} ${c.dim(`(${u.rules.length} rule${u.rules.length > 1 ? 's' : ''})`)}`);
     if (a.unknowns.length > 12) out.push(c.dim(`  ... and ${a.unknowns.length - 12} more (see --format json)`));
   }
-  if (opts.explain && a.trace) out.push(...explain(a.trace, c));
-  h('Sources');
-  for (const s of a.sources) out.push(c.dim(`  [${s.n}] ${formatEntry(s)}${s.at.length ? ` — ${s.at.join('; ')}` : ''}`));
+  if (opts.explain && a.trace) out.push(...explain(a, a.trace, c));
+  out.push(...sourcesSection(a, c, opts.sources === true || opts.explain === true));
   out.push('', c.dim(`${a.stats.fired} of ${a.stats.rules} rules fired, ${a.stats.undecided} undecided. This is not legal advice; for a claim of any size, consult a PRC-licensed lawyer.`));
   return out.join('\n') + '\n';
 }
 
-function taBox(a: Assessment, c: ChalkInstance): string[] {
+function taBox(a: Assessment, c: ChalkInstance, cite: (rule: string) => string): string[] {
   const ta = a.trade_assurance;
   const lines = [`${c.bold('Trade Assurance')}: ${statusText(c, ta.status)}`];
   const shown = ta.status === 'ineligible' ? ['excluded', 'unmet'] : ta.status === 'eligible' ? ['met'] : ['unknown', 'met'];
-  for (const r of ta.reasons.filter((x) => shown.includes(x.effect))) lines.push(`${r.effect === 'met' ? c.green('✔') : r.effect === 'unknown' ? c.yellow('?') : c.red('✖')} ${r.message}`);
+  for (const r of ta.reasons.filter((x) => shown.includes(x.effect))) lines.push(`${r.effect === 'met' ? c.green('✔') : r.effect === 'unknown' ? c.yellow('?') : c.red('✖')} ${r.message}${cite(r.rule)}`);
   if (ta.window_end && ta.status !== 'ineligible') lines.push(`Window ends ${c.bold(ta.window_end)}${ta.days_left !== undefined ? (ta.days_left >= 0 ? ` (${ta.days_left} days left)` : c.red(` (closed ${-ta.days_left} days ago)`)) : ''}`);
   if (ta.recoverable) lines.push(`Recoverable through Trade Assurance: at most ${c.bold(formatMoney(ta.recoverable))}`);
   if (ta.uncovered && ta.uncovered.amount > 0) lines.push(`Beyond its reach (needs legal action): ${c.bold(formatMoney(ta.uncovered))}`);
@@ -115,12 +115,12 @@ const statusText = (c: ChalkInstance, s: string) => (s === 'eligible' ? c.green.
 const strengthText = (c: ChalkInstance, s: string) => (s === 'strong' ? c.green(s) : s === 'weak' ? c.red(s) : c.yellow(s));
 const markText = (c: ChalkInstance, s: EvidenceItem['status']) => (s === 'have' ? c.green : s === 'missing' ? c.red : c.yellow)(MARK[s]);
 
-function explain(results: RuleResult[], c: ChalkInstance): string[] {
+function explain(a: Assessment, results: RuleResult[], c: ChalkInstance): string[] {
   const out = ['', c.bold.underline('Explanation (every rule, its conditions and the values seen)')];
   for (const r of results) {
     out.push(`${outcomeMark(c, r.outcome)} ${c.bold(r.id)} ${c.dim(`[${r.kind}] ${r.origin}`)}`);
     out.push(...traceLines(r.trace, c, '    '));
-    out.push(c.dim(`    source: ${r.source.map((x) => (x.at ? `${x.ref} (${x.at})` : x.ref)).join('; ')}`));
+    out.push(c.dim(`    source: ${citationText(a, r.source)}`));
   }
   return out;
 }
