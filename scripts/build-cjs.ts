@@ -22,6 +22,7 @@ const LAZY: Record<string, string> = {
   './check-command.js': './check-command.cjs',
   './schema-command.js': './schema-command.cjs',
   './interview-command.js': './interview-command.cjs',
+  './rules-command.js': './rules-command.cjs',
 };
 
 const common = {

@@ -92,6 +92,17 @@ async function runProgram(argv: string[], io: Io): Promise<number> {
       code = runSchema(opts, io);
     });
   program
+    .command('rules')
+    .description("the rule reference: every rule by pack, or one rule's page (what it decides, its condition, parameters, sources, fixtures); 'rules derived' for the derived facts")
+    .argument('[id]', 'a rule id (ta/paid-on-platform), a derived fact (derived.ta_window_end), or derived')
+    .option('--rules <dir>', 'also load the rule files in this folder (repeatable)', collect, [])
+    .option('--no-builtin-rules', 'do not load the built-in rule packs')
+    .addOption(debugOption())
+    .action(async (id: string | undefined, opts) => {
+      const { runRules } = await import('./rules-command.js');
+      code = runRules(id, opts, io);
+    });
+  program
     .command('check')
     .description('assess fixture cases and compare with their expectations (default folder: fixtures/)')
     .argument('[paths...]', 'fixture files or folders')
