@@ -76,10 +76,12 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
     // Every fired rule once, the most severe first (flags and advice are the findings of those kinds).
     findings: [...ev.findings].sort((a, b) => sev(b.severity) - sev(a.severity) || compareText(a.id, b.id)),
     stats: { rules: ev.outcomes.length, fired: ev.findings.length, undecided: ev.undecided.length },
-    sources: citedSources(ev.findings, rules.sources),
+    sources: [],
   };
   if (implied.length) result.implied = implied.map((i) => ({ fact: i.fact, value: i.value as string | number | boolean, reason: i.reason }));
   if (opts.whatIf) addWhatIf(result, c, rules, asOf);
+  // References are numbered in the order the report shows the rules' messages; --explain adds the rest.
+  result.sources = citedSources(reportOrder(result, opts.explain ? ev.results.map((r) => r.id) : []), rules);
   if (opts.explain) result.trace = ev.results;
   return result;
 }
@@ -119,4 +121,26 @@ function addWhatIf(a: Assessment, c: Case, rules: RuleSet, asOf: string): void {
   a.unknowns.sort((x, y) => (y.impact ?? -1) - (x.impact ?? -1));
   a.plan = [...a.plan, ...w.conditional].sort((x, y) => compareText(x.date ?? '9999', y.date ?? '9999'));
   a.recommendation = { alternatives: w.alternatives, ...recommended(a, top) };
+}
+
+/**
+ * The ids of the rules whose messages the report shows: first those the text report marks with [n], in the
+ * order it shows them (as text.ts does: programmes, warnings, plan, advice), so the numbers read in order; then the evidence
+ * checklist and the strategies' reasons, any other finding, and `more`.
+ */
+function* reportOrder(a: Assessment, more: readonly string[]): Generator<string> {
+  const ta = a.trade_assurance;
+  const shown = ta.status === 'ineligible' ? ['excluded', 'unmet'] : ta.status === 'eligible' ? ['met'] : ['unknown', 'met'];
+  for (const r of ta.reasons) if (shown.includes(r.effect)) yield r.rule;
+  for (const p of a.programs) if (p.reasons[0]) yield p.reasons[0].rule;
+  const flags = a.findings.filter((f) => f.kind === 'flag');
+  for (const f of flags) if (f.severity !== 'info') yield f.id;
+  for (const p of a.plan) yield p.rule;
+  for (const f of a.findings) if (f.kind === 'advice') yield f.id;
+  for (const f of flags) yield f.id;
+  for (const p of [ta, ...a.programs]) for (const r of p.reasons) yield r.rule;
+  for (const g of a.evidence) for (const i of g.items) yield i.rule;
+  for (const s of a.strategies) for (const r of s.reasons) yield r.rule;
+  for (const f of a.findings) yield f.id;
+  yield* more;
 }
