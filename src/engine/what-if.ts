@@ -80,7 +80,7 @@ export interface WhatIfResult {
 }
 
 /** At most this many facts are varied (each costs a light evaluation per answer). */
-const MAX_FACTS = 10;
+const MAX_FACTS = 12;
 
 /** Vary each fact over its answers and compare with the case as it is. */
 export function whatIf(input: WhatIfInput): WhatIfResult {
