@@ -116,11 +116,17 @@ function asQuestions(list: Unknown[], rules: RuleSet): Unknown[] {
 /** Alternatives per deciding unknown, conditional plan steps, and the unknowns ordered by what their answer changes. */
 function addWhatIf(a: Assessment, c: Case, rules: RuleSet, asOf: string): void {
   const top = a.strategies.find((s) => s.rank === 1);
-  const w = whatIf({ case: c, rules, asOf, programs: [a.trade_assurance, ...a.programs], plan: a.plan, facts: a.unknowns.map((u) => u.fact), phrase: conditionText, ...(top ? { top } : {}) });
+  const start = recommended(a, top);
+  // The route to compare answers with: the top one, or the first step when none ranks yet.
+  const base = top ?? a.strategies.find((s) => s.route === start.route) ?? (start.route ? { route: start.route, title: start.title ?? start.route, description: '', score: 0, excluded: false, reasons: [] } : undefined);
+  // Facts that settle an uncertain programme first: they open or close whole routes.
+  const programFacts = [a.trade_assurance, ...a.programs].filter((p) => p.status === 'uncertain').flatMap((p) => p.unknown_facts);
+  const facts = [...new Set([...programFacts.filter((f) => a.unknowns.some((u) => u.fact === f)), ...a.unknowns.map((u) => u.fact)])];
+  const w = whatIf({ case: c, rules, asOf, programs: [a.trade_assurance, ...a.programs], plan: a.plan, facts, phrase: conditionText, ...(base ? { top: base } : {}) });
   for (const u of a.unknowns) if (w.impact.has(u.fact)) u.impact = w.impact.get(u.fact)!;
   a.unknowns.sort((x, y) => (y.impact ?? -1) - (x.impact ?? -1));
   a.plan = [...a.plan, ...w.conditional].sort((x, y) => compareText(x.date ?? '9999', y.date ?? '9999'));
-  a.recommendation = { alternatives: w.alternatives, ...recommended(a, top) };
+  a.recommendation = { alternatives: w.alternatives, ...start };
 }
 
 /**

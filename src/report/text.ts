@@ -90,7 +90,12 @@ function taBox(a: Assessment, c: ChalkInstance, cite: (rule: string) => string):
   const ta = a.trade_assurance;
   const lines = [`${c.bold('Trade Assurance')}: ${statusText(c, ta.status)}`];
   const shown = ta.status === 'ineligible' ? ['excluded', 'unmet'] : ta.status === 'eligible' ? ['met'] : ['unknown', 'met'];
-  for (const r of ta.reasons.filter((x) => shown.includes(x.effect))) lines.push(`${r.effect === 'met' ? c.green('✔') : r.effect === 'unknown' ? c.yellow('?') : c.red('✖')} ${r.effect === 'unknown' ? `Not known yet: ${r.message.charAt(0).toLowerCase()}${r.message.slice(1)}` : r.message}${cite(r.rule)}`);
+  const listed = ta.reasons.filter((x) => shown.includes(x.effect));
+  const open = listed.filter((x) => x.effect === 'unknown');
+  // At most four open gates: the questions below say what settles them.
+  const hidden = open.slice(4);
+  for (const r of listed.filter((x) => !hidden.includes(x))) lines.push(`${r.effect === 'met' ? c.green('✔') : r.effect === 'unknown' ? c.yellow('?') : c.red('✖')} ${r.effect === 'unknown' ? `Not known yet: ${/^[A-Z][a-z]/.test(r.message) ? r.message.charAt(0).toLowerCase() + r.message.slice(1) : r.message}` : r.message}${cite(r.rule)}`);
+  if (hidden.length) lines.push(c.dim(`? ${hidden.length} more not known yet (see the questions below)`));
   if (ta.window_end && ta.status !== 'ineligible') lines.push(`Window ends ${c.bold(ta.window_end)}${ta.days_left !== undefined ? (ta.days_left >= 0 ? ` (${ta.days_left} days left)` : c.red(` (closed ${-ta.days_left} days ago)`)) : ''}`);
   if (ta.recoverable) lines.push(`Recoverable through Trade Assurance: at most ${c.bold(formatMoney(ta.recoverable))}`);
   if (ta.uncovered && ta.uncovered.amount > 0) lines.push(`Beyond its reach (needs legal action): ${c.bold(formatMoney(ta.uncovered))}`);
