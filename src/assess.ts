@@ -8,7 +8,7 @@ import type { RuleSet } from './rules/types.js';
 import { evaluateRules } from './engine/evaluate.js';
 import { evidenceSection, planSection, strategySection, unknownsSection } from './engine/sections.js';
 import { relevantRuleIds } from './engine/relevance.js';
-import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION, type Assessment, type TradeAssuranceVerdict } from './engine/assessment.js';
+import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION, NOT_LEGAL_ADVICE, type Assessment, type TradeAssuranceVerdict } from './engine/assessment.js';
 import { SEVERITIES } from './case/enums.js';
 import { compareText } from './engine/compare.js';
 
@@ -56,6 +56,7 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
   const result: Assessment = {
     format: ASSESSMENT_FORMAT,
     version: ASSESSMENT_VERSION,
+    notice: NOT_LEGAL_ADVICE,
     as_of: asOf,
     case: summary,
     trade_assurance: ta,
@@ -64,7 +65,7 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
     flags: byKind('flag'),
     advice: byKind('advice'),
     strategies,
-    plan: planSection(ev, rules, asOf),
+    plan: planSection(ev, rules, asOf, new Set(strategies.filter((s) => s.excluded).map((s) => s.route))),
     unknowns: unknownsSection(ev, (f) => registry.get(f)?.description, relevant),
     findings: ev.findings,
     stats: { rules: ev.results.length, fired: ev.findings.length, undecided: ev.results.filter((r) => r.outcome === 'unknown').length },
