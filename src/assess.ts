@@ -11,6 +11,7 @@ import { relevantRuleIds } from './engine/relevance.js';
 import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION, NOT_LEGAL_ADVICE, type Assessment, type TradeAssuranceVerdict } from './engine/assessment.js';
 import { SEVERITIES } from './case/enums.js';
 import { compareText } from './engine/compare.js';
+import { citedSources } from './rules/bibliography.js';
 
 export interface AssessOptions {
   /** The date to assess for when the case has no `as_of` (the CLI passes today's date). */
@@ -69,7 +70,7 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
     unknowns: unknownsSection(ev, (f) => registry.get(f)?.description, relevant),
     findings: ev.findings,
     stats: { rules: ev.results.length, fired: ev.findings.length, undecided: ev.results.filter((r) => r.outcome === 'unknown').length },
-    sources: [...new Set(ev.findings.flatMap((f) => f.source))].sort(),
+    sources: citedSources(ev.findings, rules.sources),
   };
   if (opts.explain) result.trace = ev.results;
   return result;

@@ -139,7 +139,7 @@ describe('coverage', () => {
 
   it("counts only a user's own pack when it is checked next to the built-in packs", () => {
     const dir = folder({
-      'my-rules/mine.yaml': 'rules:\n  - id: flag/my-bank-switch\n    title: Bank details changed\n    kind: flag\n    severity: critical\n    rationale: The bank-switch scam.\n    source: ["DOMAIN.md 6.1"]\n    when: { fact: dispute.bank_details_changed, equals: true }\n    message: Verify the new account by phone.\n',
+      'my-rules/mine.yaml': 'rules:\n  - id: flag/my-bank-switch\n    title: Bank details changed\n    kind: flag\n    severity: critical\n    rationale: The bank-switch scam.\n    source: [{ ref: chinalawblog-bank-switch }]\n    when: { fact: dispute.bank_details_changed, equals: true }\n    message: Verify the new account by phone.\n',
       'cases/switch.yaml': 'as_of: 2026-03-02\ndispute: { types: [non_delivery], bank_details_changed: true }\nexpect: { findings: [flag/my-bank-switch], fail_on: critical, exit_code: 1 }\n',
     });
     const r = cli(['check', '--rules', join(dir, 'my-rules'), '--min-coverage', '100', '--format', 'json', join(dir, 'cases')]);

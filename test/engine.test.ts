@@ -54,7 +54,7 @@ describe('three-valued conditions', () => {
 });
 
 // A small rule set of our own, so these tests do not move when the built-in packs change.
-const builtinSupport = yamlFilesIn(`${ROOT}/rules`).filter((f) => /catalogue|parameters/.test(f)).map((file) => ({ file, text: (readTextFile(file) as { text: string }).text }));
+const builtinSupport = yamlFilesIn(`${ROOT}/rules`).filter((f) => /catalogue|parameters|sources/.test(f)).map((file) => ({ file, text: (readTextFile(file) as { text: string }).text }));
 const RULES = `
 rules:
   - id: ta/on-platform
@@ -62,7 +62,7 @@ rules:
     kind: eligibility
     severity: info
     rationale: r
-    source: [s]
+    source: [{ ref: gsxt }]
     when: { fact: derived.paid_on_platform, equals: true }
     then: { program: trade_assurance, effect: requires, unmet: "paid off platform" }
     message: paid on platform
@@ -71,7 +71,7 @@ rules:
     kind: eligibility
     severity: medium
     rationale: r
-    source: [s]
+    source: [{ ref: gsxt }]
     when: { fact: order.channel, equals: offline }
     then: { program: trade_assurance, effect: excludes }
     message: offline deal
@@ -80,7 +80,7 @@ rules:
     kind: checklist
     severity: high
     rationale: r
-    source: [s]
+    source: [{ ref: gsxt }]
     then: { evidence: payment_records, level: required, for: [non_delivery, quality] }
     message: keep records
   - id: evidence/spec
@@ -88,7 +88,7 @@ rules:
     kind: checklist
     severity: medium
     rationale: r
-    source: [s]
+    source: [{ ref: gsxt }]
     then: { evidence: spec_sheet, level: required, for: [quality] }
     message: spec
   - id: strategy/ta
@@ -96,7 +96,7 @@ rules:
     kind: strategy
     severity: info
     rationale: r
-    source: [s]
+    source: [{ ref: gsxt }]
     when: { fact: eligibility.trade_assurance, equals: eligible }
     then: { route: ta_claim, score: 5 }
     message: claim
@@ -105,7 +105,7 @@ rules:
     kind: strategy
     severity: info
     rationale: r
-    source: [s]
+    source: [{ ref: gsxt }]
     when: { fact: eligibility.trade_assurance, equals: ineligible }
     then: { route: ta_claim, exclude: true }
     message: not covered
@@ -114,7 +114,7 @@ rules:
     kind: strategy
     severity: info
     rationale: r
-    source: [s]
+    source: [{ ref: gsxt }]
     when: { fact: supplier.activity.responsive, equals: responsive }
     then: { route: negotiation, score: 2 }
     message: responsive
@@ -123,7 +123,7 @@ rules:
     kind: strategy
     severity: info
     rationale: r
-    source: [s]
+    source: [{ ref: gsxt }]
     when: { fact: derived.loss_usd, gt: 1000 }
     then: { route: prc_litigation, score: 2 }
     message: big
@@ -132,7 +132,7 @@ rules:
     kind: action
     severity: high
     rationale: r
-    source: [s]
+    source: [{ ref: gsxt }]
     when: { fact: derived.ta_window_open, equals: true }
     then: { route: ta_claim, due: { fact: derived.ta_window_end, offset_days: -2 } }
     message: "claim before {derived.ta_window_end}"
@@ -141,7 +141,7 @@ rules:
     kind: action
     severity: critical
     rationale: r
-    source: [s]
+    source: [{ ref: gsxt }]
     when: { fact: eligibility.trade_assurance, not_equals: ineligible }
     then: { due: today }
     message: act today
@@ -150,7 +150,7 @@ rules:
     kind: flag
     severity: critical
     rationale: r
-    source: [s]
+    source: [{ ref: gsxt }]
     when: { fact: dispute.extra_fees_demanded, equals: true }
     message: do not pay
 `;

@@ -22,7 +22,7 @@ const load = (text: string) => {
   const r = parseAndLoad([...BUILTIN, { file: 'bad.yaml', text }]);
   return r.ok ? [] : r.diagnostics;
 };
-const RULE = '- id: flag/test\n  title: Test\n  kind: flag\n  severity: low\n  rationale: Why.\n  source: [seed 000]\n  message: Fired.\n';
+const RULE = '- id: flag/test\n  title: Test\n  kind: flag\n  severity: low\n  rationale: Why.\n  source: [{ref: gsxt}]\n  message: Fired.\n';
 const rule = (extra = '', edit: [string, string] = ['', '']) => `rules:\n${RULE.replace(edit[0], edit[1])}${extra}`;
 const docOf = (value: unknown): YamlDoc => ({ file: 'lib.yaml', value, locate: () => ({ line: 1, column: 1 }) });
 const nested = (n: number) => {
@@ -41,8 +41,8 @@ describe('schema violations', () => {
     ['an id without a family', rule('', ['flag/test', 'Test Rule']), 'rules-invalid', 2, /family-prefixed id/],
     ['an empty title', rule('', ['title: Test', 'title: ""']), 'rules-invalid', 3, /must not be empty/],
     ['a title too long', rule('', ['title: Test', `title: ${'x'.repeat(201)}`]), 'rules-invalid', 3, /at most 200 characters/],
-    ['no source', rule('', ['source: [seed 000]', 'source: []']), 'rules-invalid', 7, /at least 1 item/],
-    ['a source that is not a list', rule('', ['source: [seed 000]', 'source: seed 000']), 'rules-invalid', 7, /expected a list/],
+    ['no source', rule('', ['source: [{ref: gsxt}]', 'source: []']), 'rules-invalid', 7, /at least 1 item/],
+    ['a source that is not a list', rule('', ['source: [{ref: gsxt}]', 'source: gsxt']), 'rules-invalid', 7, /expected a list/],
     ['a checked date that is not a date', rule('  checked: last week\n'), 'rules-invalid', 9, /date YYYY-MM-DD/],
     ['an unknown key in a rule', rule('  whenn: {fact: order.channel, equals: offline}\n'), 'rules-unknown-key', 9, /did you mean 'when'/],
     ['a condition with two operators', rule('  when: {fact: order.channel, equals: offline, not_equals: offline}\n'), 'rules-invalid', 9, /exactly one operator/],
@@ -61,8 +61,13 @@ describe('schema violations', () => {
     ['an offset out of range', rule('  then: {due: {fact: derived.ta_window_end, offset_days: 99999}}\n', ['kind: flag', 'kind: action']), 'rules-invalid', 9, /at most 3,650/],
     ['an unknown evidence id in the catalogue', 'evidence:\n  photos: {title: t, proves: p, where: w}\n', 'rules-unknown-key', 2, /did you mean 'photos_video'/],
     ['a parameter without source', 'parameters:\n  x_days: {value: 1, description: d, checked: 2026-01-01, confidence: stated}\n', 'rules-required', 2, /required key 'source'/],
-    ['a parameter name with capitals', 'parameters:\n  XDays: {value: 1, description: d, source: s, checked: 2026-01-01, confidence: stated}\n', 'rules-invalid', 2, /lower-case letters/],
+    ['a parameter name with capitals', 'parameters:\n  XDays: {value: 1, description: d, source: [{ref: gsxt}], checked: 2026-01-01, confidence: stated}\n', 'rules-invalid', 2, /lower-case letters/],
     ['a bad pack name', 'pack: My Pack\n', 'rules-invalid', 1, /lower-case letters, digits and -/],
+    ['a citation that is a plain string', rule('', ['source: [{ref: gsxt}]', 'source: ["DOMAIN.md §3.10"]']), 'rules-invalid', 7, /expected a mapping/],
+    ['a source entry without any date', 'sources:\n  my-register: {title: t, author: a, kind: official_register}\n', 'rules-required', 2, /'published'.*or 'retrieved'/],
+    ['a source entry of an unknown kind', 'sources:\n  my-register: {title: t, author: a, kind: blog, retrieved: 2026-01-01}\n', 'rules-enum', 2, /expected one of/],
+    ['a source id that is not kebab-case', 'sources:\n  My_Register: {title: t, author: a, kind: official_register, retrieved: 2026-01-01}\n', 'rules-invalid', 2, /name/],
+    ['an unverified parameter with neither source nor note', 'parameters:\n  x_days: {value: 1, description: d, checked: 2026-01-01, confidence: unverified}\n', 'rules-required', 2, /'source' or.*'note'/],
   ])('%s', (_, text, code, line, message) => {
     const list = load(text);
     expect(list.length).toBe(1);
@@ -92,12 +97,26 @@ describe('semantic errors', () => {
     ['an unknown parameter', rule('  when: {fact: derived.loss_usd, gt: {param: nope}}\n'), 'rules-unknown-param', /'nope'/],
     ['a parameter named like an Object.prototype member', rule('  when: {fact: derived.loss_usd, gt: {param: constructor}}\n'), 'rules-unknown-param', /'constructor'/],
     ['a due date from a fact that is not a date', rule('  then: {due: {fact: order.channel}}\n', ['kind: flag', 'kind: action']), 'rules-unknown-fact', /must be a date fact/],
+    ['a source id not in the bibliography', rule('', ['source: [{ref: gsxt}]', 'source: [{ref: gsxy}]']), 'rules-unknown-source', /'gsxy' is not in the bibliography.*did you mean 'gsxt'/],
+    ['a locator that cites the research notes', rule('', ['source: [{ref: gsxt}]', 'source: [{ref: gsxt, at: "DOMAIN.md §3.10"}]']), 'rules-unshipped-source', /'DOMAIN.md' is not part of the package/],
+    ['a message that cites a seed file', rule('', ['message: Fired.', 'message: As seed 002 says.']), 'rules-unshipped-source', /'seed 002'/],
+    ['a parameter that cites the research notes', 'parameters:\n  x_days: {value: 1, description: d, source: [{ref: gsxt, at: DOMAIN.md}], checked: 2026-01-01, confidence: stated}\n', 'rules-unshipped-source', /DOMAIN.md/],
+    ['a built-in source id defined differently', 'sources:\n  gsxt: {title: t, author: a, kind: official_register, retrieved: 2026-01-01}\n', 'rules-duplicate-source', /already defined differently in rules\/sources.yaml/],
     [`a condition ${MAX_CONDITION_DEPTH + 1} levels deep`, rule(`  when: ${nested(MAX_CONDITION_DEPTH + 1)}\n`), 'rules-too-deep', /more than 32 levels/],
   ])('%s', (_, text, code, message) => {
     const list = load(text);
     expect(list.map((d) => d.code)).toEqual([code]);
     expect(list[0]!.file).toBe('bad.yaml');
     expect(list[0]!.message).toMatch(message);
+  });
+
+  it('a pack may bring its own bibliography, and cite it next to the built-in one', () => {
+    const own = 'sources:\n  my-register: {title: My register, author: Me, url: "https://example.org/register", kind: official_register, retrieved: 2026-01-01}\n';
+    expect(load(own + rule('', ['source: [{ref: gsxt}]', 'source: [{ref: my-register, at: "p. 2"}, {ref: gsxt}]']))).toEqual([]);
+    // the same entry repeated verbatim in a second file is not a conflict
+    const r = parseAndLoad([...BUILTIN, { file: 'a.yaml', text: own }, { file: 'b.yaml', text: own + rule('', ['source: [{ref: gsxt}]', 'source: [{ref: my-register}]']) }]);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.value.sources['my-register']).toMatchObject({ title: 'My register' });
   });
 
   it('a checklist item without a catalogue entry (rules loaded without the built-in catalogue)', () => {
@@ -115,7 +134,7 @@ describe('deep condition trees do not crash', () => {
     for (const n of [1000, 100_000]) {
       let when: unknown = { fact: 'order.channel', equals: 'offline' };
       for (let i = 0; i < n; i++) when = { not: when };
-      const r = loadRules([docOf({ rules: [{ id: 'flag/x', title: 't', kind: 'flag', severity: 'low', rationale: 'r', source: ['s'], message: 'm', when }] })]);
+      const r = loadRules([docOf({ rules: [{ id: 'flag/x', title: 't', kind: 'flag', severity: 'low', rationale: 'r', source: [{ ref: 's' }], message: 'm', when }] })]);
       expect(r.ok ? [] : r.diagnostics.map((d) => d.code)).toEqual(['rules-too-deep']);
     }
   });

@@ -50,7 +50,7 @@ describe('no prototype pollution', () => {
   it('rule files: a parameter named constructor or __proto__ changes nothing, and {param: constructor} is an unknown parameter', () => {
     const params = JSON.parse('{"parameters": {"__proto__": {"value": 1, "description": "x", "source": "x", "checked": "2026-01-01", "confidence": "stated"}}}');
     expect(loadRules([docOf(params)]).ok).toBe(false);
-    const rule = { id: 'flag/x', title: 'x', kind: 'flag', severity: 'low', rationale: 'x', source: ['x'], message: 'x {params.toString}', when: { fact: 'derived.loss_usd', gt: { param: 'constructor' } } };
+    const rule = { id: 'flag/x', title: 'x', kind: 'flag', severity: 'low', rationale: 'x', source: [{ ref: 'x' }], message: 'x {params.toString}', when: { fact: 'derived.loss_usd', gt: { param: 'constructor' } } };
     const r = loadRules([docOf({ rules: [rule] })]);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['rules-unknown-param', 'rules-placeholder']));

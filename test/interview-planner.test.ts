@@ -12,43 +12,43 @@ import { ROOT } from './helpers.js';
 const TODAY = '2026-03-10';
 const RULES = `
 rules:
-  - { id: t/ta-on-platform, title: t, kind: eligibility, severity: info, rationale: r, source: [s], message: m,
+  - { id: t/ta-on-platform, title: t, kind: eligibility, severity: info, rationale: r, source: [{ ref: gsxt }], message: m,
       when: { fact: derived.paid_on_platform, equals: true }, then: { program: trade_assurance, effect: requires } }
-  - { id: t/ta-offline, title: t, kind: eligibility, severity: info, rationale: r, source: [s], message: m,
+  - { id: t/ta-offline, title: t, kind: eligibility, severity: info, rationale: r, source: [{ ref: gsxt }], message: m,
       when: { fact: order.channel, equals: offline }, then: { program: trade_assurance, effect: excludes } }
-  - { id: t/ta-window, title: t, kind: eligibility, severity: info, rationale: r, source: [s], message: m,
+  - { id: t/ta-window, title: t, kind: eligibility, severity: info, rationale: r, source: [{ ref: gsxt }], message: m,
       when: { any: [{ fact: order.delivery.status, equals: none }, { fact: derived.ta_window_open, equals: true }] },
       then: { program: trade_assurance, effect: requires } }
-  - { id: t/ta-claim-out, title: t, kind: strategy, severity: info, rationale: r, source: [s], message: m,
+  - { id: t/ta-claim-out, title: t, kind: strategy, severity: info, rationale: r, source: [{ ref: gsxt }], message: m,
       when: { fact: eligibility.trade_assurance, equals: ineligible }, then: { route: ta_claim, exclude: true } }
-  - { id: t/ta-claim-spec, title: t, kind: strategy, severity: info, rationale: r, source: [s], message: m,
+  - { id: t/ta-claim-spec, title: t, kind: strategy, severity: info, rationale: r, source: [{ ref: gsxt }], message: m,
       when: { fact: order.spec_in_order, equals: true }, then: { route: ta_claim, score: 2 } }
-  - { id: t/ta-last-day, title: t, kind: action, severity: high, rationale: r, source: [s], message: m,
+  - { id: t/ta-last-day, title: t, kind: action, severity: high, rationale: r, source: [{ ref: gsxt }], message: m,
       when: { fact: dispute.platform_dispute.opened, equals: false }, then: { route: ta_claim, due: today } }
-  - { id: t/listing, title: t, kind: flag, severity: high, rationale: r, source: [s], message: m,
+  - { id: t/listing, title: t, kind: flag, severity: high, rationale: r, source: [{ ref: gsxt }], message: m,
       when: { fact: supplier.activity.listing_active, equals: false } }
-  - { id: t/member-1, title: t, kind: flag, severity: high, rationale: r, source: [s], message: m,
+  - { id: t/member-1, title: t, kind: flag, severity: high, rationale: r, source: [{ ref: gsxt }], message: m,
       when: { fact: supplier.still_member, equals: false } }
-  - { id: t/member-2, title: t, kind: advice, severity: high, rationale: r, source: [s], message: m,
+  - { id: t/member-2, title: t, kind: advice, severity: high, rationale: r, source: [{ ref: gsxt }], message: m,
       when: { fact: supplier.still_member, equals: true } }
-  - { id: t/assets, title: t, kind: strategy, severity: info, rationale: r, source: [s], message: m,
+  - { id: t/assets, title: t, kind: strategy, severity: info, rationale: r, source: [{ ref: gsxt }], message: m,
       when: { fact: assets.bank_accounts, equals: true }, then: { route: prc_litigation, score: 3 } }
-  - { id: t/assets-2, title: t, kind: strategy, severity: info, rationale: r, source: [s], message: m,
+  - { id: t/assets-2, title: t, kind: strategy, severity: info, rationale: r, source: [{ ref: gsxt }], message: m,
       when: { fact: assets.bank_accounts, equals: true }, then: { route: asset_preservation, score: 3 } }
-  - { id: t/assets-3, title: t, kind: strategy, severity: info, rationale: r, source: [s], message: m,
+  - { id: t/assets-3, title: t, kind: strategy, severity: info, rationale: r, source: [{ ref: gsxt }], message: m,
       when: { fact: assets.property, equals: true }, then: { route: asset_preservation, score: 1 } }
-  - { id: t/big-order, title: t, kind: flag, severity: high, rationale: r, source: [s], message: m,
+  - { id: t/big-order, title: t, kind: flag, severity: high, rationale: r, source: [{ ref: gsxt }], message: m,
       when: { fact: order.value.amount, gt: 10000 } }
-  - { id: t/pay-records, title: t, kind: checklist, severity: info, rationale: r, source: [s], message: m,
+  - { id: t/pay-records, title: t, kind: checklist, severity: info, rationale: r, source: [{ ref: gsxt }], message: m,
       then: { evidence: payment_records, level: required, for: [non_delivery] } }
-  - { id: t/spec-sheet, title: t, kind: checklist, severity: info, rationale: r, source: [s], message: m,
+  - { id: t/spec-sheet, title: t, kind: checklist, severity: info, rationale: r, source: [{ ref: gsxt }], message: m,
       then: { evidence: spec_sheet, level: required, for: [quality] } }
-  - { id: t/chat, title: t, kind: checklist, severity: info, rationale: r, source: [s], message: m,
+  - { id: t/chat, title: t, kind: checklist, severity: info, rationale: r, source: [{ ref: gsxt }], message: m,
       then: { evidence: platform_chat, level: recommended, for: [non_delivery, quality] } }
 `;
 
 function support() {
-  return ['parameters.yaml', 'catalogue.yaml'].map((f) => {
+  return ['parameters.yaml', 'catalogue.yaml', 'sources.yaml'].map((f) => {
     const r = readTextFile(join(ROOT, 'rules', f));
     if (!r.ok) throw new Error(r.diagnostic.message);
     return { file: `rules/${f}`, text: r.text };
@@ -101,12 +101,12 @@ describe('planInterview: what comes next', () => {
     const { relevantRules } = await import('../src/interview/planner.js');
     const { assess } = await import('../src/assess.js');
     const extra = parseAndLoad([...support(), { file: 'low.yaml', text: `rules:
-  - { id: t/low-flag, title: t, kind: flag, severity: low, rationale: r, source: [s], message: m, when: { fact: order.machinery, equals: true } }
-  - { id: t/far-behind, title: t, kind: strategy, severity: info, rationale: r, source: [s], message: m, when: { fact: order.inspection_clause, equals: true }, then: { route: police_report, score: 1 } }
-  - { id: t/r1, title: t, kind: strategy, severity: info, rationale: r, source: [s], message: m, then: { route: negotiation, score: 5 } }
-  - { id: t/r2, title: t, kind: strategy, severity: info, rationale: r, source: [s], message: m, then: { route: chargeback, score: 5 } }
-  - { id: t/r3, title: t, kind: strategy, severity: info, rationale: r, source: [s], message: m, then: { route: paypal_dispute, score: 5 } }
-  - { id: t/close, title: t, kind: strategy, severity: info, rationale: r, source: [s], message: m, when: { fact: order.custom_made, equals: true }, then: { route: cietac_arbitration, score: 6 } }
+  - { id: t/low-flag, title: t, kind: flag, severity: low, rationale: r, source: [{ ref: gsxt }], message: m, when: { fact: order.machinery, equals: true } }
+  - { id: t/far-behind, title: t, kind: strategy, severity: info, rationale: r, source: [{ ref: gsxt }], message: m, when: { fact: order.inspection_clause, equals: true }, then: { route: police_report, score: 1 } }
+  - { id: t/r1, title: t, kind: strategy, severity: info, rationale: r, source: [{ ref: gsxt }], message: m, then: { route: negotiation, score: 5 } }
+  - { id: t/r2, title: t, kind: strategy, severity: info, rationale: r, source: [{ ref: gsxt }], message: m, then: { route: chargeback, score: 5 } }
+  - { id: t/r3, title: t, kind: strategy, severity: info, rationale: r, source: [{ ref: gsxt }], message: m, then: { route: paypal_dispute, score: 5 } }
+  - { id: t/close, title: t, kind: strategy, severity: info, rationale: r, source: [{ ref: gsxt }], message: m, when: { fact: order.custom_made, equals: true }, then: { route: cietac_arbitration, score: 6 } }
 ` }]);
     if (!extra.ok) throw new Error(JSON.stringify(extra.diagnostics));
     const c = { as_of: '2026-03-01' } as never;

@@ -4,15 +4,15 @@ import { parseAndLoad } from '../src/cli/rules-source.js';
 import { readTextFile, yamlFilesIn } from '../src/cli/io.js';
 import { ROOT } from './helpers.js';
 
-const support = yamlFilesIn(`${ROOT}/rules`).filter((f) => /catalogue|parameters/.test(f)).map((file) => ({ file, text: (readTextFile(file) as { text: string }).text }));
-const rule = (body: string) => `rules:\n  - id: flag/x\n    title: t\n    kind: flag\n    severity: low\n    rationale: r\n    source: [s]\n    message: m\n${body}`;
+const support = yamlFilesIn(`${ROOT}/rules`).filter((f) => /catalogue|parameters|sources/.test(f)).map((file) => ({ file, text: (readTextFile(file) as { text: string }).text }));
+const rule = (body: string) => `rules:\n  - id: flag/x\n    title: t\n    kind: flag\n    severity: low\n    rationale: r\n    source: [{ ref: gsxt }]\n    message: m\n${body}`;
 const load = (text: string) => parseAndLoad([...support, { file: 'pack.yaml', text }]);
 
 describe('loadRules diagnostics', () => {
   it.each([
     ['unknown key with suggestion', rule('    rationle: x\n'), 'rules-unknown-key', 9, "did you mean 'rationale'"],
     ['unknown kind', rule('').replace('kind: flag', 'kind: flags'), 'rules-enum', 4, "did you mean 'flag'"],
-    ['missing source', rule('').replace('    source: [s]\n', ''), 'rules-required', 2, "'source'"],
+    ['missing source', rule('').replace('    source: [{ ref: gsxt }]\n', ''), 'rules-required', 2, "'source'"],
     ['unknown fact', rule('    when: { fact: order.chanel, equals: offline }\n'), 'rules-unknown-fact', 9, "did you mean 'order.channel'"],
     ['enum value not allowed', rule('    when: { fact: order.channel, equals: ofline }\n'), 'rules-operator', 9, "did you mean 'offline'"],
     ['operator and type disagree', rule('    when: { fact: order.channel, gt: 3 }\n'), 'rules-operator', 9, 'needs a fact of type number or date'],

@@ -46,7 +46,7 @@ describe('rule quality', () => {
   });
 
   it('gives every rule a non-empty source and rationale', () => {
-    const bad = rules.filter((r) => !r.rationale.trim() || r.source.length === 0 || r.source.some((s) => !s.trim())).map((r) => r.id);
+    const bad = rules.filter((r) => !r.rationale.trim() || r.source.length === 0 || r.source.some((s) => !s.ref.trim())).map((r) => r.id);
     expect(bad).toEqual([]);
   });
 

@@ -236,7 +236,7 @@ function is(ctx: DeriveContext, path: string, values: readonly FactValue[]): boo
 }
 
 /**
- * Operating state (seed 000 step 2). Each outcome is decided only when no further fact could change it,
+ * Operating state (Zhang & Partners, step 2: operating normally, partly inactive, disappeared). Each outcome is decided only when no further fact could change it,
  * so that learning more never flips a rule that depends on it.
  */
 function operatingState(ctx: DeriveContext): string | undefined {

@@ -1,4 +1,4 @@
-// Unified Social Credit Code (GB 32100-2015): format and check character (DOMAIN.md §3.9).
+// Unified Social Credit Code (GB 32100-2015): format and check character (as implemented in python-stdnum, stdnum/cn/uscc.py).
 
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -27,7 +27,7 @@ const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 
 /**
  * Whether the embedded organisation code (positions 9-17, GB 11714) has a valid check character.
- * Genuine early pilot codes that fail the position-18 check still pass this one (DOMAIN.md §3.9).
+ * Genuine early pilot codes that fail the position-18 check still pass this one (see github.com/aarioai/id-rule).
  */
 export function usccOrgCodeOk(code: string): boolean {
   const c = normaliseUscc(code);

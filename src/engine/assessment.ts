@@ -1,7 +1,8 @@
 // The assessment: the product. A versioned, plain-data shape that the renderers and `check` read.
 import type { DisputeType, Eligibility, EvidenceKind, EvidenceStatus, Program, Route, Severity, Strength } from '../case/enums.js';
 import type { Money } from '../case/schema.js';
-import type { FlagCategory, RuleKind } from '../rules/types.js';
+import type { Citation, FlagCategory, RuleKind } from '../rules/types.js';
+import type { CitedSource } from '../rules/bibliography.js';
 import type { Outcome, Trace } from './conditions.js';
 
 export const ASSESSMENT_FORMAT = 'dispute-assess/assessment';
@@ -13,7 +14,7 @@ export interface Finding {
   severity: Severity;
   title: string;
   message: string;
-  source: string[];
+  source: Citation[];
   category?: FlagCategory;
   route?: Route;
 }
@@ -57,7 +58,7 @@ export interface PlanStep { date?: string; overdue: boolean; action: string; rou
 
 export interface Unknown { fact: string; description?: string; rules: string[] }
 
-export interface RuleResult { id: string; kind: RuleKind; outcome: Outcome; source: string[]; origin: string; trace: Trace }
+export interface RuleResult { id: string; kind: RuleKind; outcome: Outcome; source: Citation[]; origin: string; trace: Trace }
 
 /** The notice every assessment carries, in every format. */
 export const NOT_LEGAL_ADVICE = 'This is not legal advice: it is a structured first assessment from public sources. For a claim of any size, consult a PRC-licensed lawyer.';
@@ -78,7 +79,8 @@ export interface Assessment {
   unknowns: Unknown[];
   findings: Finding[];
   stats: { rules: number; fired: number; undecided: number };
-  sources: string[];
+  /** The sources the findings cite, numbered in order of first citation, with full entries. */
+  sources: CitedSource[];
   /** Per-rule results with traces; present when explain was asked for. */
   trace?: RuleResult[];
 }

@@ -2,7 +2,7 @@
 import type { Facts, FactValue } from '../case/facts.js';
 import type { Money } from '../case/schema.js';
 import { PROGRAMS, type Eligibility, type Program } from '../case/enums.js';
-import type { EligibilityRule, Rule, RuleSet } from '../rules/types.js';
+import type { Citation, EligibilityRule, Rule, RuleSet } from '../rules/types.js';
 import { evaluateCondition, missingFacts, type Outcome, type Trace } from './conditions.js';
 import { compiledRules, compiledSet, LayeredFacts } from './compile.js';
 import { fillMessage } from './format-value.js';
@@ -116,7 +116,7 @@ class LazyResult implements RuleResult {
   readonly id: string;
   readonly kind: Rule['kind'];
   readonly outcome: Outcome;
-  readonly source: string[];
+  readonly source: Citation[];
   readonly #evaluation: Evaluation;
   constructor(rule: Rule, readonly origin: string, evaluation: Evaluation) {
     this.id = rule.id;

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { DISPUTE_TYPES, ELIGIBILITY, EVIDENCE_KINDS, EVIDENCE_STATUS, PROGRAMS, ROUTES, SEVERITIES, STRENGTHS } from '../case/enums.js';
 import { CURRENCY_CODES } from '../case/iso-codes.js';
-import { FLAG_CATEGORIES, OPERATORS, RULE_KINDS } from '../rules/types.js';
+import { FLAG_CATEGORIES, OPERATORS, RULE_KINDS, SOURCE_KINDS } from '../rules/types.js';
 import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION, NOT_LEGAL_ADVICE, type Assessment } from '../engine/assessment.js';
 import type { Trace } from '../engine/conditions.js';
 
@@ -25,8 +25,17 @@ const trace: z.ZodType<Trace> = z.lazy(() =>
   }).strict(),
 );
 
+/** A rule's citation: a bibliography id (see `sources`) and where in the source. */
+const citation = z.object({ ref: z.string(), at: z.string().optional() }).strict();
+
+/** One numbered reference: the full bibliography entry, the locators cited and the citing rules. */
+const citedSource = z.object({
+  n: z.number().int().positive(), id: z.string(), title: z.string(), author: z.string(), url: z.string().optional(), kind: z.enum(SOURCE_KINDS),
+  published: z.string().optional(), retrieved: z.string().optional(), note: z.string().optional(), at: z.array(z.string()), rules: z.array(z.string()),
+}).strict();
+
 const finding = z.object({
-  id: z.string(), kind: z.enum(RULE_KINDS), severity: z.enum(SEVERITIES), title: z.string(), message: z.string(), source: z.array(z.string()),
+  id: z.string(), kind: z.enum(RULE_KINDS), severity: z.enum(SEVERITIES), title: z.string(), message: z.string(), source: z.array(citation),
   category: z.enum(FLAG_CATEGORIES).optional(), route: z.enum(ROUTES).optional(),
 }).strict();
 
@@ -68,8 +77,8 @@ export const assessmentSchema = z.object({
   unknowns: z.array(z.object({ fact: z.string(), description: z.string().optional(), rules: z.array(z.string()) }).strict()),
   findings: z.array(finding),
   stats: z.object({ rules: z.number().int(), fired: z.number().int(), undecided: z.number().int() }).strict(),
-  sources: z.array(z.string()),
-  trace: z.array(z.object({ id: z.string(), kind: z.enum(RULE_KINDS), outcome, source: z.array(z.string()), origin: z.string(), trace }).strict()).optional(),
+  sources: z.array(citedSource),
+  trace: z.array(z.object({ id: z.string(), kind: z.enum(RULE_KINDS), outcome, source: z.array(citation), origin: z.string(), trace }).strict()).optional(),
 }).strict();
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

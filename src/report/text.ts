@@ -6,6 +6,7 @@ import type { Trace } from '../engine/conditions.js';
 import { formatMoney } from '../case/money.js';
 import { formatValue } from '../engine/format-value.js';
 import type { FactValue } from '../case/facts.js';
+import { formatEntry } from '../rules/bibliography.js';
 
 export interface TextOptions { color: ChalkInstance; explain?: boolean }
 
@@ -78,7 +79,7 @@ export function renderText(a: Assessment, opts: TextOptions): string {
   }
   if (opts.explain && a.trace) out.push(...explain(a.trace, c));
   h('Sources');
-  for (const s of a.sources) out.push(c.dim(`  - ${s}`));
+  for (const s of a.sources) out.push(c.dim(`  [${s.n}] ${formatEntry(s)}${s.at.length ? ` — ${s.at.join('; ')}` : ''}`));
   out.push('', c.dim(`${a.stats.fired} of ${a.stats.rules} rules fired, ${a.stats.undecided} undecided. ${a.notice}`));
   return out.join('\n') + '\n';
 }
@@ -129,7 +130,7 @@ function explain(results: RuleResult[], c: ChalkInstance): string[] {
   for (const r of results) {
     out.push(`${outcomeMark(c, r.outcome)} ${c.bold(r.id)} ${c.dim(`[${r.kind}] ${r.origin}`)}`);
     out.push(...traceLines(r.trace, c, '    '));
-    out.push(c.dim(`    source: ${r.source.join('; ')}`));
+    out.push(c.dim(`    source: ${r.source.map((x) => (x.at ? `${x.ref} (${x.at})` : x.ref)).join('; ')}`));
   }
   return out;
 }

@@ -1,12 +1,40 @@
 // The strict JSON Schema of a rule file. ajv validates rule files against it; it is also the format's
 // documentation for editors (`dispute-assess schema --rules`).
 import { DISPUTE_TYPES, EVIDENCE_KINDS, PROGRAMS, ROUTES, SEVERITIES } from '../case/enums.js';
-import { FLAG_CATEGORIES, OPERATORS } from './types.js';
+import { FLAG_CATEGORIES, OPERATORS, SOURCE_KINDS } from './types.js';
 
 const scalar = { type: ['string', 'number', 'boolean'] };
 const ref = (name: string) => ({ $ref: `#/$defs/${name}` });
 const text = (description: string, maxLength = 4000) => ({ type: 'string', minLength: 1, maxLength, description });
 const isoDate = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'An ISO date, YYYY-MM-DD' };
+
+/** Bibliography ids: lower-case kebab-case (mastercard-chargeback-guide). */
+export const SOURCE_ID_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
+const citations = (what: string) => ({
+  type: 'array', minItems: 1,
+  items: {
+    type: 'object', additionalProperties: false, required: ['ref'],
+    properties: {
+      ref: { type: 'string', pattern: SOURCE_ID_PATTERN, description: 'The id of an entry in the bibliography (rules/sources.yaml or a sources: section)' },
+      at: text('Where in the source: section, article, heading', 300),
+    },
+  },
+  description: what,
+});
+
+const sourceEntry = {
+  type: 'object', additionalProperties: false, required: ['title', 'author', 'kind'],
+  anyOf: [{ required: ['published'] }, { required: ['retrieved'] }],
+  properties: {
+    title: text('The title, as the source gives it (or a plain description when it has none)', 300),
+    author: text('Author or publisher', 200),
+    url: { type: 'string', pattern: '^https?://\\S+$', maxLength: 1000, description: 'Where a reader can open it' },
+    published: { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', description: 'Date (or year) of publication' },
+    retrieved: isoDate,
+    kind: { enum: [...SOURCE_KINDS] },
+    note: text('Caveats: a mirror, an older version, the primary text not retrieved', 1000),
+  },
+};
 
 const operand = {
   anyOf: [
@@ -25,7 +53,7 @@ const ruleBase = {
   kind: { enum: ['checklist', 'eligibility', 'strategy', 'flag', 'advice', 'action'] },
   severity: { enum: [...SEVERITIES] },
   rationale: text('Why the rule exists, in plain language'),
-  source: { type: 'array', minItems: 1, items: text('A seed file and section, or a DOMAIN.md row', 500), description: 'Where the rule comes from' },
+  source: citations('Where the rule comes from: [{ref: SOURCE_ID, at: LOCATOR}, ...]'),
   checked: isoDate,
   when: ref('condition'),
   message: text('What the buyer reads when the rule fires; {fact.path} and {params.name} placeholders are filled in'),
@@ -72,12 +100,17 @@ const ruleVariants = Object.entries(thenFor).map(([kind, then]) => ({
 }));
 
 const parameter = {
-  type: 'object', additionalProperties: false, required: ['value', 'description', 'source', 'checked', 'confidence'],
+  type: 'object', additionalProperties: false, required: ['value', 'description', 'checked', 'confidence'],
+  // A stated or secondary figure names its source; an inferred or unverified one says in `note` what it rests on.
+  if: { properties: { confidence: { enum: ['stated', 'secondary'] } } },
+  then: { required: ['source'] },
+  else: { anyOf: [{ required: ['source'] }, { required: ['note'] }] },
   properties: {
     value: { anyOf: [{ type: 'number' }, { type: 'string' }, { type: 'object', additionalProperties: { type: 'number' } }, { type: 'array', items: { type: 'string' } }] },
     unit: { type: 'string' },
     description: text('What the figure is'),
-    source: text('Where the figure comes from (DOMAIN.md row, public source)'),
+    source: citations('Where the figure comes from: [{ref: SOURCE_ID, at: LOCATOR}, ...]'),
+    note: text('How an inferred or unverified figure was arrived at'),
     checked: isoDate,
     confidence: { enum: ['stated', 'secondary', 'inferred', 'unverified'] },
   },
@@ -102,6 +135,7 @@ export const ruleFileSchema = {
       },
     },
     parameters: { type: 'object', additionalProperties: parameter, propertyNames: { pattern: '^[a-z][a-z0-9_]*$' } },
+    sources: { type: 'object', additionalProperties: sourceEntry, propertyNames: { pattern: SOURCE_ID_PATTERN }, description: 'The bibliography: source id -> entry' },
     evidence: {
       type: 'object', propertyNames: { enum: [...EVIDENCE_KINDS] },
       additionalProperties: { type: 'object', additionalProperties: false, required: ['title', 'proves', 'where'], properties: { title: text('Name'), proves: text('What it proves'), where: text('Where to get it') } },

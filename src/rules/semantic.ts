@@ -4,15 +4,20 @@ import { suggestion } from '../source/suggest.js';
 import type { YamlDoc } from '../source/read-yaml.js';
 import { DERIVED } from '../case/derive.js';
 import { factRegistry, type FactInfo } from './fact-registry.js';
-import { OPERATORS, type Condition, type Operand, type Operator, type Rule, type RuleSet } from './types.js';
+import { OPERATORS, type Citation, type Condition, type Operand, type Operator, type Rule, type RuleSet } from './types.js';
 
 export const MAX_CONDITION_DEPTH = 32;
 const PLACEHOLDER = /\{([a-zA-Z0-9_.]+)\}/g;
+/**
+ * Documents the package does not ship and a reader cannot open: the project's research notes and the seed
+ * files. A rule cites the public source they name instead (an entry of the bibliography).
+ */
+export const UNSHIPPED_DOCUMENT = /\bDOMAIN\.md\b|\bseeds?\s*#?0\d\d\b|\bseeds\/|\b\d{3}_[0-9a-f]{16}\.txt\b/i;
 
 type Locate = (path: (string | number)[]) => { file: string; line: number; column: number; path: (string | number)[] };
 
 /** Check a merged rule set; `where` maps a rule index and a path inside it to a position. */
-export function checkRuleSet(set: RuleSet, where: (ruleIndex: number, path: (string | number)[]) => ReturnType<Locate>, paramWhere: (name: string) => ReturnType<Locate>): Diagnostic[] {
+export function checkRuleSet(set: RuleSet, where: (ruleIndex: number, path: (string | number)[]) => ReturnType<Locate>, paramWhere: (name: string, path?: (string | number)[]) => ReturnType<Locate>, sourceWhere?: (id: string, path?: (string | number)[]) => ReturnType<Locate>): Diagnostic[] {
   const facts = factRegistry();
   const out: Diagnostic[] = [];
   const ids = new Map<string, number>();
@@ -20,8 +25,18 @@ export function checkRuleSet(set: RuleSet, where: (ruleIndex: number, path: (str
   const needParam = (name: string, at: ReturnType<Locate>, what: string) => {
     if (!Object.hasOwn(set.params, name)) out.push(diag('rules-unknown-param', `${what} names the parameter '${name}', which no parameters file defines${suggestion(name, paramNames)}`, at));
   };
+  const sourceIds = Object.keys(set.sources);
+  const checkCitations = (list: readonly Citation[] | undefined, at: (p: (string | number)[]) => ReturnType<Locate>) => {
+    (list ?? []).forEach((c, k) => {
+      if (!Object.hasOwn(set.sources, c.ref)) out.push(diag('rules-unknown-source', `source '${c.ref}' is not in the bibliography (rules/sources.yaml or a sources: section)${suggestion(c.ref, sourceIds)}`, at(['source', k, 'ref'])));
+      if (c.at !== undefined) noUnshipped(c.at, at(['source', k, 'at']), out);
+    });
+  };
   set.rules.forEach((rule, i) => {
     const at = (p: (string | number)[]) => where(i, p);
+    checkCitations(rule.source, at);
+    for (const field of ['title', 'rationale', 'message'] as const) noUnshipped(rule[field], at([field]), out);
+    if (rule.kind === 'eligibility' && rule.then.unmet) noUnshipped(rule.then.unmet, at(['then', 'unmet']), out);
     const first = ids.get(rule.id);
     if (first !== undefined) out.push(diag('rules-duplicate-id', `duplicate rule id '${rule.id}' (first defined at ${set.rules[first]!.origin.file}:${set.rules[first]!.origin.line})`, at(['id'])));
     else ids.set(rule.id, i);
@@ -36,8 +51,24 @@ export function checkRuleSet(set: RuleSet, where: (ruleIndex: number, path: (str
     const route = rule.kind === 'strategy' || rule.kind === 'action' || rule.kind === 'advice' ? rule.then?.route : undefined;
     if (route && !Object.hasOwn(set.catalogue.routes, route)) out.push(diag('rules-catalogue', `route '${route}' has no entry in the routes catalogue`, at(['then', 'route'])));
   });
+  for (const [name, p] of Object.entries(set.params)) {
+    checkCitations(p.source, (path) => paramWhere(name, path));
+    noUnshipped(p.description, paramWhere(name, ['description']), out);
+    if (p.note) noUnshipped(p.note, paramWhere(name, ['note']), out);
+  }
+  for (const [id, s] of Object.entries(set.sources)) {
+    for (const field of ['title', 'author', 'note'] as const) {
+      const text = s[field];
+      if (text && sourceWhere) noUnshipped(text, sourceWhere(id, [field]), out);
+    }
+  }
   for (const d of DERIVED) for (const p of d.params) if (!Object.hasOwn(set.params, p)) out.push(diag('rules-unknown-param', `the derived fact ${d.name} needs the parameter '${p}', which no parameters file defines`, paramWhere(p)));
   return out;
+}
+
+function noUnshipped(text: string, at: ReturnType<Locate>, out: Diagnostic[]): void {
+  const m = UNSHIPPED_DOCUMENT.exec(text);
+  if (m) out.push(diag('rules-unshipped-source', `'${m[0]}' is not part of the package and a reader cannot open it; cite the public source it names (an entry of rules/sources.yaml) instead`, at));
 }
 
 const dateFacts = (facts: Map<string, FactInfo>) => [...facts.values()].filter((f) => f.kind === 'date').map((f) => f.path);

@@ -19,7 +19,7 @@ interface RuleBase {
   title: string;
   severity: Severity;
   rationale: string;
-  source: string[];
+  source: Citation[];
   checked?: string;
   when?: Condition;
   message: string;
@@ -38,12 +38,38 @@ export type Rule = ChecklistRule | EligibilityRule | StrategyRule | FlagRule | A
 export const FLAG_CATEGORIES = ['red_flag', 'deadline', 'counterparty', 'supplier_status', 'evidence', 'chronology'] as const;
 export type FlagCategory = (typeof FLAG_CATEGORIES)[number];
 
+/** A citation: a bibliography entry by id and where in it (section, article, heading). */
+export interface Citation { ref: string; at?: string }
+
+export const SOURCE_KINDS = [
+  'statute', 'judicial_interpretation', 'regulation', 'treaty', 'standard', 'platform_rule', 'platform_faq', 'payment_terms',
+  'card_scheme_rules', 'court_or_arbitration_rules', 'official_register', 'official_page', 'secondary_article', 'code',
+] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** One bibliography entry (rules/sources.yaml, or a `sources:` section of any rule file). */
+export interface SourceEntry {
+  title: string;
+  /** Author or publisher. */
+  author: string;
+  url?: string;
+  /** Date (or year) of publication, when known. */
+  published?: string;
+  /** Date the source was read. */
+  retrieved?: string;
+  kind: SourceKind;
+  /** Caveats: a mirror, an older version, the primary text not retrieved. */
+  note?: string;
+}
+
 /** A policy figure with its provenance. */
 export interface Parameter {
   value: number | string | string[] | Record<string, number>;
   unit?: string;
   description: string;
-  source: string;
+  /** Required unless the figure is inferred or unverified; `note` then says what it rests on. */
+  source?: Citation[];
+  note?: string;
   checked: string;
   confidence: 'stated' | 'secondary' | 'inferred' | 'unverified';
 }
@@ -64,6 +90,8 @@ export interface Catalogue {
 export interface RuleSet {
   rules: Rule[];
   params: Record<string, Parameter>;
+  /** The bibliography: every source a rule or parameter cites, by id. */
+  sources: Record<string, SourceEntry>;
   catalogue: Catalogue;
   files: string[];
 }

@@ -74,6 +74,8 @@ function toDiagnostic(e: ErrorObject, path: (string | number)[], doc: YamlDoc): 
     case 'required': {
       const missing = String(e.params.missingProperty);
       if (e.schemaPath.includes('/then/anyOf/')) return diag('rules-required', `${name} needs 'score' (a number from -10 to 10) or 'exclude: true'`, where(path));
+      if (e.schemaPath.includes('/sources/additionalProperties/anyOf/')) return diag('rules-required', `${name} needs 'published' (date of publication) or 'retrieved' (date read), or both`, where(path));
+      if (e.schemaPath.includes('/parameters/additionalProperties/else/anyOf/')) return diag('rules-required', `${name} needs 'source' or, for an inferred or unverified figure, a 'note' saying what it rests on`, where(path));
       return diag('rules-required', `${name} is missing the required key '${missing}'`, where(path));
     }
     case 'enum': {

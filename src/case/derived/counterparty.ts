@@ -1,4 +1,4 @@
-// Derived facts for the counterparty, red-flag and deadline rules (seed 000 steps 1-2, DOMAIN.md §3.1, §3.9, §6.1).
+// Derived facts for the counterparty, red-flag and deadline rules (sources: rules/sources.yaml, cited per rule).
 // Each is unknown (not set) when its inputs do not decide it, so learning more never flips a rule.
 import type { DeriveContext, DerivedFact } from '../derive.js';
 import type { Payment } from '../schema.js';

@@ -74,7 +74,7 @@ export function assetFlightRisk(ctx: DeriveContext): boolean | undefined {
 const both = (a: boolean | undefined, b: boolean | undefined) => (a === false || b === false ? false : a === true && b === true ? true : undefined);
 
 /**
- * Whether Trade Assurance alone may leave the buyer short (seed 002 'both, simultaneously'): the part it
+ * Whether Trade Assurance alone may leave the buyer short (getmymoneyback.cn, 'both, simultaneously'): the part it
  * cannot refund is worth pursuing, or the supplier may move its assets and the claim is worth pursuing.
  */
 export function legalBackupNeeded(ctx: DeriveContext): boolean | undefined {
