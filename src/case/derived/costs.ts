@@ -79,6 +79,14 @@ export const COST_DERIVED: readonly DerivedFact[] = [
     compute: (ctx) => { const a = claim(ctx); const t = num(ctx, 'cietac_summary_threshold_cny'); return a === undefined || t === undefined ? undefined : a <= t; },
   },
   {
+    name: 'derived.loss_hkd', type: 'number', description: 'The amount at stake in Hong Kong dollars (indicative rates)', inputs: LOSS, params: ['fx_usd_per_unit'],
+    compute: (ctx) => {
+      const usd = ctx.fact('derived.loss_usd');
+      const rate = (ctx.param('fx_usd_per_unit') as Record<string, number> | undefined)?.HKD;
+      return typeof usd === 'number' && rate ? Math.round(usd / rate) : undefined;
+    },
+  },
+  {
     name: 'derived.court_fee_share_pct', type: 'number', description: 'The court acceptance fee as a percentage of the amount at stake', inputs: LOSS, params: ['fx_usd_per_unit'],
     compute: (ctx) => share(ctx.fact('derived.court_fee_cny') as number | undefined, claim(ctx)),
   },

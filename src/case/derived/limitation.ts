@@ -220,6 +220,11 @@ export const LIMITATION_DERIVED: readonly DerivedFact[] = [
     },
   },
   {
+    name: 'derived.risk_passed_at_shipment', type: 'boolean', description: 'Under the Incoterm, the risk of loss or damage passed to the buyer when the goods were handed to the carrier (E, F and C terms), not on arrival (D terms)',
+    inputs: ['order.incoterm'], params: [],
+    compute: (ctx) => { const t = str(ctx, 'order.incoterm'); return t === undefined ? undefined : !['DAP', 'DPU', 'DDP'].includes(t); },
+  },
+  {
     name: 'derived.card_paid_at_checkout', type: 'boolean', description: "Some card payment was made at Alibaba's checkout (so Trade Assurance and a chargeback could both claim the same money)",
     inputs: ['order.payments'], params: [],
     compute: (ctx) => {
