@@ -79,6 +79,19 @@ export const COST_DERIVED: readonly DerivedFact[] = [
     compute: (ctx) => { const a = claim(ctx); const t = num(ctx, 'cietac_summary_threshold_cny'); return a === undefined || t === undefined ? undefined : a <= t; },
   },
   {
+    name: 'derived.cietac_fee_share_of_uncovered_pct', type: 'number', description: 'CIETAC fees on the part Trade Assurance cannot refund, as a percentage of that part',
+    inputs: ['order.payments', 'supplier.ta_coverage', 'dispute.amount_claimed'], params: ['fx_usd_per_unit', 'cietac_registration_fee_cny', 'cietac_handling_fee_min_cny', 'cietac_handling_fee_band_percent'],
+    compute: (ctx) => {
+      const u = ctx.fact('derived.ta_uncovered') as { amount: number; currency: string } | undefined;
+      const fx = ctx.param('fx_usd_per_unit') as Record<string, number> | undefined;
+      const rate = fx?.[u?.currency ?? ''];
+      const cny = fx?.CNY;
+      if (!u || !rate || !cny || u.amount <= 0) return undefined;
+      const amount = Math.round((u.amount * rate) / cny);
+      return share(cietacFee(ctx, amount), amount);
+    },
+  },
+  {
     name: 'derived.loss_hkd', type: 'number', description: 'The amount at stake in Hong Kong dollars (indicative rates)', inputs: LOSS, params: ['fx_usd_per_unit'],
     compute: (ctx) => {
       const usd = ctx.fact('derived.loss_usd');
