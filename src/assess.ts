@@ -51,9 +51,8 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
   if (money('derived.amount_paid')) summary.amount_paid = money('derived.amount_paid')!;
   if (money('derived.loss')) summary.loss = money('derived.loss')!;
   const strategies = strategySection(ev, rules);
-  const outcomes = new Map(ev.results.map((r) => [r.id, r.outcome]));
   // Unknown facts are listed only for rules that can still change the verdict (the interview asks the same).
-  const relevant = relevantRuleIds({ programs: ev.programs, strategies, outcome: (id) => outcomes.get(id) }, rules, types);
+  const relevant = relevantRuleIds({ programs: ev.programs, strategies, outcome: ev.outcome }, rules, types);
   const result: Assessment = {
     format: ASSESSMENT_FORMAT,
     version: ASSESSMENT_VERSION,
@@ -69,7 +68,7 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
     plan: planSection(ev, rules, asOf, new Set(strategies.filter((s) => s.excluded).map((s) => s.route))),
     unknowns: unknownsSection(ev, (f) => registry.get(f)?.description, relevant),
     findings: ev.findings,
-    stats: { rules: ev.results.length, fired: ev.findings.length, undecided: ev.results.filter((r) => r.outcome === 'unknown').length },
+    stats: { rules: ev.outcomes.length, fired: ev.findings.length, undecided: ev.undecided.length },
     sources: citedSources(ev.findings, rules.sources),
   };
   if (opts.explain) result.trace = ev.results;
