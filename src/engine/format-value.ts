@@ -1,6 +1,7 @@
 // Filling {placeholders} in rule messages with fact values and parameters.
 import type { Facts, FactValue } from '../case/facts.js';
 import { formatMoney } from '../case/money.js';
+import { safeInline } from '../source/safe-text.js';
 
 /** A fact value as a reader sees it. */
 export function formatValue(v: FactValue | undefined | null): string {
@@ -21,7 +22,7 @@ export function fillMessage(message: string, facts: Facts, params: Record<string
     if (name.startsWith('params.')) {
       const v = params[name.slice(7)]?.value;
       out += Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? 'table' : String(v);
-    } else out += formatValue(facts.get(name));
+    } else out += safeInline(formatValue(facts.get(name))); // a case value sits inside a line: it may not start a new one
     out += parts[i + 1]!;
   }
   return out;
