@@ -8,7 +8,7 @@ import type { RuleSet } from './rules/types.js';
 import { evaluateRules } from './engine/evaluate.js';
 import { evidenceSection, planSection, strategySection, unknownsSection } from './engine/sections.js';
 import { relevantRuleIds } from './engine/relevance.js';
-import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION, type Assessment, type TradeAssuranceVerdict } from './engine/assessment.js';
+import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION, NOT_LEGAL_ADVICE, type Assessment, type TradeAssuranceVerdict } from './engine/assessment.js';
 import { SEVERITIES } from './case/enums.js';
 import { compareText } from './engine/compare.js';
 import { applyImplications } from './case/derived/implied.js';
@@ -65,13 +65,14 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
   const result: Assessment = {
     format: ASSESSMENT_FORMAT,
     version: ASSESSMENT_VERSION,
+    notice: NOT_LEGAL_ADVICE,
     as_of: asOf,
     case: summary,
     trade_assurance: ta,
     programs: ev.programs.filter((p) => p.program !== 'trade_assurance'),
     evidence: evidenceSection(ev, rules, types),
     strategies,
-    plan: planSection(ev, rules, asOf),
+    plan: planSection(ev, rules, asOf, new Set(strategies.filter((s) => s.excluded).map((s) => s.route))),
     unknowns: asQuestions(unknownsSection(ev, (f) => registry.get(f)?.description, relevant), rules),
     // Every fired rule once, the most severe first (flags and advice are the findings of those kinds).
     findings: [...ev.findings].sort((a, b) => sev(b.severity) - sev(a.severity) || compareText(a.id, b.id)),

@@ -80,11 +80,12 @@ describe('derived facts', () => {
     ['derived.supplier_notified', { dispute: { supplier_notified_date: '2026-01-10' } }, true],
     // limitation_general_end / days_left
     ['derived.limitation_general_end', {}, undefined],
-    ['derived.limitation_general_end', { dispute: { discovered_date: '2023-03-05' } }, '2026-03-05'],
-    ['derived.limitation_general_end', { dispute: { discovered_date: '2024-02-29' } }, '2027-02-28'],
+    ['derived.limitation_general_end', { supplier: { country: 'CN' }, dispute: { discovered_date: '2023-03-05' } }, '2026-03-05'],
+    ['derived.limitation_general_end', { supplier: { country: 'CN' }, dispute: { discovered_date: '2024-02-29' } }, '2027-02-28'],
+    ['derived.limitation_general_end', { supplier: { country: 'HK' }, dispute: { discovered_date: '2024-02-29' } }, undefined],
     ['derived.limitation_general_days_left', {}, undefined],
-    ['derived.limitation_general_days_left', { dispute: { discovered_date: '2023-03-05' } }, 4],
-    ['derived.limitation_general_days_left', { dispute: { discovered_date: '2023-02-01' } }, -28],
+    ['derived.limitation_general_days_left', { supplier: { country: 'CN' }, dispute: { discovered_date: '2023-03-05' } }, 4],
+    ['derived.limitation_general_days_left', { supplier: { country: 'CN' }, dispute: { discovered_date: '2023-02-01' } }, -28],
   ] as const)('%s for %j is %s', (fact, input, want) => {
     expect(derived(input, fact)).toStrictEqual(want);
   });

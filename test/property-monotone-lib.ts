@@ -1,6 +1,6 @@
 // "Unknown facts behave like unknowns": remove some facts from a case, then restore them one at a time;
 // nothing decided with fewer facts may change when more are known. Shared by the property test and the fuzz script.
-import { DEFAULTED_FACTS } from '../src/case/derive.js';
+import { DEFAULTED_FACTS, MOVABLE_DEADLINES } from '../src/case/derive.js';
 import fc from 'fast-check';
 import { caseJsonSchema, schemaAt, type JsonSchema } from '../src/case/json-schema.js';
 import type { Case } from '../src/case/schema.js';
@@ -38,6 +38,28 @@ export function readsEligibility(c: Condition | undefined): boolean {
   if ('not' in c) return readsEligibility(c.not);
   return c.fact.startsWith('eligibility.') || Object.values(c).some((v) => typeof v === 'object' && v !== null && 'fact' in v && String((v as { fact: string }).fact).startsWith('eligibility.'));
 }
+
+/**
+ * Issue 11: deadlines that move by law when a fact is learned (a written demand or acknowledgment restarts the
+ * limitation period; a period counted from the earliest date the case holds, while the exact start is unknown, moves
+ * to the exact start once it is given). MOVABLE_DEADLINES lists each such derived fact with the facts that move it.
+ * These are the case facts that may move a deadline a condition reads.
+ */
+export function movableInputs(c: Condition | undefined, out = new Set<string>()): Set<string> {
+  if (!c) return out;
+  if ('all' in c) c.all.forEach((x) => movableInputs(x, out));
+  else if ('any' in c) c.any.forEach((x) => movableInputs(x, out));
+  else if ('not' in c) movableInputs(c.not, out);
+  else {
+    const facts = [c.fact, ...Object.values(c).flatMap((v) => (typeof v === 'object' && v !== null && 'fact' in v ? [String((v as { fact: string }).fact)] : []))];
+    for (const f of facts) for (const i of MOVABLE_DEADLINES[f] ?? []) out.add(i);
+  }
+  return out;
+}
+
+/** Whether learning (or forgetting) the fact at this dotted path may move one of these deadline inputs. */
+export const movedBy = (inputs: ReadonlySet<string> | readonly string[], path: string): boolean =>
+  [...inputs].some((i) => path === i || path.startsWith(`${i}.`) || i.startsWith(`${path}.`));
 
 const objectAlt = (s: JsonSchema | undefined): JsonSchema | undefined => (s?.type === 'object' ? s : s?.anyOf?.find((a) => a.type === 'object'));
 
@@ -89,16 +111,18 @@ export interface Flip { what: 'derived' | 'rule'; name: string; restored: string
 /** Remove `order` from the case, restore it one path at a time, and list everything decided that changed. */
 export function flips(c: Case, order: readonly Path[], rules: RuleSet, exemptEligibility = true): Flip[] {
   const exempt = new Set(rules.rules.filter((r) => exemptEligibility && readsEligibility(r.when)).map((r) => r.id));
+  const moving = new Map(rules.rules.map((r) => [r.id, movableInputs(r.when)]));
   const out: Flip[] = [];
   let prev = decisions(without(c, order), rules);
   for (let k = 1; k <= order.length; k++) {
     const next = decisions(without(c, order.slice(k)), rules);
     const restored = order[k - 1]!.join('.');
     for (const [name, v] of prev.derived) {
-      if (BOUNDS.has(name)) continue;
+      if (BOUNDS.has(name) || movedBy(MOVABLE_DEADLINES[name] ?? [], restored)) continue;
       if (JSON.stringify(next.derived.get(name)) !== JSON.stringify(v)) out.push({ what: 'derived', name, restored, before: v, after: next.derived.get(name) });
     }
     for (const [id, o] of prev.rules) {
+      if (movedBy(moving.get(id) ?? [], restored)) continue;
       if (o !== 'unknown' && !exempt.has(id) && next.rules.get(id) !== o) out.push({ what: 'rule', name: id, restored, before: o, after: next.rules.get(id) });
     }
     prev = next;

@@ -8,6 +8,9 @@ import { usccIndividualBusiness, usccValid } from './uscc.js';
 import { COUNTERPARTY_DERIVED } from './derived/counterparty.js';
 import { TRADE_ASSURANCE_DERIVED } from './derived/trade-assurance.js';
 import { applyImplications, IMPLIED_DERIVED } from './derived/implied.js';
+import { LIMITATION_DERIVED } from './derived/limitation.js';
+import { COST_DERIVED } from './derived/costs.js';
+export { MOVABLE_DEADLINES } from './derived/limitation.js';
 
 export interface DeriveContext {
   case: Case;
@@ -78,8 +81,13 @@ const firstPaymentDate = (c: Case, method?: string) => {
  * Case facts whose absence is read as a stated default rather than as unknown (documented in the schema):
  * an absent tier is the standard tier (the shorter, safer Trade Assurance window), an absent claim is the
  * amount paid. They are the only exceptions to "absent means unknown", so the monotonicity tests skip them.
+ * Issue 11 adds the legal defaults (LAW_DEFAULTS): no governing law stated is no choice made (a PRC court then
+ * applies the seller's law, Law on the Application of Laws to Foreign-related Civil Relations Art. 41); no CISG
+ * exclusion stated is none (the CISG applies unless the parties exclude it, CISG Art. 6). (Restart dates are
+ * not defaults: a deadline that moves when one is learned is listed in MOVABLE_DEADLINES instead.)
  */
-export const DEFAULTED_FACTS: readonly string[] = ['buyer.alibaba_tier', 'dispute.amount_claimed',
+const LAW_DEFAULTS = ['order.governing_law', 'order.cisg_excluded'];
+export const DEFAULTED_FACTS: readonly string[] = ['buyer.alibaba_tier', 'dispute.amount_claimed', ...LAW_DEFAULTS,
   // Issue 12: an absent platform-dispute outcome reads as "no decision yet" (derived.platform_outcome).
   'dispute.platform_dispute.status'];
 
@@ -206,22 +214,6 @@ export const DERIVED: readonly DerivedFact[] = [
     compute: (ctx) => anyOf(['bank_accounts', 'equipment', 'property', 'receivables'].map((k) => ctx.fact(`assets.${k}`) as boolean | undefined)),
   },
   {
-    name: 'derived.cisg_applies', type: 'boolean', description: "The CISG governs the sale: supplier in mainland China and the buyer's country a contracting state", inputs: ['buyer.country', 'supplier.country'], params: ['cisg_contracting_states'],
-    compute: (ctx) => {
-      const b = ctx.fact('buyer.country');
-      const s = ctx.fact('supplier.country');
-      if (s !== undefined && s !== 'CN') return false;
-      if (typeof b !== 'string') return undefined;
-      const states = ctx.param('cisg_contracting_states') as string[];
-      return s === 'CN' ? states.includes(b) : states.includes(b) ? undefined : false;
-    },
-  },
-  {
-    name: 'derived.limitation_end', type: 'date', description: 'End of the PRC limitation period for an international sale of goods (years after the problem was discovered)', inputs: ['dispute.discovered_date'], params: ['limitation_years_international_sale'],
-    compute: (ctx) => { const d = date(ctx, 'dispute.discovered_date'); const y = ctx.param('limitation_years_international_sale'); return d && typeof y === 'number' ? addYears(d, y) : undefined; },
-  },
-  daysLeft('derived.limitation_days_left', 'derived.limitation_end', 'Days left before the limitation period ends'),
-  {
     name: 'derived.notice_deadline', type: 'date', description: 'Outer limit for notice of non-conformity: years after the goods were handed over (CISG Art. 39(2), Civil Code Art. 621)', inputs: ['order.delivery.receipt_confirmed_date'], params: ['notice_outer_limit_years'],
     compute: (ctx) => { const d = date(ctx, 'order.delivery.receipt_confirmed_date'); const y = ctx.param('notice_outer_limit_years'); return d && typeof y === 'number' ? addYears(d, y) : undefined; },
   },
@@ -230,8 +222,6 @@ export const DERIVED: readonly DerivedFact[] = [
     name: 'derived.card_payment_date', type: 'date', description: 'Date of the first card payment', inputs: ['order.payments'], params: [],
     compute: (ctx) => firstPaymentDate(ctx.case, 'card'),
   },
-  deadline('derived.chargeback_end', 'derived.card_payment_date', 'chargeback_days', 'Approximate last day for a card chargeback'),
-  daysLeft('derived.chargeback_days_left', 'derived.chargeback_end', 'Days left for a card chargeback'),
   {
     name: 'derived.paypal_payment_date', type: 'date', description: 'Date of the first PayPal payment', inputs: ['order.payments'], params: [],
     compute: (ctx) => firstPaymentDate(ctx.case, 'paypal'),
@@ -239,10 +229,12 @@ export const DERIVED: readonly DerivedFact[] = [
   deadline('derived.paypal_dispute_end', 'derived.paypal_payment_date', 'paypal_dispute_days', 'Last day to open a PayPal dispute'),
   daysLeft('derived.paypal_days_left', 'derived.paypal_dispute_end', 'Days left to open a PayPal dispute'),
 
+  ...LIMITATION_DERIVED,
   ...COUNTERPARTY_DERIVED,
   ...TRADE_ASSURANCE_DERIVED,
   // Issue 12: facts implied by stated ones (src/case/derived/implied.ts).
   ...IMPLIED_DERIVED,
+  ...COST_DERIVED,
 ];
 
 /** Three-valued "fact is one of values". */
@@ -262,7 +254,10 @@ function operatingState(ctx: DeriveContext): string | undefined {
     allOf([is(ctx, act('responsive'), ['unresponsive']), ...['listing_active', 'website_updated', 'social_media_active', 'at_trade_fairs'].map((k) => is(ctx, act(k), [false]))]),
   ]);
   if (gone === true) return 'disappeared';
-  const operating = allOf([is(ctx, 'supplier.registration_status', ['active']), is(ctx, act('responsive'), ['responsive']), is(ctx, act('listing_active'), [true])]);
+  // Slow replies are neutral (issue 11, M3): they neither show a supplier winding down nor one that answers.
+  const resp = ctx.fact(act('responsive'));
+  const answers = resp === undefined || resp === 'slow' ? undefined : resp === 'responsive';
+  const operating = allOf([is(ctx, 'supplier.registration_status', ['active']), answers, is(ctx, act('listing_active'), [true])]);
   if (operating === true) return 'operating';
   return gone === false && operating === false ? 'partly_inactive' : undefined;
 }

@@ -6,6 +6,12 @@ export const DISPUTE_TYPES = [
 ] as const;
 export type DisputeType = (typeof DISPUTE_TYPES)[number];
 
+/** What a contract's dispute clause says (issue 11: the institution, the seat, and whether a foreign court is exclusive). */
+export const DISPUTE_CLAUSES = [
+  'cietac', 'other_arbitration', 'hk_arbitration', 'foreign_arbitration', 'arbitration_no_institution',
+  'court_china', 'court_abroad', 'court_abroad_non_exclusive', 'none',
+] as const;
+
 export const EVIDENCE_KINDS = [
   'payment_records', 'contract', 'order_page', 'spec_sheet', 'design_drawings', 'invoice', 'bill_of_lading',
   'customs_records', 'shipping_tracking', 'batch_numbers', 'packaging_labels', 'inspection_report',

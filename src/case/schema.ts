@@ -2,7 +2,7 @@
 // Every field is optional: absent means unknown, never false.
 import * as z from 'zod';
 import { COUNTRY_CODES, CURRENCY_CODES } from './iso-codes.js';
-import { DISPUTE_TYPES, EVIDENCE_KINDS, EVIDENCE_STATUS } from './enums.js';
+import { DISPUTE_CLAUSES, DISPUTE_TYPES, EVIDENCE_KINDS, EVIDENCE_STATUS } from './enums.js';
 import { expectSchema } from './expect-schema.js';
 
 /** Platform-dispute outcomes added by issue 12 (after the original values, so existing files keep their meaning). */
@@ -101,7 +101,16 @@ const order = z
     inspection_clause: z.boolean().optional(),
     custom_made: z.boolean().optional(),
     machinery: z.boolean().optional().describe('Industrial machinery'),
-    dispute_clause: z.enum(['cietac', 'other_arbitration', 'court_china', 'court_abroad', 'none']).optional(),
+    dispute_clause: z.enum(DISPUTE_CLAUSES).optional()
+      .describe('What the contract says about disputes: cietac; other_arbitration (another named institution in mainland China); hk_arbitration (an institution seated in Hong Kong, e.g. HKIAC); foreign_arbitration (seated abroad, e.g. SIAC, ICC); arbitration_no_institution (arbitration, but no institution named); court_china; court_abroad (a foreign court, not said to be non-exclusive); court_abroad_non_exclusive; none'),
+    // --- issue 11: governing law, delivery terms and inspection ---
+    governing_law: z.enum(['prc', 'buyer_country', 'hong_kong', 'other']).optional()
+      .describe('The law the contract chooses. Absent means no choice was made: a PRC court then applies the law of the seller (PRC law for a mainland supplier)'),
+    cisg_excluded: z.boolean().optional().describe('The contract expressly excludes the CISG (the UN sales convention)'),
+    incoterm: z.enum(['EXW', 'FCA', 'FAS', 'FOB', 'CFR', 'CIF', 'CPT', 'CIP', 'DAP', 'DPU', 'DDP']).optional().describe('The Incoterm in the contract: it says when the risk of loss or damage passed to you'),
+    cargo_insurance: z.boolean().optional().describe('The goods were insured for the voyage (by you, or by the supplier under CIF/CIP)'),
+    golden_sample: z.boolean().optional().describe('A sample was approved and kept (sealed or signed) as the standard for production'),
+    // --- end issue 11 ---
     closed: z.boolean().optional().describe('The platform order is already closed'),
     closed_date: date.optional().describe('Date Alibaba closed the order (a dispute may still be opened for a limited time after the closure notice)'),
     delivery: z
@@ -147,6 +156,15 @@ const dispute = z
       .describe("The supplier's latest offer to settle"),
     fraud_kind: z.enum(['fake_supplier', 'impersonation', 'phishing', 'bank_switch']).optional()
       .describe('A fraud rather than a trade dispute: a fake supplier, someone posing as a real one, a phishing login page, or bank details switched by a third party'),
+    // --- issue 11: what restarts the limitation period, and enforcement after a decision ---
+    last_demand_date: date.optional()
+      .describe('The latest date a written demand for payment or performance (letter, e-mail, chat) reached the supplier; it restarts the PRC limitation period'),
+    last_acknowledgment_date: date.optional()
+      .describe('The latest date the supplier agreed to pay or perform, paid part, offered security or asked for time; it restarts the PRC limitation period'),
+    proceedings_opened_date: date.optional().describe('Date you filed a suit or arbitration over this claim (the limitation period stops running)'),
+    decision_date: date.optional().describe('Date of a court judgment or arbitral award in your favour'),
+    performance_due_date: date.optional().describe('Last day the judgment or award gives the supplier to pay; the 2-year period to apply for enforcement runs from it'),
+    // --- end issue 11 ---
     platform_dispute: z
       .object({
         opened: z.boolean().optional(),

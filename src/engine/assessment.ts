@@ -50,7 +50,9 @@ export interface EvidenceItem {
 export interface EvidenceGroup { dispute_type: DisputeType; strength: Strength; items: EvidenceItem[] }
 
 export interface StrategyReason { rule: string; score: number; message: string }
-export interface RankedStrategy { route: Route; title: string; description: string; score: number; rank?: number; excluded: boolean; reasons: StrategyReason[] }
+/** What a route is estimated to cost (a range; `high` absent means "at least") and how that was computed. */
+export interface RouteCost { low: Money; high?: Money; basis: string }
+export interface RankedStrategy { route: Route; title: string; description: string; score: number; rank?: number; excluded: boolean; reasons: StrategyReason[]; cost?: RouteCost; time?: string }
 
 /** The answer a conditional plan step or an alternative route depends on (issue 12). */
 export interface Condition { fact: string; value: string | boolean; text: string; and?: { fact: string; value: string | boolean }[] }
@@ -83,9 +85,13 @@ export interface ImpliedFact { fact: string; value: string | number | boolean; r
 
 export interface RuleResult { id: string; kind: RuleKind; outcome: Outcome; source: Citation[]; origin: string; trace: Trace }
 
+/** The notice every assessment carries, in every format. */
+export const NOT_LEGAL_ADVICE = 'This is not legal advice: it is a structured first assessment from public sources. For a claim of any size, consult a PRC-licensed lawyer.';
+
 export interface Assessment {
   format: typeof ASSESSMENT_FORMAT;
   version: typeof ASSESSMENT_VERSION;
+  notice: typeof NOT_LEGAL_ADVICE;
   as_of: string;
   case: { file?: string; dispute_types: DisputeType[]; supplier?: string; channel?: string; amount_paid?: Money; loss?: Money };
   trade_assurance: TradeAssuranceVerdict;

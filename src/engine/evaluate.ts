@@ -188,8 +188,11 @@ function programVerdict(program: Program, set: RuleSet, rules: EligibilityRule[]
     const outcome = e.outcome;
     const msg = (text: string) => fillMessage(text, facts, set.params);
     if (outcome === 'unknown') {
-      for (const f of missingFacts(e.trace)) for (const input of caseInputs(f, facts)) unknown.add(input);
-      reasons.push({ rule: r.id, effect: 'unknown', message: r.title });
+      const deciding = new Set<string>();
+      for (const f of missingFacts(e.trace)) for (const input of caseInputs(f, facts)) deciding.add(input);
+      for (const f of deciding) unknown.add(f);
+      // Never the rule's title on its own: it states as a fact what is not known (issue 11).
+      reasons.push({ rule: r.id, effect: 'unknown', message: `Not known whether "${r.title}" holds${deciding.size ? ` (depends on ${[...deciding].sort().join(', ')})` : ''}` });
     } else if (r.then.effect === 'excludes' && outcome === 'true') {
       reasons.push({ rule: r.id, effect: 'excluded', message: msg(r.message) });
     } else if (r.then.effect === 'requires' && outcome === 'false') {

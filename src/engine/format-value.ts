@@ -2,6 +2,7 @@
 import type { Facts, FactValue } from '../case/facts.js';
 import { formatMoney } from '../case/money.js';
 import { factRegistry } from '../rules/fact-registry.js';
+import { safeInline } from '../source/safe-text.js';
 
 /** A fact value as a reader sees it. */
 export function formatValue(v: FactValue | undefined | null): string {
@@ -25,7 +26,8 @@ export function fillMessage(message: string, facts: Facts, params: Record<string
     } else {
       const v = facts.get(name);
       // Issue 12: amounts are optional; an unknown one reads as such, not as the word "unknown" where a sum should be.
-      out += v === undefined && factRegistry().get(name)?.kind === 'money' ? 'amount not known' : formatValue(v);
+      // A case value sits inside a line: it may not start a new one.
+      out += v === undefined && factRegistry().get(name)?.kind === 'money' ? 'amount not known' : safeInline(formatValue(v));
     }
     out += parts[i + 1]!;
   }

@@ -1,5 +1,7 @@
 // Turning rule outcomes into the sections of the assessment: evidence, strategies, plan, unknowns.
-import { ROUTES, SEVERITIES, type DisputeType, type EvidenceStatus, type Strength } from '../case/enums.js';
+import { ROUTES, SEVERITIES, type DisputeType, type EvidenceStatus, type Route, type Strength } from '../case/enums.js';
+import { routeCostAndTime } from './route-cost.js';
+import type { Facts } from '../case/facts.js';
 import { addDays } from '../case/dates.js';
 import { caseInputs } from './case-inputs.js';
 import type { ActionRule, ChecklistRule, RuleSet, StrategyRule } from '../rules/types.js';
@@ -50,6 +52,7 @@ export function strategySection(ev: Evaluated, set: RuleSet): RankedStrategy[] {
       score: mine.reduce((s, r) => s + (r.then.score ?? 0), 0),
       excluded: mine.some((r) => r.then.exclude === true),
       reasons: mine.map((r) => ({ rule: r.id, score: r.then.exclude ? 0 : (r.then.score ?? 0), message: fillMessage(r.message, ev.facts, set.params) })),
+      ...routeCostAndTime(entry, ev.facts, set.params),
     };
   });
   const ranked = routes.filter((r) => !r.excluded && r.score > 0).sort((a, b) => b.score - a.score || ROUTES.indexOf(a.route) - ROUTES.indexOf(b.route));
@@ -58,9 +61,10 @@ export function strategySection(ev: Evaluated, set: RuleSet): RankedStrategy[] {
   return [...ranked, ...rest.sort((a, b) => b.score - a.score || ROUTES.indexOf(a.route) - ROUTES.indexOf(b.route))];
 }
 
-/** Dated actions, earliest first; undated ones last. */
-export function planSection(ev: Evaluated, set: RuleSet, asOf: string): PlanStep[] {
-  const actions = set.rules.filter((r): r is ActionRule => r.kind === 'action' && fired(ev, r.id));
+/** Dated actions, earliest first; undated ones last. A step of an excluded route is left out: the plan never
+ * tells the buyer to take a route the strategy section rules out. */
+export function planSection(ev: Evaluated, set: RuleSet, asOf: string, excluded: ReadonlySet<Route> = new Set()): PlanStep[] {
+  const actions = set.rules.filter((r): r is ActionRule => r.kind === 'action' && fired(ev, r.id) && !(r.then.route && excluded.has(r.then.route)));
   const order = new Map(actions.map((r, i) => [r.id, i]));
   const steps = actions.map((r): PlanStep => {
     let date: string | undefined;

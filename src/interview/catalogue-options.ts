@@ -16,7 +16,7 @@ export const OPTIONS: readonly QuestionSpec[] = [
   {
     path: 'order.dispute_clause', group: 'options',
     text: 'What does the contract say about resolving disputes?', hint: 'Look for "arbitration", "CIETAC", "court" or "jurisdiction".',
-    labels: { cietac: 'Arbitration at CIETAC', other_arbitration: 'Arbitration somewhere else', court_china: 'Courts in China', court_abroad: 'Courts outside China', none: 'Nothing about disputes' },
+    labels: { cietac: 'Arbitration at CIETAC', other_arbitration: 'Arbitration at another institution in mainland China', hk_arbitration: 'Arbitration in Hong Kong (e.g. HKIAC)', foreign_arbitration: 'Arbitration abroad (e.g. SIAC, ICC)', arbitration_no_institution: 'Arbitration, but no institution named', court_china: 'Courts in China', court_abroad: 'Courts outside China', court_abroad_non_exclusive: 'Courts outside China, expressly non-exclusive', none: 'Nothing about disputes' },
   },
   { path: 'assets.bank_accounts', group: 'options', text: "Do you know any of the supplier's bank accounts in China?", hint: 'E.g. the account you paid, if it is in the company’s name in mainland China.' },
   { path: 'assets.equipment', group: 'options', text: "Do you know of the supplier's equipment or stock in China?", hint: 'A factory, machines or goods that could be frozen.' },

@@ -11,6 +11,7 @@ import { HAPPENED } from './catalogue-happened.js';
 import { COUNTERPARTY, STATUS } from './catalogue-supplier.js';
 import { EVIDENCE, OPTIONS } from './catalogue-options.js';
 import { GAPS } from './catalogue-gaps.js';
+import { LAW_HAPPENED, LAW_OPTIONS } from './catalogue-law.js';
 import { decodeIpRights, encodeIpRights, IP_RIGHT_CHOICES } from './ip-rights.js';
 import { BUNDLES } from './bundles.js';
 
@@ -36,7 +37,7 @@ export interface Question {
   noneLabel?: string;
 }
 
-const SPECS: readonly QuestionSpec[] = [...HAPPENED, ...COUNTERPARTY, ...STATUS, ...EVIDENCE, ...OPTIONS, ...GAPS];
+const SPECS: readonly QuestionSpec[] = [...HAPPENED, ...LAW_HAPPENED, ...COUNTERPARTY, ...STATUS, ...EVIDENCE, ...OPTIONS, ...LAW_OPTIONS, ...GAPS];
 /** Every written catalogue entry by fact path. */
 export const CATALOGUE: ReadonlyMap<string, QuestionSpec> = new Map(SPECS.map((s) => [s.path, s]));
 const INDEX = new Map(SPECS.map((s, i) => [s.path, i]));

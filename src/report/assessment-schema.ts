@@ -5,7 +5,7 @@ import * as z from 'zod';
 import { DISPUTE_TYPES, ELIGIBILITY, EVIDENCE_KINDS, EVIDENCE_STATUS, PROGRAMS, ROUTES, SEVERITIES, STRENGTHS } from '../case/enums.js';
 import { CURRENCY_CODES } from '../case/iso-codes.js';
 import { FLAG_CATEGORIES, OPERATORS, RULE_KINDS, SOURCE_KINDS } from '../rules/types.js';
-import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION, type Assessment } from '../engine/assessment.js';
+import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION, NOT_LEGAL_ADVICE, type Assessment } from '../engine/assessment.js';
 import type { Trace } from '../engine/conditions.js';
 
 /** Money in the output: sums of case amounts, so not bounded by the case schema's per-amount maximum. */
@@ -53,6 +53,8 @@ const evidenceItem = z.object({
 const strategy = z.object({
   route: z.enum(ROUTES), title: z.string(), description: z.string(), score: z.number(), rank: z.number().int().positive().optional(), excluded: z.boolean(),
   reasons: z.array(z.object({ rule: z.string(), score: z.number(), message: z.string() }).strict()),
+  cost: z.object({ low: moneySchema, high: moneySchema.optional(), basis: z.string() }).strict().optional(),
+  time: z.string().optional(),
 }).strict();
 
 const condition = z.object({ fact: z.string(), value: z.union([z.string(), z.boolean()]), text: z.string(), and: z.array(z.object({ fact: z.string(), value: z.union([z.string(), z.boolean()]) }).strict()).optional() }).strict();
@@ -61,6 +63,7 @@ const condition = z.object({ fact: z.string(), value: z.union([z.string(), z.boo
 export const assessmentSchema = z.object({
   format: z.literal(ASSESSMENT_FORMAT),
   version: z.literal(ASSESSMENT_VERSION),
+  notice: z.literal(NOT_LEGAL_ADVICE),
   as_of: date,
   case: z.object({
     file: z.string().optional(), dispute_types: z.array(z.enum(DISPUTE_TYPES)), supplier: z.string().optional(), channel: z.string().optional(),

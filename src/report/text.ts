@@ -57,6 +57,8 @@ export function renderText(a: Assessment, opts: TextOptions): string {
   for (const s of ranked) {
     out.push(`  ${c.bold(`${s.rank}. ${s.title}`)} ${c.dim(`(score ${s.score})`)}`);
     for (const r of s.reasons) out.push(`     ${r.score >= 0 ? c.green('+') : c.red('-')} ${r.message}`);
+    if (s.cost) out.push(`     ${c.dim('cost:')} ${costText(s.cost)} ${c.dim(`(${s.cost.basis})`)}`);
+    if (s.time) out.push(`     ${c.dim('time:')} ${s.time}`);
   }
   const rest = a.strategies.filter((s) => s.rank === undefined);
   if (rest.length) {
@@ -82,8 +84,16 @@ export function renderText(a: Assessment, opts: TextOptions): string {
   }
   if (opts.explain && a.trace) out.push(...explain(a, a.trace, c));
   out.push(...sourcesSection(a, c, opts.sources === true || opts.explain === true));
-  out.push('', c.dim('This is not legal advice; for a claim of any size, consult a PRC-licensed lawyer.'));
+  out.push('', c.dim(a.notice));
   return out.join('\n') + '\n';
+}
+
+/** A cost range: "RMB 5,157", "USD 229 to USD 400", "at least RMB 20,286". */
+function costText(cost: NonNullable<Assessment['strategies'][number]['cost']>): string {
+  const { low, high } = cost;
+  if (low.amount === 0 && (!high || high.amount === 0)) return 'free';
+  if (!high) return `at least ${formatMoney(low)}`;
+  return high.amount === low.amount ? formatMoney(low) : `${formatMoney(low)} to ${formatMoney(high)}`;
 }
 
 function taBox(a: Assessment, c: ChalkInstance, cite: (rule: string) => string): string[] {

@@ -142,7 +142,17 @@ export const ruleFileSchema = {
     },
     routes: {
       type: 'object', propertyNames: { enum: [...ROUTES] },
-      additionalProperties: { type: 'object', additionalProperties: false, required: ['title', 'description'], properties: { title: text('Name'), description: text('What the route is') } },
+      additionalProperties: {
+        type: 'object', additionalProperties: false, required: ['title', 'description'],
+        properties: {
+          title: text('Name'), description: text('What the route is'),
+          cost: {
+            type: 'object', additionalProperties: false, required: ['currency', 'low', 'basis'], description: 'Estimated cost of the route: a range in one currency, from numbers, parameters or derived facts',
+            properties: { currency: { type: 'string', pattern: '^[A-Z]{3}$' }, low: operand, high: operand, basis: text('How the estimate is computed; {fact} and {params} placeholders are filled in') },
+          },
+          time: text('Typical time the route takes; {params} placeholders are filled in'),
+        },
+      },
     },
     programs: {
       type: 'object', propertyNames: { enum: [...PROGRAMS] },

@@ -75,7 +75,9 @@ export interface Parameter {
 }
 
 export interface EvidenceEntry { title: string; proves: string; where: string }
-export interface RouteEntry { title: string; description: string }
+/** An estimated cost: a range in one currency; bounds are numbers, parameters or derived facts. */
+export interface RouteCostSpec { currency: string; low: Operand; high?: Operand; basis: string }
+export interface RouteEntry { title: string; description: string; cost?: RouteCostSpec; time?: string }
 export interface ProgramEntry { title: string; description: string }
 
 export interface Catalogue {

@@ -2,7 +2,6 @@
 // Each is unknown (not set) when its inputs do not decide it, so learning more never flips a rule.
 import type { DeriveContext, DerivedFact } from '../derive.js';
 import type { Payment } from '../schema.js';
-import { addYears, daysBetween } from '../dates.js';
 import { usccFormatOk, usccOrgCodeOk } from '../uscc.js';
 
 type Tri = boolean | undefined;
@@ -56,19 +55,5 @@ export const COUNTERPARTY_DERIVED: readonly DerivedFact[] = [
     name: 'derived.supplier_notified', type: 'boolean', description: 'You have told the supplier in writing what is wrong (a notice date counts as yes)',
     inputs: ['dispute.supplier_notified', 'dispute.supplier_notified_date'], params: [],
     compute: (ctx) => (ctx.fact('dispute.supplier_notified_date') !== undefined ? true : (ctx.fact('dispute.supplier_notified') as Tri)),
-  },
-  {
-    name: 'derived.limitation_general_end', type: 'date', description: 'End of the PRC general limitation period (years after the problem was discovered), for claims outside the sale contract such as infringement',
-    inputs: ['dispute.discovered_date'], params: ['limitation_years_general'],
-    compute: (ctx) => {
-      const d = ctx.fact('dispute.discovered_date');
-      const y = ctx.param('limitation_years_general');
-      return typeof d === 'string' && typeof y === 'number' ? addYears(d, y) : undefined;
-    },
-  },
-  {
-    name: 'derived.limitation_general_days_left', type: 'number', description: 'Days left before the general limitation period ends (negative once passed)',
-    inputs: ['dispute.discovered_date'], params: [],
-    compute: (ctx) => { const d = ctx.fact('derived.limitation_general_end'); return typeof d === 'string' ? daysBetween(ctx.asOf, d) : undefined; },
   },
 ];
