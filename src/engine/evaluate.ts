@@ -150,13 +150,13 @@ function programVerdict(program: Program, set: RuleSet, rules: EligibilityRule[]
     const msg = (text: string) => fillMessage(text, facts, set.params);
     if (outcome === 'unknown') {
       for (const f of missingFacts(e.trace)) for (const input of caseInputs(f, facts)) unknown.add(input);
-      reasons.push({ rule: r.id, effect: 'unknown', message: r.title });
+      reasons.push({ rule: r.id, effect: 'unknown', message: r.title, source: r.source });
     } else if (r.then.effect === 'excludes' && outcome === 'true') {
-      reasons.push({ rule: r.id, effect: 'excluded', message: msg(r.message) });
+      reasons.push({ rule: r.id, effect: 'excluded', message: msg(r.message), source: r.source });
     } else if (r.then.effect === 'requires' && outcome === 'false') {
-      reasons.push({ rule: r.id, effect: 'unmet', message: msg(r.then.unmet ?? `Not met: ${r.title}`) });
+      reasons.push({ rule: r.id, effect: 'unmet', message: msg(r.then.unmet ?? `Not met: ${r.title}`), source: r.source });
     } else if (r.then.effect === 'requires' && outcome === 'true') {
-      reasons.push({ rule: r.id, effect: 'met', message: msg(r.message) });
+      reasons.push({ rule: r.id, effect: 'met', message: msg(r.message), source: r.source });
     }
   }
   const status = programStatus(rules, (id) => byId.get(id)!.outcome);
