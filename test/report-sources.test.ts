@@ -26,17 +26,18 @@ const firstSeen = (t: string) => [...new Set([...t.matchAll(/ \[(\d+(?:, \d+)*)\
 describe('sources in the report', () => {
   const a = load(FIXTURE);
 
-  it('numbers the sources from 1, each cited by the rules it lists, with the full entry', () => {
+  it('numbers the sources from 1, each once with its full entry, and every citation shown resolves to one', () => {
     expect(a.sources.length).toBeGreaterThan(5);
     expect(a.sources.map((s) => s.n)).toEqual(a.sources.map((_, i) => i + 1));
     const set = builtinRules();
-    for (const s of a.sources) {
-      expect(set.sources[s.id]).toBeDefined();
-      for (const r of s.rules) expect(set.rules.find((x) => x.id === r)!.source.map((c) => c.ref)).toContain(s.id);
-    }
-    // Every finding's citations resolve to a numbered entry.
+    for (const s of a.sources) expect(s).toMatchObject({ ...set.sources[s.id], id: s.id });
+    expect(new Set(a.sources.map((s) => s.id)).size).toBe(a.sources.length);
+    // Every citation of a finding or a programme reason resolves to a numbered entry, and every entry is cited.
     const ids = new Set(a.sources.map((s) => s.id));
-    expect(a.findings.flatMap((f) => f.source).filter((c) => !ids.has(c.ref))).toEqual([]);
+    const cited = [...a.findings.flatMap((f) => f.source), ...[a.trade_assurance, ...a.programs].flatMap((p) => p.reasons.flatMap((r) => r.source))];
+    expect(cited.filter((c) => !ids.has(c.ref))).toEqual([]);
+    expect([...ids].filter((id) => !cited.some((c) => c.ref === id))).toEqual([]);
+    for (const r of a.trade_assurance.reasons) expect(r.source).toEqual(set.rules.find((x) => x.id === r.rule)!.source);
     expect(assessmentSchema.safeParse(JSON.parse(JSON.stringify(a))).success).toBe(true);
   });
 

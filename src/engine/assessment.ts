@@ -19,7 +19,7 @@ export interface Finding {
   route?: Route;
 }
 
-export interface ProgramReason { rule: string; effect: 'met' | 'unmet' | 'excluded' | 'unknown'; message: string }
+export interface ProgramReason { rule: string; effect: 'met' | 'unmet' | 'excluded' | 'unknown'; message: string; /** The rule's citations (see `sources`). */ source: Citation[] }
 
 export interface ProgramVerdict {
   program: Program;

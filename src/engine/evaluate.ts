@@ -188,17 +188,16 @@ function programVerdict(program: Program, set: RuleSet, rules: EligibilityRule[]
     const outcome = e.outcome;
     const msg = (text: string) => fillMessage(text, facts, set.params);
     if (outcome === 'unknown') {
-      const deciding = new Set<string>();
-      for (const f of missingFacts(e.trace)) for (const input of caseInputs(f, facts)) deciding.add(input);
-      for (const f of deciding) unknown.add(f);
-      // Never the rule's title on its own: it states as a fact what is not known (issue 11).
-      reasons.push({ rule: r.id, effect: 'unknown', message: `Not known whether "${r.title}" holds${deciding.size ? ` (depends on ${[...deciding].sort().join(', ')})` : ''}` });
+      for (const f of missingFacts(e.trace)) for (const input of caseInputs(f, facts)) unknown.add(input);
+      // Never the rule's title on its own: it would state as a fact what is not known (issue 11); the facts that
+      // would decide it are the programme's unknown_facts.
+      reasons.push({ rule: r.id, effect: 'unknown', message: `Not known whether "${r.title}" holds`, source: r.source });
     } else if (r.then.effect === 'excludes' && outcome === 'true') {
-      reasons.push({ rule: r.id, effect: 'excluded', message: msg(r.message) });
+      reasons.push({ rule: r.id, effect: 'excluded', message: msg(r.message), source: r.source });
     } else if (r.then.effect === 'requires' && outcome === 'false') {
-      reasons.push({ rule: r.id, effect: 'unmet', message: msg(r.then.unmet ?? `Not met: ${r.title}`) });
+      reasons.push({ rule: r.id, effect: 'unmet', message: msg(r.then.unmet ?? `Not met: ${r.title}`), source: r.source });
     } else if (r.then.effect === 'requires' && outcome === 'true') {
-      reasons.push({ rule: r.id, effect: 'met', message: msg(r.message) });
+      reasons.push({ rule: r.id, effect: 'met', message: msg(r.message), source: r.source });
     }
   }
   const status = programStatus(rules, (id) => byId.get(id)!.outcome);

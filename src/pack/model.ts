@@ -1,7 +1,6 @@
 // What the case pack is made from: the case, its assessment, the catalogue, and what the CLI found out about the
 // evidence files. Pure functions that pick out the parts every document needs (exhibits, gaps, timeline, sources).
 import type { Case, Money } from '../case/schema.js';
-import { formatEntry } from '../rules/bibliography.js';
 import { EVIDENCE_KINDS, type DisputeType, type EvidenceKind, type EvidenceStatus } from '../case/enums.js';
 import type { Assessment } from '../engine/assessment.js';
 import type { Catalogue } from '../rules/types.js';
@@ -95,16 +94,26 @@ export function timeline(c: Case, asOf: string): TimelineEvent[] {
   return out.map((e, i) => ({ e, i })).sort((x, y) => compareText(x.e.date, y.e.date) || x.i - y.i).map((x) => x.e);
 }
 
-/** The sources of the rules a document quotes, numbered from 1 in the order first quoted (full entries, with the
- * locators the assessment cites), and each rule's numbers. */
+/** The sources of the rules a document quotes, numbered from 1 in the order first quoted (title, author, date,
+ * address, and the places the quoted rules cite), and each rule's numbers. */
 export function references(a: Assessment, quoted: readonly string[]): { list: string[]; cite: (rule: string) => number[] } {
-  const sourcesOf = new Map(a.findings.map((f) => [f.id, f.source]));
+  const sourcesOf = new Map<string, readonly { ref: string; at?: string }[]>(a.findings.map((f) => [f.id, f.source]));
+  for (const p of [a.trade_assurance, ...a.programs]) for (const r of p.reasons) if (!sourcesOf.has(r.rule)) sourcesOf.set(r.rule, r.source);
   const byId = new Map(a.sources.map((s) => [s.id, s]));
   const index = new Map<string, number>();
-  for (const rule of quoted) for (const c of sourcesOf.get(rule) ?? []) if (byId.has(c.ref) && !index.has(c.ref)) index.set(c.ref, index.size + 1);
+  const places = new Map<string, string[]>();
+  for (const rule of quoted) {
+    for (const c of sourcesOf.get(rule) ?? []) {
+      if (!byId.has(c.ref)) continue;
+      if (!index.has(c.ref)) index.set(c.ref, index.size + 1);
+      const at = places.get(c.ref) ?? [];
+      if (c.at && !at.includes(c.at)) places.set(c.ref, [...at, c.at]);
+    }
+  }
   const list = [...index.keys()].map((id) => {
     const s = byId.get(id)!;
-    return `${formatEntry(s)}${s.at.length ? ` (${s.at.join('; ')})` : ''}`;
+    const at = places.get(id) ?? [];
+    return `${s.title}, ${s.author}${s.published ? ` (${s.published})` : ''}${s.url ? `, ${s.url}` : ''}${at.length ? `; cited at: ${at.join('; ')}` : ''}`;
   });
   const cite = (rule: string) => [...new Set((sourcesOf.get(rule) ?? []).flatMap((c) => index.get(c.ref) ?? []))].sort((x, y) => x - y);
   return { list, cite };

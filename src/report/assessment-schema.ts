@@ -28,10 +28,10 @@ const trace: z.ZodType<Trace> = z.lazy(() =>
 /** A rule's citation: a bibliography id (see `sources`) and where in the source. */
 const citation = z.object({ ref: z.string(), at: z.string().optional() }).strict();
 
-/** One numbered reference: the full bibliography entry, the locators cited and the citing rules. */
+/** One numbered reference: the full bibliography entry (findings and programme reasons cite it by `id`, with `at`). */
 const citedSource = z.object({
   n: z.number().int().positive(), id: z.string(), title: z.string(), author: z.string(), url: z.string().optional(), kind: z.enum(SOURCE_KINDS),
-  published: z.string().optional(), retrieved: z.string().optional(), note: z.string().optional(), at: z.array(z.string()), rules: z.array(z.string()),
+  published: z.string().optional(), retrieved: z.string().optional(), note: z.string().optional(),
 }).strict();
 
 const finding = z.object({
@@ -41,7 +41,7 @@ const finding = z.object({
 
 const program = z.object({
   program: z.enum(PROGRAMS), title: z.string(), status: z.enum(ELIGIBILITY),
-  reasons: z.array(z.object({ rule: z.string(), effect: z.enum(['met', 'unmet', 'excluded', 'unknown']), message: z.string() }).strict()),
+  reasons: z.array(z.object({ rule: z.string(), effect: z.enum(['met', 'unmet', 'excluded', 'unknown']), message: z.string(), source: z.array(citation) }).strict()),
   unknown_facts: z.array(z.string()),
 }).strict();
 

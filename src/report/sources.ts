@@ -3,7 +3,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Assessment } from '../engine/assessment.js';
 import type { Citation, SourceKind } from '../rules/types.js';
-import { referenceNumbers, type CitedSource } from '../rules/bibliography.js';
+import type { CitedSource } from '../rules/bibliography.js';
 
 /** How the short footer counts the sources. */
 const GROUPS: [string, SourceKind[]][] = [
@@ -13,13 +13,38 @@ const GROUPS: [string, SourceKind[]][] = [
   ['articles and code', ['secondary_article', 'code']],
 ];
 
+/** Each rule's citations, from the findings, the programmes' reasons and (with --explain) the trace. */
+function citationsByRule(a: Assessment): Map<string, Citation[]> {
+  const out = new Map<string, Citation[]>();
+  for (const f of a.findings) out.set(f.id, f.source);
+  for (const p of [a.trade_assurance, ...a.programs]) for (const r of p.reasons) out.set(r.rule, r.source);
+  for (const t of a.trace ?? []) if (!out.has(t.id)) out.set(t.id, t.source);
+  return out;
+}
+
 /** The reference marker of a rule's message (" [2, 5]"), or '' when it cites nothing numbered. */
 export function referenceMarker(a: Assessment, c: ChalkInstance): (rule: string) => string {
-  const numbers = referenceNumbers(a.sources);
+  const numbers = new Map(a.sources.map((s) => [s.id, s.n]));
+  const cited = citationsByRule(a);
   return (rule) => {
-    const n = numbers.get(rule);
-    return n?.length ? c.dim(` [${n.join(', ')}]`) : '';
+    const n = [...new Set((cited.get(rule) ?? []).map((x) => numbers.get(x.ref)).filter((x): x is number => x !== undefined))].sort((x, y) => x - y);
+    return n.length ? c.dim(` [${n.join(', ')}]`) : '';
   };
+}
+
+/** Where in each source the report's rules cite it, each place once, in order. */
+function placesCited(a: Assessment): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const list of citationsByRule(a).values()) {
+    for (const x of list) {
+      if (!x.at) continue;
+      // The place without the per-rule detail in trailing parentheses (JSON and --explain keep it).
+      const place = x.at.replace(/\s*\([^()]*\)$/, '');
+      const places = out.get(x.ref) ?? [];
+      if (!places.includes(place)) out.set(x.ref, [...places, place]);
+    }
+  }
+  return out;
 }
 
 /** The Sources section: a short footer, or every entry when `full`. */
@@ -27,7 +52,8 @@ export function sourcesSection(a: Assessment, c: ChalkInstance, full: boolean): 
   if (a.sources.length === 0) return [];
   const out = ['', c.bold.underline('Sources')];
   if (full) {
-    for (const s of a.sources) out.push(...entryLines(s, c));
+    const places = placesCited(a);
+    for (const s of a.sources) out.push(...entryLines(s, places.get(s.id) ?? [], c));
     return out;
   }
   const counts = GROUPS.map(([name, kinds]) => [name, a.sources.filter((s) => kinds.includes(s.kind)).length] as const).filter(([, n]) => n > 0);
@@ -36,13 +62,11 @@ export function sourcesSection(a: Assessment, c: ChalkInstance, full: boolean): 
   return out;
 }
 
-/** One numbered entry: title, author and date, address, what was cited, caveats. */
-export function entryLines(s: CitedSource, c: ChalkInstance): string[] {
+/** One numbered entry: title, author and date, address, the places cited, caveats. */
+export function entryLines(s: CitedSource, places: readonly string[], c: ChalkInstance): string[] {
   const date = [s.published ? `published ${s.published}` : '', s.retrieved ? `retrieved ${s.retrieved}` : ''].filter(Boolean).join(', ');
   const lines = [`  ${c.bold(`[${s.n}]`)} ${s.title}`, `      ${s.author}${date ? `; ${date}` : ''}`];
   if (s.url) lines.push(`      ${c.cyan(s.url)}`);
-  // The places cited, without the per-rule detail in trailing parentheses (JSON and --explain keep it).
-  const places = [...new Set(s.at.map((x) => x.replace(/\s*\([^()]*\)$/, '')))];
   if (places.length) lines.push(c.dim(`      cited at: ${places.join('; ')}`));
   if (s.note) lines.push(c.dim(`      note: ${s.note}`));
   return lines;

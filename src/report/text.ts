@@ -104,7 +104,7 @@ function taBox(a: Assessment, c: ChalkInstance, cite: (rule: string) => string):
   const open = listed.filter((x) => x.effect === 'unknown');
   // At most four open gates: the questions below say what settles them.
   const hidden = open.slice(4);
-  for (const r of listed.filter((x) => !hidden.includes(x))) lines.push(`${r.effect === 'met' ? c.green('✔') : r.effect === 'unknown' ? c.yellow('?') : c.red('✖')} ${r.effect === 'unknown' ? `Not known yet: ${/^[A-Z][a-z]/.test(r.message) ? r.message.charAt(0).toLowerCase() + r.message.slice(1) : r.message}` : r.message}${cite(r.rule)}`);
+  for (const r of listed.filter((x) => !hidden.includes(x))) lines.push(`${r.effect === 'met' ? c.green('✔') : r.effect === 'unknown' ? c.yellow('?') : c.red('✖')} ${r.message}${cite(r.rule)}`);
   if (hidden.length) lines.push(c.dim(`? ${hidden.length} more not known yet (see the questions below)`));
   if (ta.window_end && ta.status !== 'ineligible') lines.push(`Window ends ${c.bold(ta.window_end)}${ta.days_left !== undefined ? (ta.days_left >= 0 ? ` (${ta.days_left} days left)` : c.red(` (closed ${-ta.days_left} days ago)`)) : ''}`);
   if (ta.recoverable) lines.push(`Recoverable through Trade Assurance: at most ${c.bold(formatMoney(ta.recoverable))}`);

@@ -1,23 +1,13 @@
-// The bibliography as the report uses it: the sources the fired rules cite, numbered in the order they are
-// first cited, each with the locators cited and the rules citing it.
-import type { Rule, RuleSet, SourceEntry, SourceKind } from './types.js';
+// The bibliography as the report uses it: the sources cited by the rules whose messages the report shows,
+// numbered in the order they are first cited.
+import type { Rule, RuleSet, SourceEntry } from './types.js';
 
-/** One numbered reference of an assessment. */
-export interface CitedSource {
-  /** The reference number, from 1, in order of first citation. */
+/** One numbered reference of an assessment: the bibliography entry with its number. Findings and programme
+ * reasons cite it by `id` (with `at`, where in it); the JSON carries each entry once. */
+export interface CitedSource extends SourceEntry {
+  /** The reference number, from 1, in the order the report first cites it. */
   n: number;
   id: string;
-  title: string;
-  author: string;
-  url?: string;
-  kind: SourceKind;
-  published?: string;
-  retrieved?: string;
-  note?: string;
-  /** The locators cited (section, article, heading), each once, in order of first citation. */
-  at: string[];
-  /** The rules that cite it. */
-  rules: string[];
 }
 
 const byId = new WeakMap<RuleSet, Map<string, Rule>>();
@@ -36,29 +26,8 @@ export function citedSources(ruleIds: Iterable<string>, set: RuleSet): CitedSour
     seen.add(id);
     for (const c of rules.get(id)?.source ?? []) {
       const entry = set.sources[c.ref];
-      if (!entry) continue;
-      let s = out.get(c.ref);
-      if (!s) {
-        s = { n: out.size + 1, id: c.ref, ...entry, at: [], rules: [] };
-        out.set(c.ref, s);
-      }
-      if (c.at && !s.at.includes(c.at)) s.at.push(c.at);
-      if (!s.rules.includes(id)) s.rules.push(id);
+      if (entry && !out.has(c.ref)) out.set(c.ref, { n: out.size + 1, id: c.ref, ...entry });
     }
   }
   return [...out.values()];
-}
-
-/** Rule id -> the reference numbers of the sources it cites, from an assessment's numbered sources. */
-export function referenceNumbers(sources: readonly CitedSource[]): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  for (const s of sources) for (const r of s.rules) out.set(r, [...(out.get(r) ?? []), s.n]);
-  return out;
-}
-
-/** "Title", author (published), url: the one-line form of an entry. */
-export function formatEntry(s: Pick<SourceEntry, 'title' | 'author' | 'url' | 'published' | 'retrieved'>): string {
-  const date = s.published ? ` (${s.published})` : '';
-  const seen = s.retrieved ? `, retrieved ${s.retrieved}` : '';
-  return `${s.title}, ${s.author}${date}${s.url ? `, ${s.url}` : ''}${seen}`;
 }
