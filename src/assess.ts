@@ -138,8 +138,11 @@ function addWhatIf(a: Assessment, c: Case, rules: RuleSet, asOf: string): void {
 function* reportOrder(a: Assessment, more: readonly string[]): Generator<string> {
   const ta = a.trade_assurance;
   const shown = ta.status === 'ineligible' ? ['excluded', 'unmet'] : ta.status === 'eligible' ? ['met'] : ['unknown', 'met'];
-  for (const r of ta.reasons) if (shown.includes(r.effect)) yield r.rule;
-  for (const p of a.programs) if (p.reasons[0]) yield p.reasons[0].rule;
+  // As the text report's box: at most four open gates, then the decided programmes' first reason.
+  const listed = ta.reasons.filter((r) => shown.includes(r.effect));
+  const hidden = new Set(listed.filter((r) => r.effect === 'unknown').slice(4));
+  for (const r of listed) if (!hidden.has(r)) yield r.rule;
+  for (const p of a.programs) if (p.status !== 'uncertain' && p.reasons[0]) yield p.reasons[0].rule;
   const flags = a.findings.filter((f) => f.kind === 'flag');
   for (const f of flags) if (f.severity !== 'info') yield f.id;
   for (const p of a.plan) yield p.rule;

@@ -37,9 +37,7 @@ const CLOSES: Record<string, string[]> = {
  * Known failures, left to the issue that owns the rules (issue 11: limitation, H1-H9). Listed by fixture and
  * invariant so that a fix shows up as an unexpected pass to remove from here.
  */
-const KNOWN: Record<string, string[]> = {
-  'fixtures/a-rusty-bottles-limitation-expired.yaml': ['plan-contradicts-flag'],
-};
+const KNOWN: Record<string, string[]> = {};
 
 /** Every invariant broken by one assessment (and its text report), as short codes with the detail. */
 export function violations(c: Case, a: Assessment, text: string, rules: RuleSet): string[] {

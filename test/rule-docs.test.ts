@@ -35,8 +35,8 @@ describe('rule reference pages', () => {
 
   it('a page shows the condition in plain words and as written, the parameters, the sources with links and the fixtures', () => {
     const page = pages.get('trade-assurance/ta.order-closed.md')!;
-    expect(page).toContain('`order.closed` is `true`');
-    expect(page).toContain('- { fact: order.closed, equals: true }');
+    expect(page).toContain('`derived.order_closed_too_long_ago` is `true`');
+    expect(page).toContain('when: { fact: derived.order_closed_too_long_ago, equals: true }');
     expect(page).toContain('`ta_closed_order_days` = 30 days');
     expect(page).toContain('(https://service.alibaba.com/buyer/faq_detail/22040035.htm)');
     expect(page).toContain('fixtures/b-ta-order-closed.yaml');

@@ -48,11 +48,12 @@ export function brief(input: PackInput, w: Words): Brief {
       if (rest.length) out.push('', `${t('routes.not_recommended')}${t('punct.colon')}${rest.map((s) => w.route(s.route)).join(t('punct.semicolon'))}`);
       return out;
     },
-    steps: () => (a.plan.length === 0 ? [t('steps.none')] : bullets(a.plan.map((p) => `**${p.date ?? t('steps.undated')}**${p.overdue ? ` (${t('steps.overdue')})` : ''}${t('punct.colon')}${md(p.action)}${cite(p.rule)}`))),
+    steps: () => (a.plan.length === 0 ? [t('steps.none')] : bullets(a.plan.map((p) => `**${p.date ?? t('steps.undated')}**${p.overdue ? ` (${t('steps.overdue')})` : ''}${t('punct.colon')}${p.condition ? `(${t('steps.if', { condition: md(p.condition.text) })}) ` : ''}${md(p.action)}${cite(p.rule)}`))),
     evidence: () => evidenceSummary(input, w),
     warnings: () => (warnings.length ? bullets(warnings.map((f) => `**${md(f.title)}** (${w.w('severity', f.severity)})${t('punct.colon')}${md(f.message)}${cite(f.id)}`)) : [t('warnings.none')]),
     unknowns: () => {
-      const list = a.unknowns.slice(0, MAX_UNKNOWNS).map((u) => (u.description ? `${md(u.description)} (${factName(u.fact)})` : factName(u.fact)));
+      // The interview's question where there is one (issue 12), never a bare fact path when it can be helped.
+      const list = a.unknowns.slice(0, MAX_UNKNOWNS).map((u) => (u.question ? md(u.question) : u.description ? `${md(u.description)} (${factName(u.fact)})` : factName(u.fact)));
       if (a.unknowns.length > MAX_UNKNOWNS) list.push(t('unknowns.more', { n: a.unknowns.length - MAX_UNKNOWNS }));
       return list.length ? bullets(list) : [t('unknowns.none')];
     },
@@ -169,7 +170,9 @@ function programmeRows(input: PackInput, w: Words): string[][] {
       if (last) notes.push(`**${last.date}**${t('punct.colon')}${md(last.action)}`);
     }
     const reason = p.reasons.find((r) => (p.status === 'eligible' ? r.effect === 'met' : r.effect !== 'met'));
-    if (reason) notes.push(reason.effect === 'unknown' ? t('prog.not_known', { reason: md(reason.message.replace(/\.$/, '')) }) : md(reason.message));
+    // An undecided gate reads 'Not known whether "<title>" holds': the brief words it as its own 'not yet known: <title>'.
+    const undecided = (m: string) => /^Not known whether "(.*)" holds$/.exec(m)?.[1] ?? m.replace(/\.$/, '');
+    if (reason) notes.push(reason.effect === 'unknown' ? t('prog.not_known', { reason: md(undecided(reason.message)) }) : md(reason.message));
     return [w.program(p.program), `**${w.w('elig', p.status)}**`, notes.join(' ')];
   });
 }

@@ -78,6 +78,7 @@ export const EN = {
   'money.none': 'No amounts stated.',
   'prog.window_end': 'Window ends {date} ({days} days left).',
   'prog.window_closed': 'Window ended {date}.',
+  'steps.if': 'if {condition}',
   'prog.not_known': 'Not yet known: {reason}.',
   'routes.not_recommended': 'Not recommended',
   'routes.none': 'No route stands out yet: answer the open questions below.',

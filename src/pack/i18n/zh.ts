@@ -76,6 +76,7 @@ export const ZH: Record<Key, string> = {
   'money.none': '未提供金额。',
   'prog.window_end': '期限截至 {date}（剩余 {days} 天）。',
   'prog.window_closed': '期限已于 {date} 届满。',
+  'steps.if': '如果{condition}',
   'prog.not_known': '尚不确定：{reason}。',
   'routes.not_recommended': '不建议',
   'routes.none': '尚无明显优先的途径：请先回答下列待确认问题。',
