@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readYaml } from '../src/source/read-yaml.js';
 import { validateCase } from '../src/case/validate.js';
 import { assess } from '../src/assess.js';
+import { caseSchema } from '../src/case/schema.js';
 import { builtinRules, ROOT } from './helpers.js';
 
 function assessed(file: string) {
@@ -38,10 +39,16 @@ describe('the plan follows the strategy section', () => {
   });
 
   it('every plan with money owed to a known counterparty has a dated written demand (or a bank-switch report instead)', () => {
-    for (const f of ['b-review-clause-unknown-large-non-delivery.yaml', 'b-review-price-hike-buyer-in-china.yaml', 'b-review-lim-restarted.yaml', 'b-review-hk-supplier-demand.yaml']) {
+    for (const f of ['b-review-clause-unknown-large-non-delivery.yaml', 'b-review-price-hike-buyer-in-china.yaml', 'b-review-lim-restarted.yaml', 'b-review-hk-supplier-demand.yaml', 'e-governing-law-buyer-country.yaml']) {
       const a = assessed(f);
-      const demand = a.plan.find((p) => p.rule === 'plan/written-demand' || p.rule === 'plan/written-demand-abroad');
+      const demand = a.plan.find((p) => p.rule === 'plan/written-demand');
       expect(demand?.date, f).toBeDefined();
     }
+  });
+
+  it('the demand is in the plan even when the supplier\'s country is not known', () => {
+    const c = caseSchema.parse({ as_of: '2026-03-01', supplier: { name: 'X Trading Co.' }, dispute: { types: ['non_delivery'] }, order: { payments: [{ date: '2026-01-05', amount: { amount: 5000, currency: 'USD' } }] } });
+    const a = assess(c, builtinRules(), { today: '2026-03-01' });
+    expect(a.plan.find((p) => p.rule === 'plan/written-demand')?.date).toBe('2026-03-01');
   });
 });
