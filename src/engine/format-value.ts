@@ -4,13 +4,16 @@ import { formatMoney } from '../case/money.js';
 import { factRegistry } from '../rules/fact-registry.js';
 import { safeInline } from '../source/safe-text.js';
 
+/** Whole amounts from 10,000 up are grouped (RMB 51,429), as the money amounts are. */
+const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
 /** A fact value as a reader sees it. */
 export function formatValue(v: FactValue | undefined | null): string {
   if (v === undefined || v === null) return 'unknown';
   if (Array.isArray(v)) return v.join(', ');
   if (typeof v === 'object') return formatMoney(v as { amount: number; currency: string } as never);
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toFixed(2);
+  if (typeof v === 'number') return Number.isInteger(v) ? (Math.abs(v) >= 10_000 ? GROUPED.format(v) : String(v)) : v.toFixed(2);
   return String(v);
 }
 

@@ -1,0 +1,54 @@
+// Issue 11: the plan never tells the buyer to take a route the strategy section rules out, and a route's cost is
+// computed from its own fees (a bank switch: no demand to the genuine supplier; a foreign-court clause: no freeze).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readYaml } from '../src/source/read-yaml.js';
+import { validateCase } from '../src/case/validate.js';
+import { assess } from '../src/assess.js';
+import { caseSchema } from '../src/case/schema.js';
+import { builtinRules, ROOT } from './helpers.js';
+
+function assessed(file: string) {
+  const text = readFileSync(join(ROOT, 'fixtures', file), 'utf8');
+  const doc = readYaml(text, file);
+  if (!doc.ok) throw new Error(file);
+  const c = validateCase(doc.value);
+  if (!c.ok) throw new Error(file);
+  return assess(c.value, builtinRules(), { today: '2026-03-01' });
+}
+
+describe('the plan follows the strategy section', () => {
+  it.each(['b-bank-switch-us-wire.yaml', 'a-bank-switch-hong-kong.yaml', 'b-review-court-abroad.yaml', 'b-review-hk-supplier-demand.yaml', 'c-ta-quality-window-open.yaml'])('%s: no step of an excluded route', (f) => {
+    const a = assessed(f);
+    const excluded = new Set(a.strategies.filter((s) => s.excluded).map((s) => s.route));
+    for (const step of a.plan) if (step.route) expect(excluded.has(step.route), `${step.rule} (${step.route})`).toBe(false);
+  });
+
+  it('a bank switch has no demand against the genuine supplier, but a report to the police today', () => {
+    const a = assessed('b-bank-switch-us-wire.yaml');
+    expect(a.findings.map((f) => f.id)).toContain('plan/written-demand');
+    expect(a.plan.map((p) => p.rule)).not.toContain('plan/written-demand');
+    expect(a.plan.map((p) => p.rule)).toContain('plan/bank-switch-report');
+  });
+
+  it('a foreign-court clause: no freeze in the plan, the clause analysed first', () => {
+    const a = assessed('b-review-court-abroad.yaml');
+    expect(a.plan.some((p) => p.route === 'asset_preservation')).toBe(false);
+    expect(a.plan.map((p) => p.rule)).toContain('plan/analyse-foreign-court-clause');
+  });
+
+  it('every plan with money owed to a known counterparty has a dated written demand (or a bank-switch report instead)', () => {
+    for (const f of ['b-review-clause-unknown-large-non-delivery.yaml', 'b-review-price-hike-buyer-in-china.yaml', 'b-review-lim-restarted.yaml', 'b-review-hk-supplier-demand.yaml', 'e-governing-law-buyer-country.yaml']) {
+      const a = assessed(f);
+      const demand = a.plan.find((p) => p.rule === 'plan/written-demand');
+      expect(demand?.date, f).toBeDefined();
+    }
+  });
+
+  it('the demand is in the plan even when the supplier\'s country is not known', () => {
+    const c = caseSchema.parse({ as_of: '2026-03-01', supplier: { name: 'X Trading Co.' }, dispute: { types: ['non_delivery'] }, order: { payments: [{ date: '2026-01-05', amount: { amount: 5000, currency: 'USD' } }] } });
+    const a = assess(c, builtinRules(), { today: '2026-03-01' });
+    expect(a.plan.find((p) => p.rule === 'plan/written-demand')?.date).toBe('2026-03-01');
+  });
+});
