@@ -1,10 +1,7 @@
 #!/usr/bin/env node
-// CommonJS on purpose (bin/package.json): it starts faster than an ES module and can use the V8 code cache
-// of the CLI bundle (see src/cli/load-bundle.ts). Runs main(argv) and sets the exit code; nothing else.
-const { join } = require('node:path');
-const { loadBundle } = require('../dist/cjs/load-bundle.cjs');
+// Node's compile cache (Node 22.1+; a no-op where Node lacks it), then the CLI bundle: main(argv) sets the exit code.
+import module from 'node:module';
 
-const { main } = loadBundle(join(__dirname, '..', 'dist', 'cjs', 'cli.cjs')).exports;
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+module.enableCompileCache?.();
+const { main } = await import('../dist/cli.js');
+process.exitCode = await main(process.argv.slice(2));

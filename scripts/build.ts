@@ -1,9 +1,10 @@
-// Build: the CLI as CommonJS bundles with a V8 code cache (dist/cjs/, run by bin/dispute-assess.js; zod, ajv
-// and the other commands only when needed), the library entry (ESM, dist/index.js), the JSON Schemas, the fast
-// validator of case files, the case-fact list the engine needs, and the built-in rule packs validated and
-// compiled (a rule error fails the build).
-import { build, type Plugin } from 'esbuild';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Build: one ESM bundle for the CLI (dist/cli.js, run by bin/dispute-assess.js) and the library
+// (dist/index.js), with shared and lazily loaded chunks (dist/chunks/: each command, zod, ajv); the runtime
+// dependencies are installed by npm, not bundled. Also the JSON Schemas, the
+// case-fact list the engine needs, and the built-in rule packs validated and compiled (a rule error fails the build).
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { RULE_VALIDATOR_FILE, ruleValidatorSource } from './build-rule-validator.js';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { formatDiagnostic } from '../src/source/diagnostics.js';
@@ -12,11 +13,8 @@ import { expectJsonSchema } from '../src/case/expect-schema.js';
 import { ruleFileSchema } from '../src/rules/rule-schema.js';
 import { assessmentJsonSchema } from '../src/report/assessment-schema.js';
 import { caseFactsFromSchema, caseFactsSource } from '../src/rules/case-facts.js';
-import { parseAndLoad } from '../src/cli/rules-source.js';
 import { COMPILED_RULES, COMPILED_SOURCES, type CompiledRules } from '../src/cli/rules-cache.js';
 import { readTextFile, yamlFilesIn } from '../src/cli/io.js';
-import { caseValidatorCode } from './build-validator.js';
-import { buildCommonJs, makeCodeCache } from './build-cjs.js';
 
 const started = Date.now();
 rmSync('dist', { recursive: true, force: true });
@@ -29,6 +27,13 @@ if (readFileSync(FACTS_FILE, 'utf8') !== facts) {
   writeFileSync(FACTS_FILE, facts);
   console.log(`build: ${FACTS_FILE} was out of date with the case schema and has been regenerated: commit it`);
 }
+
+// The rule-file validator is generated source too (ajv standalone), made before the rules are validated with it.
+if (!existsSync(RULE_VALIDATOR_FILE) || readFileSync(RULE_VALIDATOR_FILE, 'utf8') !== ruleValidatorSource()) {
+  writeFileSync(RULE_VALIDATOR_FILE, ruleValidatorSource());
+  console.log(`build: ${RULE_VALIDATOR_FILE} was out of date with the rule schema and has been regenerated: commit it`);
+}
+const { parseAndLoad } = await import('../src/cli/rules-source.js');
 
 const texts = yamlFilesIn('rules').map((file) => {
   const r = readTextFile(file);
@@ -51,38 +56,25 @@ writeFileSync('dist/expect.schema.json', JSON.stringify(expectJsonSchema(), null
 writeFileSync('dist/rules.schema.json', JSON.stringify(ruleFileSchema, null, 2) + '\n');
 writeFileSync('dist/assessment.schema.json', JSON.stringify(assessmentJsonSchema(), null, 2) + '\n');
 
-// `import('#case-validator')` in src/cli resolves, in the bundle only, to the generated validator
-// (also dist/case-validator.js, which the tests compare with zod).
-const validatorCode = caseValidatorCode(caseJsonSchema());
-const generated: Plugin = {
-  name: 'generated',
-  setup(b) {
-    b.onResolve({ filter: /^#case-validator$/ }, () => ({ path: 'case-validator', namespace: 'generated' }));
-    b.onLoad({ filter: /.*/, namespace: 'generated' }, () => ({ contents: validatorCode, loader: 'js', resolveDir: process.cwd() }));
-  },
-};
-
 await build({
-  entryPoints: { index: 'src/index.ts', 'case-validator': '#case-validator' },
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
+  ...(process.env.BUILD_EXTERNAL ? { packages: 'external' as const } : {
+    // yaml's ESM build (its "default" export) rather than its CommonJS one: the same code, in one scope.
+    alias: { yaml: resolve('node_modules/yaml/browser/index.js') },
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  }),
   chunkNames: 'chunks/[name]-[hash]',
-  // yaml's ESM build (its "default" export) instead of its CommonJS one: same code, loads faster.
-  alias: { yaml: resolve('node_modules/yaml/browser/index.js') },
   minifySyntax: !process.env.BUILD_READABLE,
   minifyWhitespace: !process.env.BUILD_READABLE,
   legalComments: 'none',
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  plugins: [generated],
   logLevel: 'warning',
 });
-
-await buildCommonJs(generated);
-makeCodeCache();
 
 try {
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });

@@ -61,9 +61,8 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
   if (money('derived.amount_paid')) summary.amount_paid = money('derived.amount_paid')!;
   if (money('derived.loss')) summary.loss = money('derived.loss')!;
   const strategies = strategySection(ev, rules);
-  const outcomes = new Map(ev.results.map((r) => [r.id, r.outcome]));
   // Unknown facts are listed only for rules that can still change the verdict (the interview asks the same).
-  const relevant = relevantRuleIds({ programs: ev.programs, strategies, outcome: (id) => outcomes.get(id) }, rules, types);
+  const relevant = relevantRuleIds({ programs: ev.programs, strategies, outcome: ev.outcome }, rules, types);
   const result: Assessment = {
     format: ASSESSMENT_FORMAT,
     version: ASSESSMENT_VERSION,
@@ -78,7 +77,7 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
     plan: planSection(ev, rules, asOf),
     unknowns: asQuestions(unknownsSection(ev, (f) => registry.get(f)?.description, relevant), rules),
     findings: ev.findings,
-    stats: { rules: ev.results.length, fired: ev.findings.length, undecided: ev.results.filter((r) => r.outcome === 'unknown').length },
+    stats: { rules: ev.outcomes.length, fired: ev.findings.length, undecided: ev.undecided.length },
     sources: citedSources(ev.findings, rules.sources),
   };
   if (implied.length) result.implied = implied.map((i) => ({ fact: i.fact, value: i.value as string | number | boolean, reason: i.reason }));

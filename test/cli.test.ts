@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from './helpers.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, cli, ROOT } from './helpers.js';
 import pkg from '../package.json' with { type: 'json' };
 
 const OFFLINE = 'test/cases/offline-wire.yaml';
@@ -66,6 +67,19 @@ describe('dispute-assess <case>', () => {
     expect(cli([OFFLINE], { env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).toContain(ESC);
     expect(cli([OFFLINE, '--no-color'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).not.toContain(ESC);
     expect(cli([OFFLINE], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toContain(ESC);
+    expect(cli([OFFLINE], { env: { NO_COLOR: '', FORCE_COLOR: '0' } }).stdout).not.toContain(ESC);
+  });
+
+  it.runIf(spawnSync('script', ['--version']).status === 0)('on a terminal: colour, but not with TERM=dumb or FORCE_COLOR=0', () => {
+    // script(1) runs the CLI on a pseudo-terminal.
+    const onTerminal = (env: Record<string, string>) => {
+      const base: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '', TERM: 'xterm', ...env };
+      if (!('FORCE_COLOR' in env)) delete base.FORCE_COLOR;
+      return spawnSync('script', ['-qec', `"${process.execPath}" "${BIN}" "${OFFLINE}"`, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: base, timeout: 20_000 }).stdout;
+    };
+    expect(onTerminal({})).toContain(ESC);
+    expect(onTerminal({ TERM: 'dumb' })).not.toContain(ESC);
+    expect(onTerminal({ FORCE_COLOR: '0' })).not.toContain(ESC);
   });
 });
 

@@ -5,7 +5,6 @@ import { compile, compiledRules } from '../src/engine/compile.js';
 import { evaluateCondition } from '../src/engine/conditions.js';
 import { decideRules, evaluateRules } from '../src/engine/evaluate.js';
 import { flattenCase, type FactValue } from '../src/case/facts.js';
-import { FactTable } from '../src/case/fact-table.js';
 import { deriveFacts } from '../src/case/derive.js';
 import { caseJsonSchema } from '../src/case/json-schema.js';
 import { OPERATORS, type Condition, type RuleSet } from '../src/rules/types.js';
@@ -38,12 +37,6 @@ function randomFacts(rng: Rng): Map<string, FactValue> {
   return facts;
 }
 
-const tableOf = (facts: Map<string, FactValue>) => {
-  const t = new FactTable();
-  for (const [k, v] of facts) t.set(k, v);
-  return t;
-};
-
 describe('compiled conditions', () => {
   it('decide random condition trees exactly as evaluateCondition does', () => {
     const rng = seeded(21);
@@ -57,8 +50,6 @@ describe('compiled conditions', () => {
         const expected = evaluateCondition(c, { facts, params: PARAMS }).outcome;
         outcomes.add(expected);
         expect(check(facts), JSON.stringify({ c, facts: [...facts] })).toBe(expected);
-        // The same facts in a FactTable (what flattenCase gives): read by slot instead of by name.
-        expect(check(tableOf(facts)), JSON.stringify({ c, facts: [...facts] })).toBe(expected);
         checked++;
       }
     }
@@ -75,8 +66,7 @@ describe('compiled conditions', () => {
       deriveFacts(c as never, facts, set.params, '2026-06-01');
       const ev = evaluateRules(facts, set);
       const decided = decideRules(facts, set);
-      // Facts in a plain Map (a library caller's) decide the same as in the FactTable flattenCase returns.
-      expect(facts).toBeInstanceOf(FactTable);
+      // A copy of the facts decides the same (nothing is kept from one call to the next).
       const fromMap = decideRules(new Map(facts), set);
       compiledRules(set).forEach(({ rule }, k) => {
         const stage = rule.kind === 'eligibility' ? facts : ev.facts;
@@ -87,6 +77,10 @@ describe('compiled conditions', () => {
         expect(ev.byId.get(rule.id)!.trace).toEqual(traced);
       });
       expect(JSON.parse(JSON.stringify(ev.results)).map((r: { trace: unknown }) => r.trace)).toEqual(ev.results.map((r) => r.trace));
+      // Only the undecided rules are listed as such, in rule-set order; the findings are exactly the fired rules.
+      expect(ev.undecided.map((r) => r.id)).toEqual(set.rules.filter((r) => ev.outcome(r.id) === 'unknown').map((r) => r.id));
+      expect(ev.findings.map((f) => f.id)).toEqual(set.rules.filter((r) => ev.outcome(r.id) === 'true').map((r) => r.id));
+      expect(ev.outcome('no-such-rule')).toBeUndefined();
     }
   });
 });

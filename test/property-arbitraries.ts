@@ -9,8 +9,7 @@ import { stringify } from 'yaml';
 import { Chalk } from 'chalk';
 import { caseJsonSchema, type JsonSchema } from '../src/case/json-schema.js';
 import { caseSchema, type Case } from '../src/case/schema.js';
-import { readYaml } from '../src/source/read-yaml.js';
-import { quickYaml } from '../src/source/quick-yaml.js';
+import { readWithDiagnostics, readYaml, YAML_LIMITS } from '../src/source/read-yaml.js';
 import { isDeepStrictEqual } from 'node:util';
 import { validateCase } from '../src/case/validate.js';
 import { assess } from '../src/assess.js';
@@ -106,9 +105,9 @@ export type PipelineResult = { kind: 'diagnostics'; diagnostics: Diagnostic[] } 
 /** Everything the CLI does with one case text, minus the process: read, validate, assess, render. */
 export function runPipeline(text: string, rules: RuleSet, file = 'case.yaml'): PipelineResult {
   const doc = readYaml(text, file);
-  // The CLI reads plain YAML with quickYaml first: whatever it reads must be what readYaml reads.
-  const quick = quickYaml(text);
-  if (quick && (!doc.ok || !isDeepStrictEqual(quick.value, doc.value.value))) throw new Error('quickYaml disagrees with readYaml');
+  // readYaml takes the yaml library's plain road when it can: what it reads must be what the careful road reads.
+  const careful = readWithDiagnostics(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, file, YAML_LIMITS);
+  if (doc.ok && (!careful.ok || !isDeepStrictEqual(doc.value.value, careful.value.value))) throw new Error('the plain and careful YAML roads disagree');
   if (!doc.ok) return { kind: 'diagnostics', diagnostics: doc.diagnostics };
   const valid = validateCase(doc.value, { today: TODAY });
   if (!valid.ok) return { kind: 'diagnostics', diagnostics: valid.diagnostics };

@@ -1,7 +1,7 @@
 // The built-in rules come from the build's compiled cache only while the rule files are byte for byte the ones it
 // was compiled from; an edited rule file (even one of the same size) is loaded and validated from source.
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -11,10 +11,11 @@ import { cachedRuleSet } from '../src/cli/rules-cache.js';
 const CASE = join(ROOT, 'fixtures', 'b-offline-wire-non-delivery.yaml');
 const TITLE = 'A full refund is the best outcome; take it in writing';
 
-/** A copy of the built package (bin, dist, rules, package.json) in a temporary folder. */
+/** A copy of the built package (bin, dist, rules, package.json, and its installed dependencies) in a temporary folder. */
 function packageCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'da-cache-'));
   for (const p of ['bin', 'dist', 'rules', 'package.json']) cpSync(join(ROOT, p), join(dir, p), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   return dir;
 }
 

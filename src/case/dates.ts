@@ -41,3 +41,11 @@ export function daysBetween(a: string, b: string): number {
 export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
+
+/** Why an --as-of value cannot be used (not a real YYYY-MM-DD date, or outside the years case dates may have), or undefined. */
+export function asOfProblem(value: string, range: { from: string; to: string }): string | undefined {
+  const real = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().slice(0, 10) === value;
+  if (!real) return `--as-of must be an ISO date YYYY-MM-DD; got '${value}'`;
+  if (value < range.from || value > range.to) return `--as-of must be between ${range.from} and ${range.to}, the dates a case may hold; got '${value}'`;
+  return undefined;
+}

@@ -1,6 +1,6 @@
 // The expectations of a fixture case (`expect:` block, or a sibling `<name>.expect.yaml`): what `check` compares.
 // Expectations are partial: only what is written is checked. docs/writing-rules.md documents the format.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CURRENCY_CODES } from './iso-codes.js';
 import { DISPUTE_TYPES, ELIGIBILITY, PROGRAMS, ROUTES, SEVERITIES, STRENGTHS } from './enums.js';
 

@@ -1,6 +1,5 @@
 // Facts: the case flattened to dotted paths, plus derived facts. Absent paths are unknown.
 import type { Money } from './schema.js';
-import { FactTable } from './fact-table.js';
 
 export type FactValue = string | number | boolean | readonly string[] | Money;
 /** Known facts by path; a path that is not in the map is unknown. */
@@ -10,13 +9,13 @@ const isMoney = (v: unknown): v is Money =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as Money).amount === 'number' && typeof (v as Money).currency === 'string' && Object.keys(v).length === 2;
 
 /** Flatten a validated case into facts: scalars, lists of scalars and money by dotted path. */
-export function flattenCase(value: unknown): FactTable {
-  const out = new FactTable();
+export function flattenCase(value: unknown): Map<string, FactValue> {
+  const out = new Map<string, FactValue>();
   walk(value, '', out);
   return out;
 }
 
-function walk(v: unknown, prefix: string, out: FactTable): void {
+function walk(v: unknown, prefix: string, out: Map<string, FactValue>): void {
   if (v === undefined || v === null) return;
   if (prefix === 'expect') return;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {

@@ -1,5 +1,5 @@
 // The editor JSON Schema of the case file, generated from the zod schema (never written by hand).
-import { z } from 'zod';
+import * as z from 'zod';
 import { caseSchema } from './schema.js';
 
 export type JsonSchema = {

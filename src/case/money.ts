@@ -54,16 +54,9 @@ export function formatMoney(m: Money): string {
   return `${m.currency} ${formatAmount(m.amount)}`;
 }
 
-/** 12500 -> "12,500.00", as en-US toLocaleString with two decimals (rounding the shortest decimal form half
- * away from zero), without loading ICU number formatting (~25 ms at start). */
+let amounts: Intl.NumberFormat | undefined;
+
+/** 12500 -> "12,500.00" (en-US, two decimals; Intl.NumberFormat, made on first use). */
 export function formatAmount(x: number): string {
-  const s = String(Math.abs(x));
-  if (!Number.isFinite(x) || s.includes('e')) return x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const [int = '0', frac = ''] = s.split('.');
-  let digits = int + frac.slice(0, 2).padEnd(2, '0');
-  if (frac.length > 2 && frac.charCodeAt(2) >= 53) digits = (BigInt(digits) + 1n).toString().padStart(digits.length, '0');
-  const whole = digits.slice(0, -2);
-  let grouped = '';
-  for (let i = whole.length; i > 0; i -= 3) grouped = whole.slice(Math.max(0, i - 3), i) + (grouped ? ',' + grouped : '');
-  return `${x < 0 || Object.is(x, -0) ? '-' : ''}${grouped}.${digits.slice(-2)}`;
+  return (amounts ??= new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })).format(x);
 }

@@ -1,6 +1,6 @@
 // The case file, as a zod schema: the one source of truth for validation, types and the editor JSON Schema.
 // Every field is optional: absent means unknown, never false.
-import { z } from 'zod';
+import * as z from 'zod';
 import { COUNTRY_CODES, CURRENCY_CODES } from './iso-codes.js';
 import { DISPUTE_TYPES, EVIDENCE_KINDS, EVIDENCE_STATUS } from './enums.js';
 import { expectSchema } from './expect-schema.js';

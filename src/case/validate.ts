@@ -26,7 +26,7 @@ export function validateCase(doc: YamlDoc, opts: ValidateOptions = {}): Result<C
   if (typeof doc.value !== 'object' || Array.isArray(doc.value)) {
     return { ok: false, diagnostics: [diag('case-type', `expected a mapping with sections such as dispute, order, supplier, evidence; got ${describe(doc.value)}`, { file: doc.file, ...doc.locate([]) })] };
   }
-  const parsed = caseSchema.safeParse(doc.value);
+  const parsed = caseSchema.safeParse(doc.value, { jitless: true });
   if (!parsed.success) return { ok: false, diagnostics: cap(issuesToDiagnostics(parsed.error.issues, doc), doc.file) };
   const asOf = opts.asOf ?? parsed.data.as_of ?? opts.today;
   const slack = opts.asOf === undefined && parsed.data.as_of === undefined ? 1 : 0;

@@ -5,6 +5,7 @@ import { formatPercent, type Coverage } from './coverage.js';
 import { closingLine, type CheckReport } from './report.js';
 import type { Mismatch } from './match.js';
 import type { FixtureResult } from './run-fixture.js';
+import { safeInline } from '../source/safe-text.js';
 
 /** The diff of a failed fixture: each expectation with what was expected, what came out and the rules involved. */
 export function formatMismatches(list: readonly Mismatch[], c: ChalkInstance, indent = '     '): string {
@@ -18,7 +19,8 @@ export function formatMismatches(list: readonly Mismatch[], c: ChalkInstance, in
 }
 
 /** One fixture's block: its status line, then its diff when it failed. */
-export function formatFixture(r: FixtureResult, c: ChalkInstance): string {
+export function formatFixture(fixture: FixtureResult, c: ChalkInstance): string {
+  const r = { ...fixture, file: safeInline(fixture.file) };
   if (r.status === 'pass') return `${c.green('PASS')} ${r.file}\n`;
   if (r.status === 'skip') return `${c.yellow('SKIP')} ${r.file}${c.dim(' (no expectations)')}\n`;
   if (r.status === 'error') return `${c.red('FAIL')} ${r.file}${c.dim(` (cannot be run: ${[...new Set(r.problems.map((p) => p.code))].join(', ')}; see the diagnostics)`)}\n`;

@@ -2,9 +2,9 @@
 import { readYaml, type YamlDoc } from '../source/read-yaml.js';
 import { diag, formatPath, type Diagnostic } from '../source/diagnostics.js';
 import { listOf, suggestion } from '../source/suggest.js';
-import { validateCase } from '../case/validate.js';
 import { allowedKeys, schemaAt, type JsonSchema } from '../case/json-schema.js';
 import { expectJsonSchema, expectSchema, type Expectations } from '../case/expect-schema.js';
+import { assessText } from '../assess-text.js';
 import { assess } from '../assess.js';
 import type { RuleSet } from '../rules/types.js';
 import type { Assessment } from '../engine/assessment.js';
@@ -74,22 +74,14 @@ const WHAT_IF_KEYS = ['recommendation', 'alternatives', 'conditional_steps', 'da
 /** Assess one fixture and compare the outcome with its expectations. Pure. */
 export function runFixture(input: FixtureInput, rules: RuleSet, today: string): FixtureResult {
   const { file } = input;
-  const doc = readYaml(input.text, file);
-  let diagnostics: Diagnostic[] | undefined;
-  let assessment: Assessment | undefined;
-  let asOfGiven = false;
-  const { exp, problems } = readExpectations(doc.ok ? doc.value : undefined, input.expect);
+  // The same road as the main command (assessText), with every rule's trace for coverage.
+  const r = assessText(input.text, { rules, today, explain: true, file });
+  const diagnostics: Diagnostic[] | undefined = r.ok ? undefined : r.diagnostics;
+  let assessment: Assessment | undefined = r.ok ? r.assessment : undefined;
+  const asOfGiven = r.ok && r.case.as_of !== undefined;
+  const { exp, problems } = readExpectations(r.doc, input.expect);
   // The what-if analysis costs a few ms per case: only for fixtures whose expectations read it.
-  const whatIf = WHAT_IF_KEYS.some((k) => exp?.[k] !== undefined);
-  if (!doc.ok) diagnostics = doc.diagnostics;
-  else {
-    const valid = validateCase(doc.value, { today });
-    if (!valid.ok) diagnostics = valid.diagnostics;
-    else {
-      asOfGiven = valid.value.as_of !== undefined;
-      assessment = assess(valid.value, rules, { today, explain: true, file, whatIf });
-    }
-  }
+  if (r.ok && WHAT_IF_KEYS.some((k) => exp?.[k] !== undefined)) assessment = assess(r.case, rules, { today, explain: true, file, whatIf: true });
   if (problems.length) return fixtureError(file, problems);
   if (!exp && diagnostics) {
     const sibling = file.replace(/\.ya?ml$/, '.expect.yaml');

@@ -1,7 +1,8 @@
 // The main command: assess case files, or folders of them, and print the reports.
-// Loaded lazily; what it imports is what every assessment pays for at start (no zod, ajv or chalk by default).
+// Loaded lazily when the main command runs (zod and the yaml library with it; ajv only for --rules).
 import { diag, type Diagnostic, type Result } from '../source/diagnostics.js';
-import { todayIso } from '../case/dates.js';
+import { asOfProblem, todayIso } from '../case/dates.js';
+import { DATE_RANGE } from '../case/chronology.js';
 import { FORMATS, type Format } from '../report/render.js';
 import { SEVERITIES, type Severity } from '../case/enums.js';
 import { suggestion } from '../source/suggest.js';
@@ -10,7 +11,6 @@ import { EXIT } from './exit-code.js';
 import { loadColor, printDiagnostics, type Io } from './streams.js';
 import { cachedRuleSet } from './rules-cache.js';
 import { findCaseFiles, type FoundCases } from './batch-files.js';
-import { runInWorker, workerScript } from './batch-worker.js';
 import { runBatch } from './batch-run.js';
 
 export interface AssessFlags {
@@ -30,13 +30,10 @@ export async function runAssess(paths: string[], flags: AssessFlags, io: Io): Pr
     printDiagnostics(io, usage);
     return EXIT.input;
   }
-  const found = findCaseFiles(paths);
-  const script = workerScript(found.entries.length, io.env);
-  if (script) return runInWorker(script, { found, flags }, io);
-  return assessFound(found, flags, io);
+  return assessFound(findCaseFiles(paths), flags, io);
 }
 
-/** Load the rules and assess the cases found (in the main thread, or in a batch's worker). */
+/** Load the rules and assess the cases found. */
 export async function assessFound(found: FoundCases, flags: AssessFlags, io: Io): Promise<number> {
   const rules = await ruleSet(flags);
   if (!rules.ok) {
@@ -67,6 +64,7 @@ function checkFlags(flags: AssessFlags): Diagnostic[] {
   const arg = (code: string, message: string) => out.push(diag(code, message, { file: '(arguments)' }));
   if (!(FORMATS as readonly string[]).includes(flags.format)) arg('usage', `--format must be one of ${FORMATS.join(', ')}; got '${flags.format}'${suggestion(flags.format, FORMATS)}`);
   if (flags.failOn && !(SEVERITIES as readonly string[]).includes(flags.failOn)) arg('usage', `--fail-on must be one of ${SEVERITIES.join(', ')}; got '${flags.failOn}'${suggestion(flags.failOn, SEVERITIES)}`);
-  if (flags.asOf && (!/^\d{4}-\d{2}-\d{2}$/.test(flags.asOf) || Number.isNaN(Date.parse(flags.asOf)) || new Date(flags.asOf).toISOString().slice(0, 10) !== flags.asOf)) arg('usage', `--as-of must be an ISO date YYYY-MM-DD; got '${flags.asOf}'`);
+  const asOf = flags.asOf === undefined ? undefined : asOfProblem(flags.asOf, DATE_RANGE);
+  if (asOf) arg('usage', asOf);
   return out;
 }

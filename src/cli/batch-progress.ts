@@ -1,5 +1,6 @@
 // A progress bar on stderr for long batches, drawn only on a terminal and never more than ten times a second.
 import type { Io } from './streams.js';
+import { safeInline } from '../source/safe-text.js';
 
 export interface Progress {
   /** Whether a bar may be drawn at all (stderr is a terminal and the batch is long). */
@@ -42,7 +43,8 @@ export function progressBar(io: Io, total: number, now: () => number = Date.now)
 }
 
 /** "[#####.....]  50%  5000/10000  cases/x.yaml", at most 80 columns. */
-export function progressLine(done: number, total: number, file: string): string {
+export function progressLine(done: number, total: number, name: string): string {
+  const file = safeInline(name);
   const slots = 20;
   const filled = Math.min(slots, Math.floor((done / total) * slots));
   const head = `[${'#'.repeat(filled)}${'.'.repeat(slots - filled)}] ${String(Math.floor((done / total) * 100)).padStart(3)}%  ${done}/${total}  `;

@@ -2,19 +2,18 @@
 // ready and then forgotten, so nothing accumulates however many cases there are. A bad file is reported and the
 // others are still assessed; the exit code is the worst over all cases.
 import type { ChalkInstance } from 'chalk';
-import { quickYaml } from '../source/quick-yaml.js';
-import type { Diagnostic } from '../source/diagnostics.js';
-import { assess } from '../assess.js';
+import { diag, type Diagnostic } from '../source/diagnostics.js';
+import { assessText } from '../assess-text.js';
 import type { Assessment } from '../engine/assessment.js';
 import type { RuleSet } from '../rules/types.js';
 import type { Severity } from '../case/enums.js';
 import { render, type Format } from '../report/render.js';
 import { exitCode, EXIT } from './exit-code.js';
 import { readTextFile } from './io.js';
-import { notePendingExit, printDiagnostics, type Io } from './streams.js';
-import { acceptCase, validateDoc } from './validate-fast.js';
+import { isOutputError, notePendingExit, printDiagnostics, type Io } from './streams.js';
 import type { CaseEntry, FoundCases } from './batch-files.js';
 import { progressBar } from './batch-progress.js';
+import { safeInline } from '../source/safe-text.js';
 
 export interface BatchOptions {
   rules: RuleSet;
@@ -42,11 +41,14 @@ export async function runBatch(found: FoundCases, opts: BatchOptions, io: Io): P
   let worst: number = EXIT.ok;
   let failed = 0;
   for (const [i, entry] of found.entries.entries()) {
-    const outcome = await assessEntry(entry, opts, !batch);
+    let outcome = await isolated(entry.file, () => assessEntry(entry, opts, !batch));
+    if (progress.active && io.isTTY) progress.clear();
+    const at = { index: i, total, batch };
+    // A report that cannot be rendered is that case's internal error; its header is already out, so only the diagnostics follow.
+    const broken = await isolated(entry.file, async () => void emit(outcome, at, opts, io));
+    if (broken) emit((outcome = broken), { ...at, header: false }, opts, io);
     worst = Math.max(worst, outcome.code);
     notePendingExit(worst);
-    if (progress.active && io.isTTY) progress.clear();
-    emit(outcome, { index: i, total, batch }, opts, io);
     if (!outcome.ok) failed++;
     progress.tick(entry.file);
     if (io.drain) await io.drain();
@@ -56,33 +58,34 @@ export async function runBatch(found: FoundCases, opts: BatchOptions, io: Io): P
   return worst;
 }
 
+/** Run one case's work; an internal error (a bug, not bad input) becomes that case's diagnostic, so the batch goes on.
+ * Resolves to the work's outcome, or (for emitting, which has none) to undefined when it succeeded. */
+async function isolated<T>(file: string, work: () => Promise<T>): Promise<T | CaseOutcome> {
+  try {
+    return await work();
+  } catch (e) {
+    if (isOutputError(e)) throw e;
+    const why = (e as Error)?.message ?? String(e);
+    return { ok: false, file, diagnostics: [diag('internal-error', `internal error while assessing this case: ${why} (please report this; the other cases are still assessed)`, { file })], code: EXIT.input };
+  }
+}
+
 /** Read, parse, validate and assess one case file. Never throws for bad input. */
 export async function assessEntry(entry: CaseEntry, opts: BatchOptions, whatIf = false): Promise<CaseOutcome> {
   const fail = (diagnostics: Diagnostic[]): CaseOutcome => ({ ok: false, file: entry.file, diagnostics, code: EXIT.input });
   if (entry.problem) return fail([entry.problem]);
   const read = readTextFile(entry.file);
   if (!read.ok) return fail([read.diagnostic]);
-  const when = { today: opts.today, ...(opts.asOf ? { asOf: opts.asOf } : {}) };
-  // Plain YAML of a valid case takes the fast road (quickYaml and the build's validator); anything else, or
-  // anything they are unsure of, is read again by the yaml library for positioned diagnostics.
-  const quick = quickYaml(read.text);
-  let valid = quick ? await acceptCase(quick.value, when) : undefined;
-  if (!valid) {
-    const { readYaml } = await import('../source/read-yaml.js');
-    const doc = readYaml(read.text, entry.file);
-    if (!doc.ok) return fail(doc.diagnostics);
-    const checked = await validateDoc(doc.value, when);
-    if (!checked.ok) return fail(checked.diagnostics);
-    valid = checked.value;
-  }
   // What-if analysis (alternatives, conditional steps) for a single case only: it costs a few ms per case.
-  const assessment = assess(valid, opts.rules, { today: opts.today, file: entry.file, explain: opts.explain, whatIf, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
+  const r = assessText(read.text, { rules: opts.rules, file: entry.file, today: opts.today, explain: opts.explain, whatIf, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
+  if (!r.ok) return fail(r.diagnostics);
+  const { assessment } = r;
   return { ok: true, file: entry.file, assessment, code: exitCode(assessment, opts.failOn) };
 }
 
-function emit(o: CaseOutcome, at: { index: number; total: number; batch: boolean }, opts: BatchOptions, io: Io): void {
+function emit(o: CaseOutcome, at: { index: number; total: number; batch: boolean; header?: boolean }, opts: BatchOptions, io: Io): void {
   const json = opts.format === 'json';
-  if (at.batch && !json) io.out(header(at.index, at.total, o.file, opts.color));
+  if (at.batch && !json && at.header !== false) io.out(header(at.index, at.total, o.file, opts.color));
   if (o.ok) {
     io.out(render(o.assessment, opts.format, { color: opts.color, explain: opts.explain, lines: at.batch }));
     return;
@@ -95,6 +98,6 @@ function emit(o: CaseOutcome, at: { index: number; total: number; batch: boolean
 
 /** The rule above each report of a text batch: "━━ [2/10] cases/b.yaml ━━━━…". */
 function header(index: number, total: number, file: string, c: ChalkInstance): string {
-  const title = `━━ [${index + 1}/${total}] ${file} `;
+  const title = `━━ [${index + 1}/${total}] ${safeInline(file)} `;
   return `${index > 0 ? '\n' : ''}${c.bold(title + '━'.repeat(Math.max(3, 72 - title.length)))}\n`;
 }

@@ -3,13 +3,14 @@
 import { readYaml } from '../source/read-yaml.js';
 import { diag, type Diagnostic } from '../source/diagnostics.js';
 import { validateCase } from '../case/validate.js';
-import { todayIso } from '../case/dates.js';
+import { asOfProblem, todayIso } from '../case/dates.js';
+import { DATE_RANGE } from '../case/chronology.js';
 import { loadCaseDocument, newCaseDocument } from '../interview/case-document.js';
 import { EXIT } from './exit-code.js';
 import { printDiagnostics, type Io } from './output.js';
 import { readTextFile } from './io.js';
 import { loadRuleSet } from './rules-source.js';
-import { isDirectory } from './interview-files.js';
+import { isDirectory, isReadOnly, isRegularOrAbsent } from './interview-files.js';
 import { dirname, resolve } from 'node:path';
 
 export interface InterviewFlags {
@@ -54,9 +55,11 @@ export async function runInterviewCommand(flags: InterviewFlags, io: Io): Promis
   if (!rules.ok) return fail(io, rules.diagnostics);
   const today = todayIso();
   let doc = newCaseDocument([`A dispute-assess case file, written by \`dispute-assess interview\` on ${today}.`, 'Assess it: npx dispute-assess <this file>   Change answers: npx dispute-assess interview --resume <this file>']);
+  let resumeText: string | undefined;
   if (flags.resume) {
     const read = readTextFile(flags.resume);
     if (!read.ok) return fail(io, [read.diagnostic]);
+    resumeText = read.text;
     const parsed = readYaml(read.text, flags.resume);
     if (!parsed.ok) return fail(io, parsed.diagnostics);
     if (parsed.value.value !== null && parsed.value.value !== undefined) {
@@ -66,16 +69,21 @@ export async function runInterviewCommand(flags: InterviewFlags, io: Io): Promis
     doc = loadCaseDocument(read.text);
   }
   const { runInterview } = await import('./interview-session.js');
-  const opts = { doc, rules: rules.value, today, force: flags.force === true, color: flags.color, ruleDirs: flags.rules, builtinRules: flags.builtinRules, io };
+  const opts = { doc, ...(resumeText !== undefined ? { resumeText } : {}), rules: rules.value, today, force: flags.force === true, color: flags.color, ruleDirs: flags.rules, builtinRules: flags.builtinRules, io };
   return runInterview({ ...opts, ...(flags.out ? { out: flags.out } : {}), ...(flags.resume ? { resume: flags.resume } : {}), ...(flags.asOf ? { asOf: flags.asOf } : {}) });
 }
 
 function checkFlags(flags: InterviewFlags): Diagnostic[] {
   const out: Diagnostic[] = [];
   const arg = (message: string) => out.push(diag('usage', message, { file: '(arguments)' }));
-  if (flags.asOf && (!/^\d{4}-\d{2}-\d{2}$/.test(flags.asOf) || Number.isNaN(Date.parse(flags.asOf)) || new Date(flags.asOf).toISOString().slice(0, 10) !== flags.asOf)) arg(`--as-of must be an ISO date YYYY-MM-DD; got '${flags.asOf}'`);
+  const asOf = flags.asOf === undefined ? undefined : asOfProblem(flags.asOf, DATE_RANGE);
+  if (asOf) arg(asOf);
   for (const [name, v] of [['--out', flags.out], ['--resume', flags.resume]] as const) if (v !== undefined && !/\.ya?ml$/.test(v)) arg(`${name} must name a .yaml file; got '${v}'`);
   if (flags.out && !isDirectory(dirname(resolve(flags.out)))) arg(`--out: the folder ${dirname(flags.out)} does not exist`);
+  // Saves replace a file only when it is a regular, writable one: a read-only case file stays as it is.
+  if (flags.out && !isRegularOrAbsent(flags.out)) arg(`--out: ${flags.out} is not a regular file; give the name of a .yaml file`);
+  else if (flags.out && isReadOnly(flags.out)) arg(`--out: ${flags.out} is read-only; the interview does not replace read-only files. Choose another file, or make it writable first`);
+  if (flags.resume && !flags.out && isReadOnly(flags.resume)) arg(`--resume: ${flags.resume} is read-only, so your answers could not be saved in it; add --out <new file>.yaml to save them elsewhere`);
   return out;
 }
 

@@ -1,8 +1,11 @@
 // Asking one question on the terminal with @inquirer/prompts. Loaded only by the interview (lazily).
+// The prompt library writes to the terminal itself, so every text it shows passes the terminal sanitiser here
+// (a rule pack's evidence titles, a resumed file's values).
 import { checkbox, confirm, input, select, Separator } from '@inquirer/prompts';
 import type { Question } from '../interview/catalogue.js';
 import { choiceToValue, DONT_KNOW_LABEL, formatAnswer, parseTyped, valueToChoice, valueToText } from '../interview/values.js';
 import type { Parsed } from '../interview/answers.js';
+import { safeInline } from '../source/safe-text.js';
 
 /** A known value, or "I don't know" (the fact stays unknown). */
 export type Answer = { known: true; value: unknown } | { known: false };
@@ -15,23 +18,23 @@ const NONE = '__none__';
 /** Ask a question with choices (yes/no, one of, several of) or a typed answer, offering "I don't know". */
 export async function askQuestion(q: Question, current: unknown, ctx: PromptContext): Promise<Answer> {
   if (q.kind === 'boolean' || q.kind === 'enum') {
-    const choices = [...(q.choices ?? []).map((c) => ({ name: c.label, value: c.value })), new Separator(' '), { name: DONT_KNOW_LABEL, value: DK }];
+    const choices = [...(q.choices ?? []).map((c) => ({ name: safeInline(c.label), value: c.value })), new Separator(' '), { name: DONT_KNOW_LABEL, value: DK }];
     const def = valueToChoice(q, current);
-    const v = await select({ message: q.text, choices, pageSize: 14, ...(def ? { default: def } : {}) });
+    const v = await select({ message: safeInline(q.text), choices, pageSize: 14, ...(def ? { default: def } : {}) });
     return v === DK ? { known: false } : { known: true, value: choiceToValue(q, v) };
   }
   if (q.kind === 'bundle') {
     const now = Array.isArray(current) ? (current as string[]) : [];
-    const choices = [...(q.choices ?? []).map((c) => ({ name: c.label, value: c.value, checked: now.includes(c.value) })), new Separator(' '), { name: q.noneLabel ?? 'None of these', value: NONE }, { name: DONT_KNOW_LABEL, value: DK }];
-    const v = await checkbox({ message: q.text, choices, pageSize: 14, shortcuts: { all: null, invert: null }, validate: (picked) => checkBundle(picked.map((p) => p.value)) });
+    const choices = [...(q.choices ?? []).map((c) => ({ name: safeInline(c.label), value: c.value, checked: now.includes(c.value) })), new Separator(' '), { name: q.noneLabel ?? 'None of these', value: NONE }, { name: DONT_KNOW_LABEL, value: DK }];
+    const v = await checkbox({ message: safeInline(q.text), choices, pageSize: 14, shortcuts: { all: null, invert: null }, validate: (picked) => checkBundle(picked.map((p) => p.value)) });
     return v.includes(DK) ? { known: false } : { known: true, value: v.filter((x) => x !== NONE) };
   }
   if (q.kind === 'list') {
     const now = Array.isArray(current) ? (current as string[]) : [];
     const none = q.noneLabel ? [{ name: q.noneLabel, value: NONE }] : [];
-    const choices = [...(q.choices ?? []).map((c) => ({ name: c.label, value: c.value, checked: now.includes(c.value) })), new Separator(' '), ...none, { name: DONT_KNOW_LABEL, value: DK }];
+    const choices = [...(q.choices ?? []).map((c) => ({ name: safeInline(c.label), value: c.value, checked: now.includes(c.value) })), new Separator(' '), ...none, { name: DONT_KNOW_LABEL, value: DK }];
     const check = q.noneLabel ? checkBundle : checkList;
-    const v = await checkbox({ message: q.text, choices, pageSize: 14, shortcuts: { all: null, invert: null }, validate: (picked) => check(picked.map((p) => p.value)) });
+    const v = await checkbox({ message: safeInline(q.text), choices, pageSize: 14, shortcuts: { all: null, invert: null }, validate: (picked) => check(picked.map((p) => p.value)) });
     return v.includes(DK) ? { known: false } : { known: true, value: v.filter((x) => x !== NONE) };
   }
   return askTyped(q.text, (t) => parseTyped(q, t, ctx.today), valueToText(q, current), ctx, (v) => formatAnswer(q, v));
@@ -44,29 +47,35 @@ export async function askTyped(message: string, parse: (text: string) => Parsed<
     const r = isFinal ? parse(t) : undefined;
     return r?.ok ? (r.value === undefined ? DONT_KNOW_LABEL : show(r.value)) : t;
   };
-  const text = await input(
-    { message: message + suffix, transformer, ...(current !== undefined ? { default: current } : {}), validate: (t) => { const r = parse(t); return r.ok ? true : r.message; } },
+  // The prompt library writes the default to the terminal itself: it is shown escaped (a resumed file's value may
+  // hold bidi or zero-width characters), and taking the shown default keeps the value as it was.
+  const shown = current === undefined ? undefined : safeInline(current);
+  const typed = await input(
+    { message: safeInline(message) + suffix, transformer, ...(shown !== undefined ? { default: shown } : {}), validate: (t) => { const r = parse(t === shown ? current! : t); return r.ok ? true : r.message; } },
   );
+  const text = typed === shown ? current! : typed;
   const r = parse(text);
   return r.ok && r.value !== undefined ? { known: true, value: r.value } : { known: false };
 }
 
 /** Choose one of a few options, with "I don't know" when dontKnow is set. */
 export async function askChoice<T extends string>(message: string, choices: { value: T; label: string }[], ctx: PromptContext, opts: { dontKnow?: boolean; current?: string } = {}): Promise<T | undefined> {
-  const list: (Separator | { name: string; value: string })[] = choices.map((c) => ({ name: c.label, value: c.value }));
+  const list: (Separator | { name: string; value: string })[] = choices.map((c) => ({ name: safeInline(c.label), value: c.value }));
   if (opts.dontKnow) list.push(new Separator(' '), { name: DONT_KNOW_LABEL, value: DK });
-  const v = await select({ message, choices: list, pageSize: 14, ...(opts.current ? { default: opts.current } : {}) });
+  const v = await select({ message: safeInline(message), choices: list, pageSize: 14, ...(opts.current ? { default: opts.current } : {}) });
   return v === DK ? undefined : (v as T);
 }
 
 /** A yes/no question. */
 export async function askConfirm(message: string, def: boolean, ctx: PromptContext): Promise<boolean> {
-  return confirm({ message, default: def });
+  return confirm({ message: safeInline(message), default: def });
 }
 
 /** A free-text answer that must pass a check (e.g. a file name). */
 export async function askText(message: string, def: string, check: (t: string) => true | string, ctx: PromptContext): Promise<string> {
-  return (await input({ message, default: def, validate: check })).trim();
+  const shown = safeInline(def);
+  const answer = (await input({ message: safeInline(message), default: shown, validate: (t) => check(t === shown ? def : t) })).trim();
+  return answer === shown ? def : answer;
 }
 
 function checkList(values: readonly string[]): true | string {

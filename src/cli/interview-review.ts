@@ -1,11 +1,12 @@
 // The review screen (answers by group, change any) and choosing where the case file goes, never
 // overwriting an existing file without asking (or --force).
 import { reviewEntries, reviewLines } from '../interview/review.js';
-import { freeName, isDirectory, pathExists } from './interview-files.js';
+import { freeName, isDirectory, isReadOnly, isRegularOrAbsent, pathExists } from './interview-files.js';
 import { askChoice, askConfirm, askText } from './interview-prompts.js';
 import type { Case } from '../case/schema.js';
 import type { Question } from '../interview/catalogue.js';
 import type { SessionState } from './interview-session.js';
+import { safeInline } from '../source/safe-text.js';
 
 /** What the review needs from the session: the case now, re-asking one question, asking what became relevant. */
 export interface ReviewHooks { caseNow(): Case; change(q: Question): Promise<void>; askRest(): Promise<void> }
@@ -21,7 +22,7 @@ export async function reviewLoop(s: SessionState, hooks: ReviewHooks): Promise<v
     io.out(`\n${s.c.bold.underline('Your answers')}\n${lines.length ? lines.join('\n') : '  (none yet)'}\n`);
     const next = await askChoice('Is this right?', [{ value: 'done', label: 'Yes: save the case and show my assessment' }, { value: 'change', label: 'Change an answer' }], s.ctx);
     if (next === 'done') return;
-    const choices = entries.map((e) => ({ value: e.question.path, label: `${e.question.text.replace(/ \(.*\)$/, '')}  (${e.shown.split('\n')[0]})` }));
+    const choices = entries.map((e) => ({ value: e.question.path, label: `${e.question.text.replace(/ \(.*\)$/, '')}  (${safeInline(e.shown.split('\n')[0]!)})` }));
     const path = await askChoice('Which answer do you want to change?', [...choices, { value: '', label: 'Go back' }], s.ctx);
     const entry = entries.find((e) => e.question.path === path);
     if (!entry) continue;
@@ -55,7 +56,7 @@ export async function chooseFinalPath(s: SessionState): Promise<string> {
 async function confirmOrRename(s: SessionState, path: string): Promise<string> {
   let candidate = path;
   for (;;) {
-    if (!isDirectory(candidate) && (await askConfirm(`${candidate} already exists. Replace it?`, false, s.ctx))) return candidate;
+    if (!isDirectory(candidate) && (await askConfirm(`${safeInline(candidate)} already exists. Replace it?`, false, s.ctx))) return candidate;
     candidate = await askText('Save to which file instead?', freeName(candidate), checkName, s.ctx);
     if (!pathExists(candidate)) return candidate;
   }
@@ -66,5 +67,7 @@ function checkName(name: string): true | string {
   if (!t) return 'Please type a file name, e.g. dispute-case.yaml.';
   if (!/\.ya?ml$/.test(t)) return 'Please end the file name with .yaml, e.g. dispute-case.yaml.';
   if (isDirectory(t)) return `${t} is a folder; please type a file name.`;
+  if (!isRegularOrAbsent(t)) return `${safeInline(t)} is not a regular file; please type another name.`;
+  if (isReadOnly(t)) return `${safeInline(t)} is read-only; please type another name.`;
   return true;
 }

@@ -13,14 +13,18 @@ import { BUNDLES, bundleValues } from '../interview/bundles.js';
 import { colorFor, type Io } from './output.js';
 import { EXIT } from './exit-code.js';
 import { closeStdio, onSignals } from './interview-signals.js';
-import { removeFile, writeFileAtomic } from './interview-files.js';
+import { removeFile, removeStaleTemps, writeFileAtomic } from './interview-files.js';
+import { noteSeen, save, saveOnStop, unsavedMessage } from './interview-save.js';
 import { askQuestion, isInterrupt, type PromptContext } from './interview-prompts.js';
 import { askPayments } from './interview-payments.js';
 import { chooseFinalPath, chooseSavePath, reviewLoop } from './interview-review.js';
 import { runAssess } from './assess-command.js';
+import { safeInline } from '../source/safe-text.js';
 
 export interface SessionOptions {
   doc: Document;
+  /** The text of the --resume file as it was read (to notice another writer since). */
+  resumeText?: string;
   rules: RuleSet;
   today: string;
   asOf?: string;
@@ -42,6 +46,10 @@ export interface SessionState {
   partial: boolean;
   touched: boolean;
   skipped: Set<string>;
+  /** What the save path held when this interview read or last wrote it (null: no file); see interview-save.ts. */
+  seen?: string | null;
+  /** Whether a save has succeeded. */
+  saved?: boolean;
 }
 
 export const EXIT_INTERRUPTED = 130;
@@ -50,15 +58,17 @@ export const EXIT_INTERRUPTED = 130;
 export async function runInterview(o: SessionOptions): Promise<number> {
   const s: SessionState = { o, c: colorFor(o.io, o.color), ctx: { today: o.asOf ?? o.today }, partial: false, touched: false, skipped: new Set() };
   const uninstall = onSignals((hungUp) => {
-    save(s);
+    const message = saveOnStop(s);
     if (hungUp) closeStdio();
-    else o.io.err(interruptedMessage(s));
+    else o.io.err(message);
     process.exit(EXIT_INTERRUPTED);
   });
   try {
     const target = await chooseSavePath(s);
     s.savePath = target.path;
     s.partial = target.partial;
+    removeStaleTemps(s.savePath);
+    noteSeen(s, s.savePath === o.resume ? o.resumeText : undefined);
     intro(s);
     await askAll(s);
     await reviewLoop(s, { caseNow: () => currentCase(s), change: (q) => askAndApply(s, q, true), askRest: () => askAll(s) });
@@ -66,12 +76,11 @@ export async function runInterview(o: SessionOptions): Promise<number> {
     return finish(s, final);
   } catch (e) {
     if (isWriteError(e)) {
-      o.io.err(`dispute-assess: cannot save the case file: ${(e as Error).message}\nPick a file in a folder you can write to with --out.\n`);
+      o.io.err(`dispute-assess: cannot save the case file.${unsavedMessage(s, e)}Pick a file in a folder you can write to with --out.\n`);
       return EXIT.input;
     }
     if (!isInterrupt(e)) throw e;
-    save(s);
-    o.io.err(interruptedMessage(s));
+    o.io.err(saveOnStop(s));
     return EXIT_INTERRUPTED;
   } finally {
     uninstall();
@@ -139,31 +148,28 @@ function apply(s: SessionState, path: string, value: unknown): void {
   save(s);
 }
 
-/** Write the answers so far (atomically) to the save path, once there is something to save. */
-export function save(s: SessionState): void {
-  if (s.savePath && s.touched) writeFileAtomic(s.savePath, caseText(s.o.doc));
-}
-
 function intro(s: SessionState): void {
   const { io } = s.o;
   io.out(`${s.c.bold('dispute-assess interview')}: a few questions about your dispute, the ones that matter most first.\n`);
-  io.out(`Every question has "I don't know". Your answers are saved as you go in ${s.c.bold(s.savePath!)}.\n`);
+  io.out(`Every question has "I don't know". Your answers are saved as you go in ${s.c.bold(safeInline(s.savePath!))}.\n`);
   io.out(s.c.dim('Press Ctrl-C at any time to stop; you can continue later. This is not legal advice.') + '\n');
 }
 
-async function finish(s: SessionState, final: string): Promise<number> {
+async function finish(s: SessionState, chosen: string): Promise<number> {
   const { io } = s.o;
-  if (s.touched || final !== s.o.resume) writeFileAtomic(final, caseText(s.o.doc));
+  let final = chosen;
+  if (s.touched || final !== s.o.resume) {
+    // The save path keeps its check for other writers (and may move to a free name); another name was just confirmed.
+    if (final === s.savePath) {
+      s.touched = true;
+      save(s);
+      final = s.savePath;
+    } else writeFileAtomic(final, caseText(s.o.doc));
+  }
   if (s.savePath !== final && s.partial && s.touched) removeFile(s.savePath!);
   s.savePath = final;
-  io.out(`\nSaved your case in ${s.c.bold(final)}.\n\n`);
+  io.out(`\nSaved your case in ${s.c.bold(safeInline(final))}.\n\n`);
   const code = runAssess([final], { format: 'text', color: s.o.color, rules: s.o.ruleDirs, builtinRules: s.o.builtinRules, ...(s.o.asOf ? { asOf: s.o.asOf } : {}) }, io);
-  io.out(`\nYour case is saved in ${s.c.bold(final)}.\n  Assess it again:  npx dispute-assess ${final}\n  Change answers:   npx dispute-assess interview --resume ${final}\n`);
+  io.out(`\nYour case is saved in ${s.c.bold(safeInline(final))}.\n  Assess it again:  npx dispute-assess ${safeInline(final)}\n  Change answers:   npx dispute-assess interview --resume ${safeInline(final)}\n`);
   return code;
-}
-
-function interruptedMessage(s: SessionState): string {
-  if (s.savePath && s.touched) return `\nStopped. Your answers so far are saved in ${s.savePath}.\nTo continue later: npx dispute-assess interview --resume ${s.savePath}\n`;
-  if (s.o.resume) return `\nStopped; nothing was changed. To continue later: npx dispute-assess interview --resume ${s.o.resume}\n`;
-  return '\nStopped before any answer was given; nothing was saved.\n';
 }

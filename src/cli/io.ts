@@ -21,9 +21,15 @@ export function readTextFile(file: string, ops: FileOps = fs, maxBytes: number =
   const fail = (code: string, message: string, pos: { line?: number; column?: number } = {}): ReadResult => ({ ok: false, diagnostic: diag(code, message, { file, ...pos }) });
   let fd: number | undefined;
   try {
-    fd = ops.openSync(file, 'r');
+    // A FIFO, socket or device is refused before it is opened (opening a FIFO waits for a writer, forever);
+    // the open is non-blocking as well, so one swapped in after this look cannot hang the run either.
+    const kind = notRegular(fs.statSync(file, { throwIfNoEntry: false }));
+    if (kind) return fail('file-not-regular', notRegularMessage(file, kind));
+    fd = ops.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
     const before = ops.fstatSync(fd);
     if (before.isDirectory()) return fail('file-is-directory', `${file} is a folder, not a case file; give the path of a .yaml file`);
+    const opened = notRegular(before);
+    if (opened) return fail('file-not-regular', notRegularMessage(file, opened));
     if (before.size > maxBytes) return fail('file-too-large', tooLarge(before.size, maxBytes));
     const bytes = readBounded(fd, maxBytes + 1, ops);
     if (bytes.length > maxBytes) return fail('file-too-large', `${tooLarge(bytes.length, maxBytes, 'more than ')}${before.isFile() ? ' (it grew while being read)' : ''}`);
@@ -48,6 +54,19 @@ export function readTextFile(file: string, ops: FileOps = fs, maxBytes: number =
   }
 }
 
+/** What a path is when it is neither a regular file nor a folder ('a FIFO (named pipe)', ...), else undefined. */
+function notRegular(st: fs.Stats | undefined): string | undefined {
+  if (!st || st.isFile() || st.isDirectory()) return undefined;
+  if (st.isFIFO()) return 'a FIFO (named pipe)';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  return 'not a regular file';
+}
+
+const notRegularMessage = (file: string, kind: string) =>
+  `${file} is ${kind}, not a regular file; only files are read (reading it could wait forever). To pipe a case in, save it to a file first`;
+
 function tooLarge(size: number, max: number, prefix = ''): string {
   const n = (x: number) => x.toLocaleString('en-US');
   return `the file is ${prefix}${n(size)} bytes; the limit is ${n(max)} bytes (a case file is usually under 20,000). Is this the right file?`;
@@ -70,8 +89,11 @@ function readBounded(fd: number, limit: number, ops: FileOps): Buffer {
 function errnoDiagnostic(err: NodeJS.ErrnoException, file: string): Diagnostic {
   const d = (code: string, message: string) => diag(code, message, { file });
   switch (err.code) {
-    case 'ENOENT':
+    case 'ENOENT': {
+      const target = danglingLink(file);
+      if (target !== undefined) return d('file-not-found', `${file} is a symbolic link to ${target}, which does not exist`);
       return d('file-not-found', `no such file: ${file}${nearbyName(file)}`);
+    }
     case 'ENOTDIR':
       return d('file-not-found', `no such file: ${file} (a part of the path is not a folder)`);
     case 'EISDIR':
@@ -88,12 +110,24 @@ function errnoDiagnostic(err: NodeJS.ErrnoException, file: string): Diagnostic {
   }
 }
 
-/** " (did you mean 'x.yaml'?)" for a missing file with a similar name in the same folder. */
+/** Where a symbolic link points, when the path is a link (then its target is missing), else undefined. */
+function danglingLink(file: string): string | undefined {
+  try {
+    return fs.lstatSync(file).isSymbolicLink() ? fs.readlinkSync(file) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** " (did you mean 'x.yaml'?)" for a missing file with a similar name in the same folder (never the name itself). */
 function nearbyName(file: string): string {
   try {
-    const names = fs.readdirSync(dirname(file)).slice(0, 1000);
+    const names = fs.readdirSync(dirname(file)).filter((n) => n !== basename(file)).slice(0, 1000);
     const hint = suggestion(basename(file), names);
-    return hint ? hint.replace(/'([^']*)'/, (_, n: string) => `'${join(dirname(file), n)}'`) : '';
+    const named = /'([^']*)'/.exec(hint)?.[1];
+    // A suggestion must be a file that can be read: not a dangling link of a similar name.
+    if (!named || !fs.existsSync(join(dirname(file), named))) return '';
+    return hint.replace(/'([^']*)'/, () => `'${join(dirname(file), named)}'`);
   } catch {
     return '';
   }

@@ -1,10 +1,10 @@
 // The command-line program. The only layer that touches process, files and prompts.
-// Startup matters: commander, chalk, zod and each command load only when needed (see quickPath).
+// Commander parses every command line; each command's module loads only when that command runs.
 import pkg from '../../package.json' with { type: 'json' };
-import { processIo, type Io } from './streams.js';
+import { isOutputError, processIo, safeIo, type Io } from './streams.js';
 import { EXIT } from './exit-code.js';
+import { diag, formatDiagnostic } from '../source/diagnostics.js';
 import type { AssessFlags } from './assess-command.js';
-import type { WorkerInput } from './batch-worker.js';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 
@@ -12,39 +12,30 @@ const collect = (v: string, prev: string[]) => [...prev, v];
 const DEFAULTS: AssessFlags = { format: 'text', color: true, rules: [], builtinRules: true };
 
 /** Run the CLI with arguments (without node and script); resolves to the exit code. */
-export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+export async function main(argv: string[], rawIo: Io = processIo()): Promise<number> {
+  // One boundary for terminal safety: every write of every command goes through the sanitiser.
+  const io = safeIo(rawIo);
   try {
-    return (await quickPath(argv, io)) ?? (await runProgram(argv, io));
+    return await runProgram(argv, io);
   } catch (e) {
-    io.err(`dispute-assess: internal error: ${(e as Error)?.message ?? String(e)}\n`);
-    if (argv.includes('--debug')) io.err(`${(e as Error)?.stack ?? ''}\n`);
-    else io.err('(run with --debug for details; please report this)\n');
+    try {
+      if (isOutputError(e)) io.err(`dispute-assess: ${e.message}\n`);
+      else {
+        io.err(`dispute-assess: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+        if (argv.includes('--debug')) io.err(`${(e as Error)?.stack ?? ''}\n`);
+        else io.err('(run with --debug for details; please report this)\n');
+      }
+    } catch {
+      // stderr cannot be written either: the exit code is all that is left
+    }
     return EXIT.input;
   }
 }
 
-/** A long batch's worker (see batch-worker.ts): assess the cases found, writing to the process's own streams. */
-export async function runWorker(input: WorkerInput, io: Io = processIo()): Promise<number> {
-  try {
-    const { assessFound } = await import('./assess-command.js');
-    return await assessFound(input.found, input.flags, io);
-  } catch (e) {
-    io.err(`dispute-assess: internal error: ${(e as Error)?.message ?? String(e)}\n(please report this)\n`);
-    return EXIT.input;
-  }
-}
-
-/** The two commonest calls without commander: `--version`, and case files with no options. */
-async function quickPath(argv: string[], io: Io): Promise<number | undefined> {
-  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-    io.out(`${pkg.version}\n`);
-    return EXIT.ok;
-  }
-  if (argv.length > 0 && argv.every((a) => /\.ya?ml$/i.test(a) && !a.startsWith('-'))) {
-    const { runAssess } = await import('./assess-command.js');
-    return runAssess(argv, { ...DEFAULTS, rules: [] }, io);
-  }
-  return undefined;
+/** A usage error of commander ("error: unknown option '--x'") in the documented diagnostic format. */
+function usageDiagnostic(message: string): string {
+  const text = `${message.trim().replace(/^error: /, '')} (run dispute-assess --help for usage)`;
+  return `${formatDiagnostic(diag('usage', text, { file: '(arguments)' }))}\n`;
 }
 
 async function runProgram(argv: string[], io: Io): Promise<number> {
@@ -66,11 +57,10 @@ async function runProgram(argv: string[], io: Io): Promise<number> {
     .option('--rules <dir>', 'also load the rule files in this folder (repeatable)', collect, [])
     .option('--no-builtin-rules', 'do not load the built-in rule packs')
     .option('--debug', 'show stack traces of internal errors')
-    .showHelpAfterError('(run dispute-assess --help for usage)')
     .exitOverride()
     // Help is 80 columns wide and plain everywhere; commander's defaults would ask process.stdout, whose
     // creation loads node:tty, net and the stream modules (a few milliseconds of every --help).
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), getOutHelpWidth: () => 80, getErrHelpWidth: () => 80, getOutHasColors: () => false, getErrHasColors: () => false })
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(usageDiagnostic(s)), getOutHelpWidth: () => 80, getErrHelpWidth: () => 80, getOutHasColors: () => false, getErrHasColors: () => false })
     .action(async (files: string[], opts: AssessFlags) => {
       if (files.length === 0) {
         const { runNoFile } = await import('./interview-command.js');

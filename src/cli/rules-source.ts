@@ -17,7 +17,10 @@ export function loadRuleSet(opts: RuleOptions): Result<RuleSet> {
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const root = packageRoot();
-  const builtin = opts.builtinRules !== false ? yamlFilesIn(join(root, 'rules')) : [];
+  // With --rules, the built-in rules still come from the compiled cache when it applies: only the extra files
+  // are read and validated, and the semantic pass runs over the whole set.
+  const base = opts.builtinRules !== false ? cachedRuleSet({}) : undefined;
+  const builtin = opts.builtinRules !== false && !base ? yamlFilesIn(join(root, 'rules')) : [];
   for (const dir of opts.rules ?? []) {
     try {
       const found = yamlFilesIn(dir);
@@ -36,11 +39,11 @@ export function loadRuleSet(opts: RuleOptions): Result<RuleSet> {
     else texts.push({ file: shown, text: r.text });
   }
   if (diagnostics.length) return { ok: false, diagnostics };
-  return parseAndLoad(texts);
+  return parseAndLoad(texts, base);
 }
 
-/** Parse and validate rule texts into a rule set. */
-export function parseAndLoad(texts: RuleText[]): Result<RuleSet> {
+/** Parse and validate rule texts into a rule set (added to a base set, if given). */
+export function parseAndLoad(texts: RuleText[], base?: RuleSet): Result<RuleSet> {
   const docs: YamlDoc[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const t of texts) {
@@ -48,5 +51,5 @@ export function parseAndLoad(texts: RuleText[]): Result<RuleSet> {
     if (r.ok) docs.push(r.value);
     else diagnostics.push(...r.diagnostics);
   }
-  return diagnostics.length ? { ok: false, diagnostics } : loadRules(docs);
+  return diagnostics.length ? { ok: false, diagnostics } : loadRules(docs, base);
 }

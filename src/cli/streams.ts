@@ -1,9 +1,10 @@
-// Writing to stdout and stderr without loading chalk: the streams, diagnostics, and plain or coloured text.
+// Writing to stdout and stderr: the streams, diagnostics, and plain or coloured text.
 import { writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as Tty from 'node:tty';
-import type { ChalkInstance } from 'chalk';
+import { Chalk, supportsColor, type ChalkInstance } from 'chalk';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../source/diagnostics.js';
+import { safeOutput, type OwnEscapes } from '../source/safe-text.js';
 
 export interface Io {
   out(text: string): void;
@@ -69,7 +70,7 @@ function writer(fd: 1 | 2): { write: (text: string) => void; stream: () => NodeJ
       const code = (e as NodeJS.ErrnoException).code;
       // A closed pipe (| head): stop quietly, with the exit code the run has reached so far.
       if (code === 'EPIPE') process.exit(closedPipeExit(fd));
-      if (code !== 'EAGAIN') throw e;
+      if (code !== 'EAGAIN') throw new OutputError(fd, e as NodeJS.ErrnoException);
       // A non-blocking pipe that is full: hand the rest over to the stream, which queues in order.
       stream = fd === 1 ? process.stdout : process.stderr;
       stream.on('error', (err: NodeJS.ErrnoException) => err.code === 'EPIPE' && process.exit(closedPipeExit(fd)));
@@ -79,30 +80,63 @@ function writer(fd: 1 | 2): { write: (text: string) => void; stream: () => NodeJ
   return { write, stream: () => stream };
 }
 
+/** The same streams with every write passed through the terminal sanitiser (source/safe-text.ts): whatever came
+ * from outside reaches stdout and stderr with its control, bidi, zero-width and line-separator characters escaped.
+ * The tool's own colours pass only when colour can be on, the progress bar's line erase only on a stderr terminal. */
+export function safeIo(io: Io): Io {
+  const colors = () => colorWanted(io, true);
+  const onOut: OwnEscapes = { colors, eraseLine: () => false };
+  const onErr: OwnEscapes = { colors, eraseLine: () => io.errIsTTY === true };
+  const safe: Io = {
+    out: (text) => io.out(safeOutput(text, onOut)),
+    err: (text) => io.err(safeOutput(text, onErr)),
+    get isTTY() {
+      return io.isTTY;
+    },
+    get errIsTTY() {
+      return io.errIsTTY;
+    },
+    env: io.env,
+  };
+  if (io.drain) safe.drain = () => io.drain!();
+  return safe;
+}
+
+/** Standard output or error cannot be written (a full disk: ENOSPC, an I/O error): not a bug, and not one case's problem. */
+export class OutputError extends Error {
+  constructor(readonly fd: 1 | 2, cause: NodeJS.ErrnoException) {
+    const what = cause.code === 'ENOSPC' ? 'no space left on the device' : cause.code === 'EIO' ? 'an input/output error' : cause.code ?? cause.message;
+    super(`cannot write to standard ${fd === 1 ? 'output' : 'error'}: ${what}`);
+    this.name = 'OutputError';
+  }
+}
+
+/** Whether an error is a failed write to stdout or stderr (see OutputError). */
+export const isOutputError = (e: unknown): e is OutputError => (e as Error | undefined)?.name === 'OutputError';
+
 /** Whether a file descriptor is a terminal (node:tty, loaded on first use). */
 function isatty(fd: 1 | 2): boolean {
   return (createRequire(import.meta.url)('node:tty') as typeof Tty).isatty(fd);
 }
 
-/** Colour on only for a terminal, and never with NO_COLOR or --no-color (FORCE_COLOR turns it on). */
+/** Whether to colour stdout: chalk's own detection (a terminal, FORCE_COLOR including FORCE_COLOR=0, TERM=dumb,
+ * CI), never with NO_COLOR or --no-color. */
 export function colorWanted(io: Io, wanted: boolean): boolean {
   const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
-  const forced = io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0';
-  return wanted && !noColor && (io.isTTY || forced);
+  return wanted && !noColor && supportsColor !== false && supportsColor.level > 0;
 }
 
-/** A stand-in for chalk at level 0: every style returns the text unchanged. */
-export const plainColor: ChalkInstance = (() => {
-  // Not a thenable ('then' is undefined), so it can be returned from an async function.
-  const plain: unknown = new Proxy((...texts: unknown[]) => texts.join(' '), { get: (_f, key) => (key === 'level' ? 0 : key === 'then' ? undefined : plain) });
-  return plain as ChalkInstance;
-})();
+/** chalk without colour: every style returns the text unchanged. */
+export const plainColor: ChalkInstance = new Chalk({ level: 0 });
 
-/** chalk when colour is on (loaded only then), else the plain stand-in. */
+/** chalk at the level chalk detects for stdout, or without colour (see colorWanted). */
+export function colorFor(io: Io, wanted: boolean): ChalkInstance {
+  return colorWanted(io, wanted) && supportsColor ? new Chalk({ level: supportsColor.level }) : plainColor;
+}
+
+/** The same, for callers that await it. */
 export async function loadColor(io: Io, wanted: boolean): Promise<ChalkInstance> {
-  if (!colorWanted(io, wanted)) return plainColor;
-  const { Chalk } = await import('chalk');
-  return new Chalk({ level: 1 });
+  return colorFor(io, wanted);
 }
 
 /** Print diagnostics to stderr, one per line. */

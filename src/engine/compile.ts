@@ -2,7 +2,6 @@
 // evaluateCondition, without building a trace; a trace is built only for the rules that need one (undecided
 // ones, --explain). No source text is generated: rule files come from third parties.
 import type { Facts, FactValue } from '../case/facts.js';
-import { FactTable, factSlot } from '../case/fact-table.js';
 import { OPERATORS, type Condition, type Operand, type Operator, type Rule, type RuleSet } from '../rules/types.js';
 import { compare, type Outcome } from './conditions.js';
 
@@ -96,19 +95,13 @@ class Slots {
     for (const x of values) bits |= m.bits.get(x)!;
     return { slot: m.to, bits };
   }
-  #plan: { firstAt: number[]; firstKeys: string[]; firstSlots: number[] | undefined; secondAt: number[]; secondKeys: string[] } | undefined;
+  #plan: { firstAt: number[]; firstKeys: string[]; secondAt: number[]; secondKeys: string[] } | undefined;
   /** Each slot's value: case facts (stage 1), then with the programmes' outcomes (stage 2). */
   read(f: Facts, s: ReadonlyMap<string, FactValue>, stage2: boolean, into: (FactValue | undefined)[] = new Array(this.keys.length)): (FactValue | undefined)[] {
     const plan = (this.#plan ??= this.#makePlan());
     if (!stage2) {
-      const { firstAt, firstKeys, firstSlots } = plan;
-      if (firstSlots && f instanceof FactTable && !f.overflow) {
-        // A FactTable: array reads by the facts' process-wide slots, no hashing of names.
-        const src = f.slots;
-        for (let k = 0; k < firstAt.length; k++) into[firstAt[k]!] = src[firstSlots[k]!];
-      } else {
-        for (let k = 0; k < firstAt.length; k++) into[firstAt[k]!] = f.get(firstKeys[k]!);
-      }
+      const { firstAt, firstKeys } = plan;
+      for (let k = 0; k < firstAt.length; k++) into[firstAt[k]!] = f.get(firstKeys[k]!);
       for (const m of this.#masks) {
         const a = into[m.from];
         let bits = 0;
@@ -123,12 +116,9 @@ class Slots {
   }
   #makePlan() {
     const fact = (k: string) => !k.startsWith('2:') && !k.startsWith('m:');
-    const firstKeys = this.keys.filter(fact);
-    const slots = firstKeys.map(factSlot);
     return {
       firstAt: this.keys.flatMap((k, i) => (fact(k) ? [i] : [])),
-      firstKeys,
-      firstSlots: slots.every((x) => x !== undefined) ? (slots as number[]) : undefined,
+      firstKeys: this.keys.filter(fact),
       secondAt: this.keys.flatMap((k, i) => (k.startsWith('2:') ? [i] : [])),
       secondKeys: this.keys.filter((k) => k.startsWith('2:')).map((k) => k.slice(2)),
     };

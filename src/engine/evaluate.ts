@@ -11,26 +11,73 @@ import type { Finding, ProgramVerdict, RuleResult } from './assessment.js';
 
 export interface Evaluated {
   facts: Facts;
-  results: RuleResult[];
-  byId: Map<string, { rule: Rule; outcome: Outcome; trace: Trace }>;
+  /** Each rule's outcome, in rule-set order. */
+  outcomes: readonly Outcome[];
+  /** A rule's outcome by id; undefined for an id not in the rule set. */
+  outcome(id: string): Outcome | undefined;
+  /** A rule with its outcome and trace (the trace is built when read); undefined for an unknown id. */
+  byId: { get(id: string): { rule: Rule; outcome: Outcome; trace: Trace } | undefined };
+  /** The rules left undecided, in rule-set order. */
+  undecided: readonly Rule[];
+  /** Every rule's result with its trace: made when read (--explain), not for every case. */
+  readonly results: RuleResult[];
   programs: ProgramVerdict[];
   findings: Finding[];
 }
 
-/** Evaluate every rule; returns per-rule outcomes, program verdicts and the fired findings.
- * Outcomes come from compiled conditions (decideRules); a rule's trace is built only when it is read. */
+/** Each rule set's rule index by id, made once. */
+const indexes = new WeakMap<RuleSet, Map<string, number>>();
+const indexOf = (set: RuleSet) => {
+  let index = indexes.get(set);
+  if (!index) indexes.set(set, (index = new Map(set.rules.map((r, i) => [r.id, i]))));
+  return index;
+};
+
+/** Evaluate every rule; returns per-rule outcomes, program verdicts and the fired findings. Outcomes come from
+ * compiled conditions (decideRules); per case, only the fired rules (findings) and the undecided ones get objects
+ * of their own, and a rule's trace is built only when it is read. */
 export function evaluateRules(caseFacts: Facts, set: RuleSet): Evaluated {
   const decided = decideRules(caseFacts, set);
-  const byId = new Map<string, { rule: Rule; outcome: Outcome; trace: Trace }>();
-  const compiled = compiledRules(set);
-  compiled.forEach((c, i) => byId.set(c.rule.id, new Evaluation(c.rule, decided.outcomes[i]!, c.rule.kind === 'eligibility' ? caseFacts : decided.facts, set.params)));
+  const { outcomes, facts } = decided;
+  const index = indexOf(set);
+  const traces = new Map<number, Trace>();
+  const trace = (i: number): Trace => {
+    let t = traces.get(i);
+    if (!t) {
+      const rule = set.rules[i]!;
+      traces.set(i, (t = evaluateCondition(rule.when, { facts: rule.kind === 'eligibility' ? caseFacts : facts, params: set.params })));
+    }
+    return t;
+  };
+  const outcome = (id: string) => {
+    const i = index.get(id);
+    return i === undefined ? undefined : outcomes[i];
+  };
+  const byId: Evaluated['byId'] = {
+    get(id) {
+      const i = index.get(id);
+      if (i === undefined) return undefined;
+      return { rule: set.rules[i]!, outcome: outcomes[i]!, get trace() { return trace(i); } };
+    },
+  };
+  const findings: Finding[] = [];
+  const undecided: Rule[] = [];
+  for (let i = 0; i < outcomes.length; i++) {
+    if (outcomes[i] === 'true') findings.push(toFinding(set.rules[i]!, facts, set));
+    else if (outcomes[i] === 'unknown') undecided.push(set.rules[i]!);
+  }
   const eligibility = set.rules.filter((r): r is EligibilityRule => r.kind === 'eligibility');
   const programs = PROGRAMS.filter((p) => eligibility.some((r) => r.then.program === p)).map((p) =>
     programVerdict(p, set, eligibility.filter((r) => r.then.program === p), byId, caseFacts),
   );
-  const results: RuleResult[] = compiled.map(({ rule, origin }) => new LazyResult(rule, origin, byId.get(rule.id) as Evaluation));
-  const findings = set.rules.filter((r) => byId.get(r.id)!.outcome === 'true').map((r) => toFinding(r, decided.facts, set));
-  return { facts: decided.facts, results, byId, programs, findings };
+  let results: RuleResult[] | undefined;
+  return {
+    facts, outcomes, outcome, byId, undecided, programs, findings,
+    get results() {
+      results ??= compiledRules(set).map(({ rule, origin }, i) => new LazyResult(rule, origin, outcomes[i]!, () => trace(i)));
+      return results;
+    },
+  };
 }
 
 /** Which rules fire, and nothing more: each rule's outcome (in rule-set order), eligibility rules first, their
@@ -96,37 +143,20 @@ export function programStatus(rules: readonly EligibilityRule[], outcome: (id: s
   return blocked ? 'ineligible' : undecided || requirements === 0 ? 'uncertain' : 'eligible';
 }
 
-/** A rule's outcome; its trace is computed on first read (then kept). */
-class Evaluation {
-  #trace: Trace | undefined;
-  readonly #facts: Facts;
-  readonly #params: RuleSet['params'];
-  constructor(readonly rule: Rule, readonly outcome: Outcome, facts: Facts, params: RuleSet['params']) {
-    this.#facts = facts;
-    this.#params = params;
-  }
-  get trace(): Trace {
-    this.#trace ??= evaluateCondition(this.rule.when, { facts: this.#facts, params: this.#params });
-    return this.#trace;
-  }
-}
-
-/** A rule result whose trace is read from its evaluation (and written out by JSON.stringify). */
+/** A rule result whose trace is read on demand (and written out by JSON.stringify). */
 class LazyResult implements RuleResult {
   readonly id: string;
   readonly kind: Rule['kind'];
-  readonly outcome: Outcome;
   readonly source: Citation[];
-  readonly #evaluation: Evaluation;
-  constructor(rule: Rule, readonly origin: string, evaluation: Evaluation) {
+  readonly #trace: () => Trace;
+  constructor(rule: Rule, readonly origin: string, readonly outcome: Outcome, trace: () => Trace) {
     this.id = rule.id;
     this.kind = rule.kind;
-    this.outcome = evaluation.outcome;
     this.source = rule.source;
-    this.#evaluation = evaluation;
+    this.#trace = trace;
   }
   get trace(): Trace {
-    return this.#evaluation.trace;
+    return this.#trace();
   }
   toJSON(): RuleResult {
     return { id: this.id, kind: this.kind, outcome: this.outcome, source: this.source, origin: this.origin, trace: this.trace };

@@ -10,7 +10,7 @@ import { compareText } from './compare.js';
 import type { EvidenceGroup, EvidenceItem, PlanStep, RankedStrategy, Unknown } from './assessment.js';
 import type { Evaluated } from './evaluate.js';
 
-const fired = (ev: Evaluated, id: string) => ev.byId.get(id)?.outcome === 'true';
+const fired = (ev: Evaluated, id: string) => ev.outcome(id) === 'true';
 
 /** Evidence checklist per dispute type, with a strength from the required items. */
 export function evidenceSection(ev: Evaluated, set: RuleSet, types: readonly DisputeType[]): EvidenceGroup[] {
@@ -93,11 +93,11 @@ export function unknownsSection(ev: Evaluated, describe: (fact: string) => strin
     return list;
   };
   // Rules in id order, so that each fact's rules come out sorted.
-  const undecided = ev.results.filter((r) => r.outcome === 'unknown' && (!relevant || relevant.has(r.id))).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const r of undecided) {
-    const rule = ev.byId.get(r.id)!.rule;
+  const undecided = ev.undecided.filter((r) => !relevant || relevant.has(r.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const rule of undecided) {
+    const r = rule;
     if (rule.kind === 'eligibility' && settled.has(rule.then.program)) continue;
-    for (const f of missingFacts(r.trace)) {
+    for (const f of missingFacts(ev.byId.get(r.id)!.trace)) {
       for (const input of inputs(f)) {
         let rules = byFact.get(input);
         if (!rules) byFact.set(input, (rules = new Set()));

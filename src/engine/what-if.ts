@@ -6,7 +6,6 @@
 import type { Case } from '../case/schema.js';
 import type { FactValue } from '../case/facts.js';
 import { flattenCase } from '../case/facts.js';
-import type { FactTable } from '../case/fact-table.js';
 import { deriveFacts } from '../case/derive.js';
 import { COUNTRY_CODES } from '../case/iso-codes.js';
 import { factRegistry } from '../rules/fact-registry.js';
@@ -52,7 +51,7 @@ export function withFact(c: Case, fact: string, value: FactValue): Case {
  * programme verdicts, the top route and the plan's step ids follow. The dated, worded plan is built only for
  * the few variants whose new steps are shown (`plan()`).
  */
-function variant(c: Case, rules: RuleSet, asOf: string, flat?: FactTable): Variant {
+function variant(c: Case, rules: RuleSet, asOf: string, flat?: Map<string, FactValue>): Variant {
   const facts = deriveFacts(c, flat ?? flattenCase({ ...c, as_of: asOf }), rules.params, asOf);
   const { outcomes } = decideRules(facts, rules);
   const at = (id: string) => outcomes[indexOf(rules).get(id)!]!;
@@ -136,7 +135,7 @@ function variantsOf(input: WhatIfInput): (c: Case, fact: string, value: FactValu
     const changed = withFact(current, fact, value);
     let v: Variant | undefined;
     if (contradictions(changed).length === 0) {
-      const reuse = base && fact !== 'order.payments' ? flat.clone().set(fact, value) : undefined;
+      const reuse = base && fact !== 'order.payments' ? new Map(flat).set(fact, value) : undefined;
       v = variant(changed, input.rules, input.asOf, reuse);
     }
     if (base) memo.set(key, v);

@@ -1,7 +1,7 @@
 // The published JSON Schema of the assessment (`--format json`, dist/assessment.schema.json), written as zod
 // so that a compile-time check keeps it equal to the Assessment type: a field added to one and not the
 // other fails `tsc`.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DISPUTE_TYPES, ELIGIBILITY, EVIDENCE_KINDS, EVIDENCE_STATUS, PROGRAMS, ROUTES, SEVERITIES, STRENGTHS } from '../case/enums.js';
 import { CURRENCY_CODES } from '../case/iso-codes.js';
 import { FLAG_CATEGORIES, OPERATORS, RULE_KINDS, SOURCE_KINDS } from '../rules/types.js';

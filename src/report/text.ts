@@ -1,6 +1,7 @@
 // The text report: case header, Trade Assurance box, evidence checklist, red flags, strategies, plan,
 // unknowns and sources. Colour comes in as a chalk instance, so tests render plain text.
 import type { ChalkInstance } from 'chalk';
+import { safeInline } from '../source/safe-text.js';
 import type { Assessment, EvidenceItem, RuleResult } from '../engine/assessment.js';
 import type { Trace } from '../engine/conditions.js';
 import { formatMoney } from '../case/money.js';
@@ -19,10 +20,10 @@ export function renderText(a: Assessment, opts: TextOptions): string {
   const c = opts.color;
   const out: string[] = [];
   const h = (t: string) => out.push('', c.bold.underline(t));
-  out.push(c.bold(`dispute-assess: ${a.case.file ?? 'case'}`) + c.dim(` (as of ${a.as_of})`));
+  out.push(c.bold(`dispute-assess: ${safeInline(a.case.file ?? 'case')}`) + c.dim(` (as of ${a.as_of})`));
   const facts = [
     a.case.dispute_types.length ? `Dispute: ${a.case.dispute_types.map(label).join(', ')}` : 'Dispute: type unknown',
-    a.case.supplier ? `Supplier: ${a.case.supplier}` : undefined,
+    a.case.supplier ? `Supplier: ${safeInline(a.case.supplier)}` : undefined,
     a.case.channel ? `Channel: ${label(a.case.channel)}` : undefined,
     a.case.amount_paid ? `Paid: ${formatMoney(a.case.amount_paid)}` : undefined,
     a.case.loss && (!a.case.amount_paid || a.case.loss.amount !== a.case.amount_paid.amount) ? `At stake: ${formatMoney(a.case.loss)}` : undefined,
@@ -176,7 +177,7 @@ const markText = (c: ChalkInstance, s: EvidenceItem['status']) => (s === 'have' 
 function explain(results: RuleResult[], c: ChalkInstance): string[] {
   const out = ['', c.bold.underline('Explanation (every rule, its conditions and the values seen)')];
   for (const r of results) {
-    out.push(`${outcomeMark(c, r.outcome)} ${c.bold(r.id)} ${c.dim(`[${r.kind}] ${r.origin}`)}`);
+    out.push(`${outcomeMark(c, r.outcome)} ${c.bold(r.id)} ${c.dim(`[${r.kind}] ${safeInline(r.origin)}`)}`);
     out.push(...traceLines(r.trace, c, '    '));
     out.push(c.dim(`    source: ${r.source.map((x) => (x.at ? `${x.ref} (${x.at})` : x.ref)).join('; ')}`));
   }
@@ -186,7 +187,7 @@ function explain(results: RuleResult[], c: ChalkInstance): string[] {
 function traceLines(t: Trace, c: ChalkInstance, indent: string): string[] {
   if (t.op === 'always') return [`${indent}${c.dim('(no condition: always applies)')}`];
   if (t.children) return [`${indent}${outcomeMark(c, t.outcome)} ${t.op}`, ...t.children.flatMap((ch) => traceLines(ch, c, indent + '  '))];
-  const seen = t.actual === null ? c.yellow('unknown') : formatValue(t.actual as FactValue);
+  const seen = t.actual === null ? c.yellow('unknown') : safeInline(formatValue(t.actual as FactValue));
   return [`${indent}${outcomeMark(c, t.outcome)} ${t.fact} ${t.op} ${JSON.stringify(t.expected)} ${c.dim(`(seen: ${seen})`)}`];
 }
 

@@ -2,6 +2,7 @@
 import type { YamlDoc } from '../source/read-yaml.js';
 import { diag, type Diagnostic, type Result } from '../source/diagnostics.js';
 import { YAML_LIMITS } from '../source/limits.js';
+import { parameterProblems } from './parameter-schema.js';
 import { deeperThan } from '../source/yaml-checks.js';
 import { validateRuleFile } from './validate-file.js';
 import { checkRuleSet } from './semantic.js';
@@ -17,12 +18,16 @@ interface RuleFileShape {
   sources?: Record<string, SourceEntry>;
 }
 
-/** Validate and merge rule documents into one rule set (later files override parameters and catalogue entries). */
-export function loadRules(docs: readonly YamlDoc[]): Result<RuleSet> {
+/** Validate and merge rule documents into one rule set (later files override parameters and catalogue entries).
+ * With a base (an already validated rule set, e.g. the built-in one), the documents are added to it and the
+ * semantic pass runs over the whole; problems in the base's rules are placed at their origins. */
+export function loadRules(docs: readonly YamlDoc[], base?: RuleSet): Result<RuleSet> {
   const diagnostics: Diagnostic[] = [];
-  const set: RuleSet = { rules: [], params: {}, sources: {}, catalogue: { evidence: {}, routes: {}, programs: {} }, files: [] };
+  const set: RuleSet = base
+    ? { rules: [...base.rules], params: { ...base.params }, sources: { ...base.sources }, catalogue: { evidence: { ...base.catalogue.evidence }, routes: { ...base.catalogue.routes }, programs: { ...base.catalogue.programs } }, files: [...base.files] }
+    : { rules: [], params: {}, sources: {}, catalogue: { evidence: {}, routes: {}, programs: {} }, files: [] };
   const sourceDocs = new Map<string, YamlDoc>();
-  const ruleDocs: { doc: YamlDoc; index: number }[] = [];
+  const ruleDocs: ({ doc: YamlDoc; index: number } | undefined)[] = set.rules.map(() => undefined);
   const paramDocs = new Map<string, YamlDoc>();
   for (const doc of docs) {
     if (doc.value === null || doc.value === undefined) {
@@ -46,14 +51,20 @@ export function loadRules(docs: readonly YamlDoc[]): Result<RuleSet> {
       ruleDocs.push({ doc, index });
     });
     for (const [name, p] of Object.entries(file.parameters ?? {})) {
+      const bad = parameterProblems(name, p, Object.hasOwn(set.params, name) ? set.params[name] : undefined);
+      for (const b of bad) {
+        const path = ['parameters', name, ...b.path];
+        diagnostics.push(diag('rules-parameter', b.message, { file: doc.file, path, ...doc.locate(path) }));
+      }
+      if (bad.length) continue;
       set.params[name] = p;
       paramDocs.set(name, doc);
     }
     // A pack may bring its own bibliography; an id two files define differently is an error, not an override.
     for (const [id, entry] of Object.entries(file.sources ?? {})) {
-      const first = sourceDocs.get(id);
+      const first = sourceDocs.get(id)?.file ?? (base && id in base.sources ? 'the built-in bibliography' : undefined);
       if (first && !isDeepStrictEqual(set.sources[id], entry)) {
-        diagnostics.push(diag('rules-duplicate-source', `source '${id}' is already defined differently in ${first.file}; give this one another id`, { file: doc.file, path: ['sources', id], ...doc.locate(['sources', id], 'key') }));
+        diagnostics.push(diag('rules-duplicate-source', `source '${id}' is already defined differently in ${first}; give this one another id`, { file: doc.file, path: ['sources', id], ...doc.locate(['sources', id], 'key') }));
         continue;
       }
       set.sources[id] = entry;
@@ -65,7 +76,12 @@ export function loadRules(docs: readonly YamlDoc[]): Result<RuleSet> {
   }
   if (diagnostics.length) return { ok: false, diagnostics };
   const where = (i: number, path: (string | number)[]) => {
-    const { doc, index } = ruleDocs[i]!;
+    const from = ruleDocs[i];
+    if (!from) {
+      const { file, line, column } = set.rules[i]!.origin;
+      return { file, path, line, column };
+    }
+    const { doc, index } = from;
     const full = ['rules', index, ...path];
     return { file: doc.file, path: full, ...doc.locate(full) };
   };

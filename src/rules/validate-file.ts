@@ -1,18 +1,14 @@
 // Structural validation of one rule file against the strict JSON Schema, with positioned diagnostics
 // that say what is wrong and what was expected (one per problem, not one per schema branch).
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { YamlDoc } from '../source/read-yaml.js';
 import { diag, formatPath, type Diagnostic } from '../source/diagnostics.js';
 import { clip, listOf, suggestion } from '../source/suggest.js';
-import { ruleFileSchema } from './rule-schema.js';
+import { validate as generatedValidator } from './rule-validator.generated.js';
 import { OPERATORS } from './types.js';
 
-let validator: ValidateFunction | undefined;
-
-function getValidator(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, strict: true, strictRequired: false, strictTypes: false, verbose: true, allowUnionTypes: true }).compile(ruleFileSchema);
-  return validator;
-}
+/** The rule JSON Schema's validator, generated at build time by ajv standalone (scripts/build-rule-validator.ts). */
+const getValidator = () => generatedValidator;
 
 const BRANCH_KEY = ['all', 'any', 'not', 'fact'];
 /** A condition branch in a schema path: inside the recursive condition function the path starts at its own root. */

@@ -1,4 +1,5 @@
 // Diagnostics: problems with the inputs (case files, rule files, arguments). They stop the run.
+import { safeInline } from './safe-text.js';
 
 /** One problem with an input, with the place it was found. */
 export interface Diagnostic {
@@ -29,14 +30,16 @@ export function diag(
   return d;
 }
 
-/** `file:line:column  error  code  message`, the one printed form of a diagnostic. */
+/** `file:line:column  error  code  message`, the one printed form of a diagnostic: always one line, whatever the
+ * file name or the message quotes (a line feed in a name cannot forge a second diagnostic). */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.code}  ${d.message}`;
+  return `${safeInline(d.file)}:${d.line}:${d.column}  ${d.severity}  ${d.code}  ${safeInline(d.message)}`;
 }
 
-/** Sort diagnostics by file, then position, for stable output. */
+/** Sort diagnostics by file, then position, for stable output; a file's "too many problems" comes after its problems. */
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  return [...list].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+  const last = (d: Diagnostic) => (d.code === 'too-many-problems' ? 1 : 0);
+  return [...list].sort((a, b) => a.file.localeCompare(b.file) || last(a) - last(b) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
 }
 
 /** Format a document path for messages: order.payments[0].amount */

@@ -9,6 +9,10 @@ export const YAML_LIMITS = {
   maxAliasCount: 100,
   /** Deepest nesting of mappings and lists. Case files need 5 levels, rule files about 70. */
   maxDepth: 100,
+  /** Values, keys, brackets and list items per document (the parser's tokens other than spaces, line breaks and
+   * comments). A case file has a few hundred, the largest built-in rule pack about 3,000; 400 KB of `[][][]...`
+   * would be 400,000 and cost the library gigabytes, so it stops at the first token past this limit. */
+  maxNodes: 20_000,
 } as const;
 
 export type YamlLimits = { readonly [K in keyof typeof YAML_LIMITS]: number };

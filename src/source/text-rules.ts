@@ -1,5 +1,5 @@
-// What case and rule files may not contain, shared by readYaml (src/source/yaml-checks.ts) and quickYaml; kept
-// apart from the yaml library so that quickYaml loads without it.
+// What case and rule files may not contain: checked by readYaml on both of its roads (src/source/read-yaml.ts,
+// src/source/yaml-checks.ts).
 
 /** Keys that could reach an object's prototype if a later stage copied them blindly. */
 export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);

@@ -1,6 +1,6 @@
 // Checks on YAML text and documents that the yaml library leaves to us: nesting depth (before composing,
 // so deep input never reaches a recursive parser), control characters, duplicate and reserved keys.
-import { isScalar, visit, type CST, type Document } from 'yaml';
+import { CST, isScalar, Lexer, visit, type Document } from 'yaml';
 import { clip } from './suggest.js';
 
 import { CONTROL_CHAR, RESERVED_KEYS } from './text-rules.js';
@@ -9,6 +9,31 @@ export { CONTROL_CHAR, RESERVED_KEYS } from './text-rules.js';
 
 /** A problem found at an offset of the source text. */
 export interface Problem { code: string; message: string; offset: number }
+
+/** Lexical tokens that are layout, not content: they do not count towards the node limit. */
+const LAYOUT = new Set(['space', 'newline', 'comment', 'doc-mode', 'byte-order-mark', 'flow-error-end']);
+
+/** What the token scan found: too many content tokens, or flow collections nested too deep, at an offset. */
+export interface Crowded { limit: 'nodes' | 'depth'; offset: number }
+
+/** The first place where the text holds more than `maxNodes` content tokens (values, keys, brackets, indicators)
+ * or nests `[` / `{` deeper than `maxDepth`, lexing no further: the work spent on any text is bounded by the
+ * limits, however many tiny collections it packs in. Runs before the parser builds anything. */
+export function scanTokens(source: string, limits: { maxNodes: number; maxDepth: number }): Crowded | undefined {
+  let offset = 0;
+  let count = 0;
+  let flow = 0;
+  for (const token of new Lexer().lex(source)) {
+    const type = CST.tokenType(token);
+    if (type === 'flow-seq-start' || type === 'flow-map-start') {
+      if (++flow > limits.maxDepth) return { limit: 'depth', offset };
+    } else if (type === 'flow-seq-end' || type === 'flow-map-end') flow = Math.max(0, flow - 1);
+    if (type !== null && !LAYOUT.has(type) && ++count > limits.maxNodes) return { limit: 'nodes', offset };
+    // The lexer's markers (start of document, end of flow, "a scalar follows") are not in the text.
+    if (token !== '\x02' && token !== '\x18' && token !== '\x1f') offset += token.length;
+  }
+  return undefined;
+}
 
 /** Offset of the first collection nested deeper than max levels, walking the CST without recursion. */
 export function tooDeep(tokens: readonly CST.Token[], max: number): number | undefined {
