@@ -1,5 +1,6 @@
 // Synthetic case files for the benchmark (and the fast-validator test): seeded, varied, generated from the case
 // JSON Schema so they follow it as it changes. Same seed, same cases.
+import { impliedDelivery } from '../src/case/derived/implied.js';
 import type { JsonSchema } from '../src/case/json-schema.js';
 
 export type Rng = () => number;
@@ -50,6 +51,15 @@ function consistent(c: Record<string, any>): Record<string, unknown> {
   if (c.as_of !== undefined || dates.length) c.as_of = [c.as_of ?? '', dates.at(-1) ?? ''].sort().at(-1);
   if (c.dispute?.supplier_notified_date) c.dispute.supplier_notified = true;
   if (c.dispute?.platform_dispute?.opened_date) c.dispute.platform_dispute.opened = true;
+  // Issue 12's implied facts: a stated value must not contradict what other facts imply.
+  const pd = c.dispute?.platform_dispute;
+  if (pd && pd.status !== undefined) pd.opened = true;
+  if (c.dispute && (pd?.opened === true || pd?.status !== undefined)) c.dispute.supplier_notified = true;
+  if (c.order?.closed_date) c.order.closed = true;
+  const receipt = c.order?.delivery?.receipt_confirmed_date;
+  if (c.order?.closed_date && receipt && c.order.closed_date < receipt) c.order.closed_date = receipt;
+  const implied = impliedDelivery(c as never);
+  if (implied && c.order?.delivery?.status !== undefined) c.order.delivery.status = implied;
   return c;
 }
 

@@ -19,7 +19,7 @@ export interface AssessTextOptions {
   asOf?: string;
   /** Keep every rule's trace (for --explain). */
   explain?: boolean;
-  /** Re-assess each answer to the deciding unknowns: alternatives and conditional steps (a few ms a case). */
+  /** Issue 12's what-if analysis (see AssessOptions.whatIf). */
   whatIf?: boolean;
 }
 

@@ -77,11 +77,11 @@ export function runFixture(input: FixtureInput, rules: RuleSet, today: string): 
   // The same road as the main command (assessText), with every rule's trace for coverage.
   const r = assessText(input.text, { rules, today, explain: true, file });
   const diagnostics: Diagnostic[] | undefined = r.ok ? undefined : r.diagnostics;
+  let assessment: Assessment | undefined = r.ok ? r.assessment : undefined;
+  const asOfGiven = r.ok && r.case.as_of !== undefined;
   const { exp, problems } = readExpectations(r.doc, input.expect);
   // The what-if analysis costs a few ms per case: only for fixtures whose expectations read it.
-  const whatIf = WHAT_IF_KEYS.some((k) => exp?.[k] !== undefined);
-  const assessment: Assessment | undefined = !r.ok ? undefined : whatIf ? assess(r.case, rules, { today, explain: true, file, whatIf }) : r.assessment;
-  const asOfGiven = r.ok && r.case.as_of !== undefined;
+  if (r.ok && WHAT_IF_KEYS.some((k) => exp?.[k] !== undefined)) assessment = assess(r.case, rules, { today, explain: true, file, whatIf: true });
   if (problems.length) return fixtureError(file, problems);
   if (!exp && diagnostics) {
     const sibling = file.replace(/\.ya?ml$/, '.expect.yaml');

@@ -10,14 +10,14 @@ import { deriveFacts } from '../case/derive.js';
 import { COUNTRY_CODES } from '../case/iso-codes.js';
 import { factRegistry } from '../rules/fact-registry.js';
 import { contradictions } from '../case/chronology.js';
-import type { RuleSet } from '../rules/types.js';
-import type { Route } from '../case/enums.js';
-import { evaluateRules } from './evaluate.js';
+import type { EligibilityRule, RuleSet } from '../rules/types.js';
+import { ROUTES, type Route } from '../case/enums.js';
+import { decideRules, evaluateRules, programStatus } from './evaluate.js';
 import { planSection, strategySection } from './sections.js';
 import type { Alternative, Condition, PlanStep, ProgramVerdict, RankedStrategy } from './assessment.js';
 
 /** A light assessment of one variant: programme verdicts, the top route and the plan. */
-interface Variant { programs: Map<string, string>; open: Map<string, number>; top?: RankedStrategy; plan: PlanStep[] }
+interface Variant { programs: Map<string, string>; open: Map<string, number>; top?: RankedStrategy; steps: Set<string>; plan(): PlanStep[] }
 
 /** Answers tried for a fact: booleans both ways, small enums every value; payments as two typical ones. */
 export function candidateValues(fact: string): FactValue[] | undefined {
@@ -46,18 +46,58 @@ export function withFact(c: Case, fact: string, value: FactValue): Case {
   return copy as Case;
 }
 
-/** Programmes, top route and plan of a case, without unknowns or traces. */
-function variant(c: Case, rules: RuleSet, asOf: string): Variant {
-  const facts = deriveFacts(c, flattenCase({ ...c, as_of: asOf }), rules.params, asOf);
-  const ev = evaluateRules(facts, rules);
-  const strategies = strategySection(ev, rules);
-  return {
-    programs: new Map(ev.programs.map((p) => [p.program, p.status])),
-    open: new Map(ev.programs.map((p) => [p.program, p.reasons.filter((r) => r.effect === 'unknown').length])),
-    top: strategies.find((s) => s.rank === 1),
-    plan: planSection(ev, rules, asOf),
-  };
+/**
+ * A variant decided cheaply: which rules fire (the compiled decision, no messages or traces), from which the
+ * programme verdicts, the top route and the plan's step ids follow. The dated, worded plan is built only for
+ * the few variants whose new steps are shown (`plan()`).
+ */
+function variant(c: Case, rules: RuleSet, asOf: string, flat?: Map<string, FactValue>): Variant {
+  const facts = deriveFacts(c, flat ?? flattenCase({ ...c, as_of: asOf }), rules.params, asOf);
+  const { outcomes } = decideRules(facts, rules);
+  const at = (id: string) => outcomes[indexOf(rules).get(id)!]!;
+  const programs = new Map<string, string>();
+  const open = new Map<string, number>();
+  for (const [program, list] of eligibilityOf(rules)) {
+    programs.set(program, programStatus(list, at));
+    open.set(program, list.filter((r) => at(r.id) === 'unknown').length);
+  }
+  const scores = new Map<string, { score: number; excluded: boolean }>();
+  for (const r of rules.rules) {
+    if (r.kind !== 'strategy' || at(r.id) !== 'true') continue;
+    const x = scores.get(r.then.route) ?? { score: 0, excluded: false };
+    if (r.then.exclude) x.excluded = true;
+    else x.score += r.then.score ?? 0;
+    scores.set(r.then.route, x);
+  }
+  let top: RankedStrategy | undefined;
+  for (const route of ROUTES) {
+    const x = scores.get(route);
+    if (!x || x.excluded || x.score <= 0 || (top && top.score >= x.score)) continue;
+    top = { route, title: rules.catalogue.routes[route]?.title ?? route, description: '', score: x.score, excluded: false, reasons: [] };
+  }
+  const steps = new Set(rules.rules.filter((r) => r.kind === 'action' && at(r.id) === 'true').map((r) => r.id));
+  let plan: PlanStep[] | undefined;
+  return { programs, open, steps, plan: () => (plan ??= planSection(evaluateRules(facts, rules), rules, asOf)), ...(top ? { top } : {}) };
 }
+
+const severityOf = (rules: RuleSet, id: string) => rules.rules[indexOf(rules).get(id)!]!.severity as string;
+
+const indexes = new WeakMap<RuleSet, Map<string, number>>();
+const indexOf = (rules: RuleSet) => {
+  let m = indexes.get(rules);
+  if (!m) indexes.set(rules, (m = new Map(rules.rules.map((r, i) => [r.id, i]))));
+  return m;
+};
+const eligibility = new WeakMap<RuleSet, Map<string, EligibilityRule[]>>();
+const eligibilityOf = (rules: RuleSet) => {
+  let m = eligibility.get(rules);
+  if (!m) {
+    m = new Map();
+    for (const r of rules.rules) if (r.kind === 'eligibility') m.set(r.then.program, [...(m.get(r.then.program) ?? []), r]);
+    eligibility.set(rules, m);
+  }
+  return m;
+};
 
 export interface WhatIfInput {
   case: Case;
@@ -80,10 +120,32 @@ export interface WhatIfResult {
 }
 
 /** At most this many facts are varied (each costs a light evaluation per answer). */
-const MAX_FACTS = 12;
+const MAX_FACTS = 8;
+/** At most this many of an uncertain programme's facts are answered to open it. */
+const MAX_PROGRAM_FACTS = 5;
+
+/** The case with one more answer, decided; a scalar answer reuses the case's flattened facts (flattening is
+ * the costly part), and each (fact, answer) is decided once per analysis. */
+function variantsOf(input: WhatIfInput): (c: Case, fact: string, value: FactValue, base: boolean) => Variant | undefined {
+  const flat = flattenCase({ ...input.case, as_of: input.asOf });
+  const memo = new Map<string, Variant | undefined>();
+  return (current, fact, value, base) => {
+    const key = `${fact}=${String(value)}`;
+    if (base && memo.has(key)) return memo.get(key);
+    const changed = withFact(current, fact, value);
+    let v: Variant | undefined;
+    if (contradictions(changed).length === 0) {
+      const reuse = base && fact !== 'order.payments' ? new Map(flat).set(fact, value) : undefined;
+      v = variant(changed, input.rules, input.asOf, reuse);
+    }
+    if (base) memo.set(key, v);
+    return v;
+  };
+}
 
 /** Vary each fact over its answers and compare with the case as it is. */
 export function whatIf(input: WhatIfInput): WhatIfResult {
+  const decide = variantsOf(input);
   const impact = new Map<string, number>();
   const alternatives: Alternative[] = [];
   const steps = new Map<string, { step: PlanStep; weight: number }>();
@@ -93,13 +155,12 @@ export function whatIf(input: WhatIfInput): WhatIfResult {
     let score = 0;
     const perValue: { value: FactValue; v: Variant }[] = [];
     for (const value of candidateValues(fact)!) {
-      const changed = withFact(input.case, fact, value);
-      if (contradictions(changed).length) continue;
-      const v = variant(changed, input.rules, input.asOf);
+      const v = decide(input.case, fact, value, true);
+      if (!v) continue;
       perValue.push({ value, v });
       if (v.top && v.top.route !== input.top?.route) score += 3;
       for (const [p, s] of v.programs) if (s !== baseStatus.get(p)) score += 2;
-      score += v.plan.filter((s) => !baseSteps.has(s.rule)).length;
+      score += [...v.steps].filter((id) => !baseSteps.has(id)).length;
     }
     impact.set(fact, score);
     const tops = new Set(perValue.map((x) => x.v.top?.route));
@@ -110,7 +171,9 @@ export function whatIf(input: WhatIfInput): WhatIfResult {
       }
     }
     for (const { value, v } of perValue) {
-      for (const s of v.plan.filter((x) => !baseSteps.has(x.rule) && (x.severity === 'high' || x.severity === 'critical'))) {
+      const serious = [...v.steps].filter((id) => !baseSteps.has(id) && ['high', 'critical'].includes(severityOf(input.rules, id)));
+      if (serious.length === 0) continue;
+      for (const s of v.plan().filter((x) => serious.includes(x.rule))) {
         const prev = steps.get(s.rule);
         if (prev && prev.weight >= score) continue;
         const condition: Condition = { fact, value: value as Condition['value'], text: input.phrase(fact, value) };
@@ -118,7 +181,7 @@ export function whatIf(input: WhatIfInput): WhatIfResult {
       }
     }
   }
-  for (const step of completions(input, baseStatus)) if (!steps.has(step.rule)) steps.set(step.rule, { step, weight: 0 });
+  for (const step of completions(input, baseStatus, decide)) if (!steps.has(step.rule)) steps.set(step.rule, { step, weight: 0 });
   const conditional = [...steps.values()].map((x) => x.step).sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
   return { impact, alternatives, conditional };
 }
@@ -128,19 +191,19 @@ export function whatIf(input: WhatIfInput): WhatIfResult {
  * first answer that keeps it open, preferring one that decides it), and the plan steps it would then bring, each
  * under the condition of all those answers ("If you paid through Alibaba's checkout and ...: file the claim").
  */
-function completions(input: WhatIfInput, baseStatus: ReadonlyMap<string, string>): PlanStep[] {
+function completions(input: WhatIfInput, baseStatus: ReadonlyMap<string, string>, decide: ReturnType<typeof variantsOf>): PlanStep[] {
   const out: PlanStep[] = [];
   const baseSteps = new Set(input.plan.map((s) => s.rule));
   for (const p of input.programs.filter((x) => x.status === 'uncertain')) {
     let current = input.case;
     const chosen: { fact: string; value: FactValue }[] = [];
     let last: Variant | undefined;
-    for (const fact of p.unknown_facts.filter((f) => candidateValues(f))) {
+    for (const fact of p.unknown_facts.filter((f) => candidateValues(f)).slice(0, MAX_PROGRAM_FACTS)) {
       let best: { value: FactValue; v: Variant; c: Case } | undefined;
       for (const value of candidateValues(fact)!) {
+        const v = decide(current, fact, value, chosen.length === 0);
+        if (!v) continue;
         const c = withFact(current, fact, value);
-        if (contradictions(c).length) continue;
-        const v = variant(c, input.rules, input.asOf);
         const status = v.programs.get(p.program);
         if (status === 'ineligible') continue;
         // Prefer the answer that settles the most of the programme's open rules (eligible = none left open).
@@ -157,7 +220,7 @@ function completions(input: WhatIfInput, baseStatus: ReadonlyMap<string, string>
     const [first, ...rest] = chosen;
     const condition: Condition = { fact: first!.fact, value: first!.value as Condition['value'], text };
     if (rest.length) condition.and = rest.map((x) => ({ fact: x.fact, value: x.value as Condition['value'] }));
-    for (const s of last.plan.filter((x) => !baseSteps.has(x.rule))) out.push({ ...s, condition });
+    for (const s of last.plan().filter((x) => !baseSteps.has(x.rule))) out.push({ ...s, condition });
   }
   return out;
 }
