@@ -13,7 +13,7 @@ import { contradictions } from '../case/chronology.js';
 import type { EligibilityRule, RuleSet } from '../rules/types.js';
 import { ROUTES, type Route } from '../case/enums.js';
 import { decideRules, evaluateRules, programStatus } from './evaluate.js';
-import { planSection, strategySection } from './sections.js';
+import { planSection } from './sections.js';
 import type { Alternative, Condition, PlanStep, ProgramVerdict, RankedStrategy } from './assessment.js';
 
 /** A light assessment of one variant: programme verdicts, the top route and the plan. */
