@@ -81,6 +81,7 @@ export const assessmentSchema = z.object({
     fact: z.string(), description: z.string().optional(), rules: z.array(z.string()), question: z.string().optional(), how: z.string().optional(), impact: z.number().optional(),
   }).strict()),
   implied: z.array(z.object({ fact: z.string(), value: z.union([z.string(), z.number(), z.boolean()]), reason: z.string() }).strict()).optional(),
+  defaults: z.array(z.object({ fact: z.string(), value: z.union([z.string(), z.number(), z.boolean()]), from: z.string() }).strict()).optional().describe('Facts the case does not state, filled from a config file'),
   findings: z.array(finding),
   stats: z.object({ rules: z.number().int(), fired: z.number().int(), undecided: z.number().int() }).strict(),
   sources: z.array(citedSource),
