@@ -227,3 +227,25 @@ describe('config files', () => {
     expect(existsSync(join(dir, 'no-such-rules'))).toBe(false);
   });
 });
+
+describe('schema addresses that resolve for a local install', () => {
+  it("every dist schema's $id is its own file name (relative: it resolves wherever the file is read from)", () => {
+    for (const name of ['case', 'expect', 'rules', 'assessment']) {
+      const schema = JSON.parse(readFileSync(join(ROOT, 'dist', `${name}.schema.json`), 'utf8'));
+      expect(schema.$id).toBe(`${name}.schema.json`);
+    }
+  });
+
+  it("the README's modeline points into node_modules/dispute-assess at a file the package ships", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const lines = [...readme.matchAll(/yaml-language-server: \$schema=(\S+)/g)].map((m) => m[1]!);
+    expect(lines.length).toBeGreaterThan(0);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    for (const ref of lines) {
+      const inPackage = /^(?:\.\/)?node_modules\/dispute-assess\/(.+)$/.exec(ref)?.[1];
+      expect(inPackage, ref).toBeDefined();
+      expect(existsSync(join(ROOT, inPackage!)), ref).toBe(true);
+      expect(pkg.files).toContain(inPackage!.split('/')[0]);
+    }
+  });
+});

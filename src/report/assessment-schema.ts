@@ -95,5 +95,5 @@ export const SCHEMA_MATCHES_TYPE: Same<z.infer<typeof assessmentSchema>, Assessm
 /** The JSON Schema (draft 2020-12) of `--format json` output. */
 export function assessmentJsonSchema(): Record<string, unknown> {
   const s = z.toJSONSchema(assessmentSchema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
-  return { ...s, $id: 'https://dispute-assess.dev/schema/assessment.schema.json', title: 'dispute-assess assessment' };
+  return { ...s, $id: 'assessment.schema.json', title: 'dispute-assess assessment' };
 }
