@@ -37,6 +37,13 @@ describe('help and mistyped commands', () => {
     expect(r.stderr).not.toMatch(/no such file/);
   });
 
+  it('help <mistyped command> suggests the closest command', () => {
+    const r = run(['help', 'interveiw']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/usage .*'interview'/);
+    expect(r.stdout).toBe('');
+  });
+
   it('an existing file named like a mistyped command is still assessed', () => {
     const dir = tmp();
     copyFileSync(CASE, join(dir, 'interveiw'));
@@ -104,6 +111,16 @@ describe('-o/--output', () => {
     expect(r.code).toBe(2);
     expect(readFileSync(out, 'utf8')).toBe('before');
     expect(readdirSync(dir)).toEqual(['report.json']);
+  });
+
+  it('sanitises the report file like standard output: a bidi override from the case is shown escaped', () => {
+    const dir = tmp();
+    const out = join(dir, 'r.txt');
+    const r = run(['-', '-o', out], { input: CASE_TEXT.replace(/^(supplier:\n  name: ).*$/m, '$1"Evil\\u202E Co"') });
+    expect(r.code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain('Evil\\u202E Co');
+    expect(text).not.toContain('\u202e');
   });
 
   it('refuses a missing folder and a case file as the output (exit 2)', () => {

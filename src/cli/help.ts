@@ -8,19 +8,20 @@ import { didYouMean } from '../source/suggest.js';
 /** Shown after the root --help's options and commands. */
 export const ROOT_HELP_AFTER = `
 Examples:
-  dispute-assess my-case.yaml                    assess a case file
-  dispute-assess cases/ --format json            every case in a folder, one JSON line each
-  cat my-case.yaml | dispute-assess -            the case from standard input
-  dispute-assess my-case.yaml -o report.json -f json
-                                                 write the report to a file (replaced only when complete)
-  dispute-assess interview --out my-case.yaml    answer questions instead of writing YAML
-  dispute-assess help pack                       help for one command
-  dispute-assess schema --assessment             the JSON Schema of --format json
-  source <(dispute-assess completion bash)       shell completion (also zsh, fish)
+  dispute-assess my-case.yaml                  assess a case file
+  dispute-assess cases/ --format json          every case in a folder, a JSON line each
+  cat my-case.yaml | dispute-assess -          the case from standard input
+  dispute-assess my-case.yaml -f json -o r.json
+                                               the report to a file, replaced when complete
+  dispute-assess interview --out my-case.yaml  answer questions instead of writing YAML
+  dispute-assess help pack                     help for one command
+  dispute-assess schema --assessment           the JSON Schema of --format json
+  source <(dispute-assess completion bash)     shell completion (also zsh, fish)
 
-Defaults (buyer country and tier, --as-of, language, rule packs) can be set once in
-dispute-assess.config.yaml (looked for upward from the current folder), a "dispute-assess"
-key in package.json, or $XDG_CONFIG_HOME/dispute-assess/config.yaml; flags win.
+Defaults (buyer country and tier, --as-of, language, rule packs) can be set once
+in dispute-assess.config.yaml (looked for upward from the current folder), a
+"dispute-assess" key in package.json, or the user config
+$XDG_CONFIG_HOME/dispute-assess/config.yaml. Flags win over them.
 
 Exit codes:
   0  assessed
@@ -46,4 +47,11 @@ function exists(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** `help <word>` where the word is no command: a usage diagnostic with the closest command, or undefined. */
+export function unknownHelpTopic(argv: readonly string[], commands: readonly string[]): Diagnostic | undefined {
+  if (argv[0] !== 'help' || argv[1] === undefined || argv[1].startsWith('-') || commands.includes(argv[1])) return undefined;
+  const near = didYouMean(argv[1], commands);
+  return diag('usage', `there is no command '${argv[1]}'${near ? ` (did you mean '${near}'?)` : ''}; the commands are ${commands.join(', ')}`, { file: '(arguments)' });
 }

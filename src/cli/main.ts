@@ -5,7 +5,7 @@ import { isOutputError, processIo, safeIo, type Io } from './streams.js';
 import { EXIT } from './exit-code.js';
 import { diag, formatDiagnostic } from '../source/diagnostics.js';
 import type { AssessFlags } from './assess-command.js';
-import { mistypedCommand, ROOT_HELP_AFTER } from './help.js';
+import { mistypedCommand, ROOT_HELP_AFTER, unknownHelpTopic } from './help.js';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 
@@ -153,6 +153,11 @@ async function runProgram(argv: string[], io: Io): Promise<number> {
       const { completionScript } = await import('./completion.js');
       io.out(completionScript(shell, program));
     });
+  const unknownTopic = unknownHelpTopic(argv, program.commands.map((c) => c.name()));
+  if (unknownTopic) {
+    io.err(`${formatDiagnostic(unknownTopic)}\n`);
+    return EXIT.input;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

@@ -6,6 +6,10 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { diag, type Diagnostic } from '../source/diagnostics.js';
 import type { Io } from './streams.js';
+import { safeOutput, type OwnEscapes } from '../source/safe-text.js';
+
+/** A report file gets the same terminal sanitising as stdout, without colour (it is never a terminal). */
+const PLAIN: OwnEscapes = { colors: () => false, eraseLine: () => false };
 
 /** A write to the output file failed: reported like a failed write to stdout (exit 2, no stack trace). */
 export class OutputFileError extends Error {
@@ -52,7 +56,7 @@ export function fileIo(io: Io, file: string): { io: Io; commit(): boolean; abort
     out: (text) => {
       const at = open();
       try {
-        const buf = Buffer.from(text);
+        const buf = Buffer.from(safeOutput(text, PLAIN));
         let off = 0;
         while (off < buf.length) off += writeSync(at, buf, off);
         written += buf.length;
