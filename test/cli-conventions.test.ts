@@ -236,6 +236,14 @@ describe('config files', () => {
     expect(userOnly.as_of).toBe('2026-03-10');
   });
 
+  it('pack takes the brief language from the config, and --lang wins', () => {
+    const dir = project('lang: zh\n');
+    expect(run(['pack', 'gb.yaml', '-o', 'p1'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, 'p1', 'brief.md'), 'utf8')).toMatch(/^# 案件简报/);
+    expect(run(['pack', 'gb.yaml', '-o', 'p2', '--lang', 'en'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, 'p2', 'brief.md'), 'utf8')).not.toMatch(/^# 案件简报/);
+  });
+
   it('extra rule folders are relative to the config file', () => {
     const dir = project('rules: [no-such-rules]\n');
     const r = run(['case.yaml'], { cwd: dir });
