@@ -210,6 +210,15 @@ describe('config files', () => {
     expect(json(r).defaults).toEqual([{ fact: 'buyer.alibaba_tier', value: 'enterprise', from: join(dir, 'package.json') }]);
   });
 
+  it('the search ends at a project root (a package.json without the key)', () => {
+    const dir = project('buyer:\n  country: DE\n');
+    mkdirSync(join(dir, 'proj'));
+    writeFileSync(join(dir, 'proj', 'package.json'), '{"name": "p"}');
+    const r = run(['../case.yaml', '-f', 'json'], { cwd: join(dir, 'proj') });
+    expect(r.code).toBe(0);
+    expect(json(r).defaults).toBeUndefined();
+  });
+
   it('an invalid config is exit 2 with file:line:column, in YAML and in package.json', () => {
     const dir = project('buyer:\n  country: XX\n');
     const r = run(['case.yaml'], { cwd: dir });

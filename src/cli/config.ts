@@ -3,7 +3,8 @@
 //
 // Where: the user config ($XDG_CONFIG_HOME/dispute-assess/config.yaml, else ~/.config/dispute-assess/config.yaml),
 // then the project config, found upward from the current folder: in each folder dispute-assess.config.yaml
-// (or .yml), else a "dispute-assess" key in package.json; the first folder that has one wins.
+// (or .yml), else a "dispute-assess" key in package.json; the first folder that has one wins, and the search
+// ends at the first package.json (the project's root).
 // How they combine: the project's values win over the user's (rule folders add up: the user's, then the
 // project's); flags win over both (--rules adds to the config's folders). Buyer facts fill only what the case
 // leaves out, and each one filled is shown in the report (see case/defaults.ts). --no-config reads none.
@@ -82,7 +83,8 @@ function projectConfig(cwd: string): Found | undefined {
   for (;;) {
     for (const name of CONFIG_FILES) if (existsSync(join(dir, name))) return { file: join(dir, name) };
     const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && hasKey(pkg)) return { file: pkg, key: PACKAGE_KEY };
+    // A package.json marks a project's root: the search stops there, so a config outside the project never applies.
+    if (existsSync(pkg)) return hasKey(pkg) ? { file: pkg, key: PACKAGE_KEY } : undefined;
     const up = dirname(dir);
     if (up === dir) return undefined;
     dir = up;
