@@ -116,7 +116,7 @@ describe('-o/--output', () => {
   it('sanitises the report file like standard output: a bidi override from the case is shown escaped', () => {
     const dir = tmp();
     const out = join(dir, 'r.txt');
-    const r = run(['-', '-o', out], { input: CASE_TEXT.replace(/^(supplier:\n  name: ).*$/m, '$1"Evil\\u202E Co"') });
+    const r = run(['-', '-o', out], { input: CASE_TEXT.replace(/^(supplier:\n {2}name: ).*$/m, '$1"Evil\\u202E Co"') });
     expect(r.code).toBe(0);
     const text = readFileSync(out, 'utf8');
     expect(text).toContain('Evil\\u202E Co');

@@ -49,7 +49,7 @@ export function completionScript(shell: Shell, program: Command): string {
 }
 
 function bash(tree: CmdSpec[]): string {
-  const [root, ...subs] = tree as [CmdSpec, ...CmdSpec[]];
+  const subs = tree.slice(1);
   const names = subs.map((s) => s.name);
   const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
   const valueCases: string[] = [];
