@@ -7,6 +7,7 @@ import type { Case } from './case/schema.js';
 import type { RuleSet } from './rules/types.js';
 import type { Assessment } from './engine/assessment.js';
 import { assess } from './assess.js';
+import { applyCaseDefaults, type CaseDefaults } from './case/defaults.js';
 
 export interface AssessTextOptions {
   /** The rule set; the built-in rules when absent (see builtinRuleSet). */
@@ -21,6 +22,8 @@ export interface AssessTextOptions {
   explain?: boolean;
   /** Issue 12's what-if analysis (see AssessOptions.whatIf). */
   whatIf?: boolean;
+  /** Facts to fill where the case states nothing (a config file's defaults); each filled one is listed in `defaults`. */
+  defaults?: CaseDefaults;
 }
 
 /** What came of a case text: its assessment, or the diagnostics that stopped it (with the document when the
@@ -35,8 +38,10 @@ export function assessText(text: string, opts: AssessTextOptions): TextAssessmen
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const doc = readYaml(text, file);
   if (!doc.ok) return { ok: false, diagnostics: doc.diagnostics };
+  const filled = opts.defaults ? applyCaseDefaults(doc.value.value, opts.defaults) : [];
   const valid = validateCase(doc.value, { today, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
   if (!valid.ok) return { ok: false, diagnostics: valid.diagnostics, doc: doc.value };
   const assessment = assess(valid.value, opts.rules, { today, file, explain: opts.explain === true, whatIf: opts.whatIf === true, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
+  if (filled.length) assessment.defaults = filled;
   return { ok: true, assessment, case: valid.value, doc: doc.value };
 }

@@ -12,7 +12,8 @@ export const BIN = join(ROOT, 'bin', 'dispute-assess.js');
 export function cli(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...opts.env },
+    // No user config file (issue 18): a developer's own defaults must not change what the tests see.
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', XDG_CONFIG_HOME: join(ROOT, 'test', 'no-user-config'), ...opts.env },
     input: opts.input ?? '',
     encoding: 'utf8',
     timeout: 20_000,

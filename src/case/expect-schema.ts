@@ -72,7 +72,7 @@ let cached: Record<string, unknown> | undefined;
 export function expectJsonSchema(): Record<string, unknown> {
   cached ??= {
     ...(z.toJSONSchema(expectSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>),
-    $id: 'https://dispute-assess.dev/schema/expect.schema.json',
+    $id: 'expect.schema.json',
     title: 'dispute-assess fixture expectations',
   };
   return cached;

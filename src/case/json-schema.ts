@@ -22,7 +22,9 @@ let cached: JsonSchema | undefined;
 export function caseJsonSchema(): JsonSchema {
   if (!cached) {
     const s = z.toJSONSchema(caseSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
-    cached = { ...s, $id: 'https://dispute-assess.dev/schema/case.schema.json', title: 'dispute-assess case file' };
+    // A relative $id (issue 18): it resolves against wherever the file is read from (dist/ of a clone, or
+    // node_modules/dispute-assess/dist/), so no install ever points at an address that does not exist.
+    cached = { ...s, $id: 'case.schema.json', title: 'dispute-assess case file' };
   }
   return cached;
 }

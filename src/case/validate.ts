@@ -34,7 +34,7 @@ export function validateCase(doc: YamlDoc, opts: ValidateOptions = {}): Result<C
   return chrono.length ? { ok: false, diagnostics: chrono } : { ok: true, value: parsed.data };
 }
 
-function issuesToDiagnostics(issues: readonly Issue[], doc: YamlDoc): Diagnostic[] {
+export function issuesToDiagnostics(issues: readonly Issue[], doc: YamlDoc): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const issue of issues) {
     if (out.length > MAX_DIAGNOSTICS) break;

@@ -12,6 +12,9 @@ import { loadColor, printDiagnostics, type Io } from './streams.js';
 import { cachedRuleSet } from './rules-cache.js';
 import { findCaseFiles, type FoundCases } from './batch-files.js';
 import { runBatch } from './batch-run.js';
+import { fileIo, outputProblems } from './output-file.js';
+import { STDIN_ARG } from './stdin.js';
+import type { CaseDefaults } from '../case/defaults.js';
 
 export interface AssessFlags {
   format: string;
@@ -23,16 +26,32 @@ export interface AssessFlags {
   asOf?: string;
   rules: string[];
   builtinRules: boolean;
+  /** -o/--output: write the report to this file instead of stdout (see output-file.ts). */
+  output?: string;
+  /** Case facts from a config file (see config.ts). */
+  defaults?: CaseDefaults;
 }
 
 /** Assess each path (a case file, or a folder searched recursively); returns the worst exit code over all cases. */
 export async function runAssess(paths: string[], flags: AssessFlags, io: Io): Promise<number> {
   const usage = checkFlags(flags);
+  if (paths.filter((p) => p === STDIN_ARG).length > 1) usage.push(diag('usage', "'-' (standard input) can be given only once", { file: '(arguments)' }));
+  if (flags.output !== undefined) usage.push(...outputProblems(flags.output, paths));
   if (usage.length) {
     printDiagnostics(io, usage);
     return EXIT.input;
   }
-  return assessFound(findCaseFiles(paths), flags, io);
+  if (flags.output === undefined) return assessFound(findCaseFiles(paths), flags, io);
+  // The report goes to a temporary file, renamed into place once the run has finished (never half-written).
+  const target = fileIo(io, flags.output);
+  try {
+    const code = await assessFound(findCaseFiles(paths), { ...flags, color: false }, target.io);
+    if (!target.commit()) io.err(`dispute-assess: nothing to write; ${flags.output} was not written\n`);
+    return code;
+  } catch (e) {
+    target.abort();
+    throw e;
+  }
 }
 
 /** Load the rules and assess the cases found. */
@@ -50,6 +69,7 @@ export async function assessFound(found: FoundCases, flags: AssessFlags, io: Io)
     sources: flags.sources === true,
     ...(flags.failOn ? { failOn: flags.failOn as Severity } : {}),
     ...(flags.asOf ? { asOf: flags.asOf } : {}),
+    ...(flags.defaults ? { defaults: flags.defaults } : {}),
     today: todayIso(),
   }, io);
 }

@@ -19,7 +19,7 @@ export function findCaseFiles(paths: readonly string[]): FoundCases {
   const seen = new Set<string>();
   let folders = 0;
   for (const path of paths) {
-    const st = statOrUndefined(path);
+    const st = path === '-' ? undefined : statOrUndefined(path);
     if (!st?.isDirectory()) {
       entries.push({ file: path });
       continue;

@@ -6,6 +6,7 @@ import { diag, type Diagnostic } from '../source/diagnostics.js';
 import { assessText } from '../assess-text.js';
 import type { Assessment } from '../engine/assessment.js';
 import type { RuleSet } from '../rules/types.js';
+import type { CaseDefaults } from '../case/defaults.js';
 import type { Severity } from '../case/enums.js';
 import { render, type Format } from '../report/render.js';
 import { exitCode, EXIT } from './exit-code.js';
@@ -14,6 +15,7 @@ import { isOutputError, notePendingExit, printDiagnostics, type Io } from './str
 import type { CaseEntry, FoundCases } from './batch-files.js';
 import { progressBar } from './batch-progress.js';
 import { safeInline } from '../source/safe-text.js';
+import { readStdinText, STDIN_ARG, STDIN_NAME } from './stdin.js';
 
 export interface BatchOptions {
   rules: RuleSet;
@@ -25,6 +27,8 @@ export interface BatchOptions {
   failOn?: Severity;
   asOf?: string;
   today: string;
+  /** Case facts a config file supplies where the case says nothing (see cli/config.ts). */
+  defaults?: CaseDefaults;
 }
 
 /** What became of one case. */
@@ -74,15 +78,17 @@ async function isolated<T>(file: string, work: () => Promise<T>): Promise<T | Ca
 
 /** Read, parse, validate and assess one case file. Never throws for bad input. */
 export async function assessEntry(entry: CaseEntry, opts: BatchOptions, whatIf = false): Promise<CaseOutcome> {
-  const fail = (diagnostics: Diagnostic[]): CaseOutcome => ({ ok: false, file: entry.file, diagnostics, code: EXIT.input });
+  // `-` is standard input (issue 18), shown as <stdin>.
+  const file = entry.file === STDIN_ARG ? STDIN_NAME : entry.file;
+  const fail = (diagnostics: Diagnostic[]): CaseOutcome => ({ ok: false, file, diagnostics, code: EXIT.input });
   if (entry.problem) return fail([entry.problem]);
-  const read = readTextFile(entry.file);
+  const read = entry.file === STDIN_ARG ? await readStdinText() : readTextFile(entry.file);
   if (!read.ok) return fail([read.diagnostic]);
   // What-if analysis (alternatives, conditional steps) for a single case only: it costs a few ms per case.
-  const r = assessText(read.text, { rules: opts.rules, file: entry.file, today: opts.today, explain: opts.explain, whatIf, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
+  const r = assessText(read.text, { rules: opts.rules, file, ...(opts.defaults ? { defaults: opts.defaults } : {}), today: opts.today, explain: opts.explain, whatIf, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
   if (!r.ok) return fail(r.diagnostics);
   const { assessment } = r;
-  return { ok: true, file: entry.file, assessment, code: exitCode(assessment, opts.failOn) };
+  return { ok: true, file, assessment, code: exitCode(assessment, opts.failOn) };
 }
 
 function emit(o: CaseOutcome, at: { index: number; total: number; batch: boolean; header?: boolean }, opts: BatchOptions, io: Io): void {

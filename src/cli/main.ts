@@ -5,6 +5,7 @@ import { isOutputError, processIo, safeIo, type Io } from './streams.js';
 import { EXIT } from './exit-code.js';
 import { diag, formatDiagnostic } from '../source/diagnostics.js';
 import type { AssessFlags } from './assess-command.js';
+import { mistypedCommand, ROOT_HELP_AFTER, unknownHelpTopic } from './help.js';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 
@@ -39,7 +40,7 @@ function usageDiagnostic(message: string): string {
 }
 
 async function runProgram(argv: string[], io: Io): Promise<number> {
-  const { Command, CommanderError, Option } = await import('commander');
+  const { Argument, Command, CommanderError, Option } = await import('commander');
   /** Subcommands accept --debug too (read from argv in main), since program options stop at a subcommand. */
   const debugOption = () => new Option('--debug', 'show stack traces of internal errors').hideHelp();
   let code: number = EXIT.ok;
@@ -58,11 +59,22 @@ async function runProgram(argv: string[], io: Io): Promise<number> {
     .option('--rules <dir>', 'also load the rule files in this folder (repeatable)', collect, [])
     .option('--no-builtin-rules', 'do not load the built-in rule packs')
     .option('--debug', 'show stack traces of internal errors')
+    // Issue 18: -o, config files, `help <command>`, examples and exit codes in --help.
+    .option('-o, --output <file>', 'write the report to this file (replaced only once complete) instead of standard output')
+    .option('--no-config', 'ignore config files (dispute-assess.config.yaml, package.json, the user config)')
+    .helpCommand('help [command]', 'show help for a command')
+    .addHelpText('after', ROOT_HELP_AFTER)
     .exitOverride()
     // Help is 80 columns wide and plain everywhere; commander's defaults would ask process.stdout, whose
     // creation loads node:tty, net and the stream modules (a few milliseconds of every --help).
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(usageDiagnostic(s)), getOutHelpWidth: () => 80, getErrHelpWidth: () => 80, getOutHasColors: () => false, getErrHasColors: () => false })
-    .action(async (files: string[], opts: AssessFlags) => {
+    .action(async (files: string[], rawOpts: AssessFlags & { config?: boolean }, cmd: InstanceType<typeof Command>) => {
+      const mistyped = mistypedCommand(files, [...program.commands.map((c) => c.name()), 'help']);
+      if (mistyped) return void (io.err(`${formatDiagnostic(mistyped)}\n`), (code = EXIT.input));
+      if (files.length === 0 && rawOpts.output !== undefined) return void (io.err(usageDiagnostic('--output needs a case file (or - for standard input)')), (code = EXIT.input));
+      const { configuredOptions } = await import('./config.js');
+      const opts = configuredOptions(rawOpts, (k) => cmd.getOptionValueSource(k), io);
+      if (!opts) return void (code = EXIT.input);
       if (files.length === 0) {
         const { runNoFile } = await import('./interview-command.js');
         code = await runNoFile(opts, io);
@@ -76,6 +88,7 @@ async function runProgram(argv: string[], io: Io): Promise<number> {
     .description('print the JSON Schema of the case file (for editors); with --rules, of rule files; with --expect, of fixture expectation files')
     .option('--rules', 'the schema of rule files instead')
     .option('--expect', 'the schema of fixture expectation files (<name>.expect.yaml) instead')
+    .option('--assessment', 'the schema of the assessment that --format json prints instead')
     .addOption(debugOption())
     .action(async (opts) => {
       const { runSchema } = await import('./schema-command.js');
@@ -130,15 +143,33 @@ async function runProgram(argv: string[], io: Io): Promise<number> {
     .argument('<case>', 'the case file (YAML)')
     .option('-o, --out <dir>', 'the folder to write (created; an existing pack is replaced only with --force)')
     .option('--lang <lang>', 'language of the brief: en or zh (the letter is always written in both)', 'en')
+    .option('--no-config', 'ignore config files')
     .option('--force', 'replace an earlier case pack in the folder')
     .option('--as-of <date>', "assess as of this date (YYYY-MM-DD) instead of the case's as_of or today")
     .option('--rules <dir>', 'also load the rule files in this folder (repeatable)', collect, [])
     .option('--no-builtin-rules', 'do not load the built-in rule packs')
     .addOption(debugOption())
-    .action(async (file: string, opts) => {
+    .action(async (file: string, rawOpts, cmd: InstanceType<typeof Command>) => {
+      const { configuredOptions } = await import('./config.js');
+      const opts = configuredOptions(rawOpts, (k) => cmd.getOptionValueSource(k), io);
+      if (!opts) return void (code = EXIT.input);
       const { runPack } = await import('./pack-command.js');
       code = await runPack(file, opts, io);
     });
+  program
+    .command('completion')
+    .description('print a shell completion script: bash, zsh or fish (e.g. source <(dispute-assess completion bash))')
+    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
+    .addOption(debugOption())
+    .action(async (shell: 'bash' | 'zsh' | 'fish') => {
+      const { completionScript } = await import('./completion.js');
+      io.out(completionScript(shell, program));
+    });
+  const unknownTopic = unknownHelpTopic(argv, program.commands.map((c) => c.name()));
+  if (unknownTopic) {
+    io.err(`${formatDiagnostic(unknownTopic)}\n`);
+    return EXIT.input;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

@@ -22,6 +22,8 @@ export interface PackFlags {
   force?: boolean;
   asOf?: string;
   rules: string[];
+  /** Case facts from a config file (see config.ts). */
+  defaults?: import('../case/defaults.js').CaseDefaults;
   builtinRules: boolean;
 }
 
@@ -38,7 +40,7 @@ export async function runPack(file: string, flags: PackFlags, io: Io): Promise<n
   const today = todayIso();
   const text = readTextFile(file);
   if (!text.ok) return fail([text.diagnostic]);
-  const read = assessText(text.text, { rules: rules.value, file, today, whatIf: true, ...(flags.asOf ? { asOf: flags.asOf } : {}) });
+  const read = assessText(text.text, { rules: rules.value, file, today, whatIf: true, ...(flags.asOf ? { asOf: flags.asOf } : {}), ...(flags.defaults ? { defaults: flags.defaults } : {}) });
   if (!read.ok) return fail(read.diagnostics);
   const { assessment } = read;
   const files = new Map(evidencePaths(read.case).map((p) => [p, fileFact(p, dirname(resolve(file)))]));

@@ -83,6 +83,9 @@ export interface Recommendation {
 /** A case fact the buyer did not state but that follows from stated ones. */
 export interface ImpliedFact { fact: string; value: string | number | boolean; reason: string }
 
+/** A case fact the case left out and a config file supplied (issue 18; see case/defaults.ts). */
+export interface DefaultedFact { fact: string; value: string | number | boolean; from: string }
+
 export interface RuleResult { id: string; kind: RuleKind; outcome: Outcome; source: Citation[]; origin: string; trace: Trace }
 
 /** The notice every assessment carries, in every format. */
@@ -103,6 +106,8 @@ export interface Assessment {
   recommendation?: Recommendation;
   unknowns: Unknown[];
   implied?: ImpliedFact[];
+  /** Facts filled from a config file's defaults because the case does not state them. */
+  defaults?: DefaultedFact[];
   findings: Finding[];
   stats: { rules: number; fired: number; undecided: number };
   /** The sources the findings cite, numbered in order of first citation, with full entries. */

@@ -82,6 +82,7 @@ export const assessmentSchema = z.object({
     fact: z.string(), description: z.string().optional(), rules: z.array(z.string()), question: z.string().optional(), how: z.string().optional(), impact: z.number().optional(),
   }).strict()),
   implied: z.array(z.object({ fact: z.string(), value: z.union([z.string(), z.number(), z.boolean()]), reason: z.string() }).strict()).optional(),
+  defaults: z.array(z.object({ fact: z.string(), value: z.union([z.string(), z.number(), z.boolean()]), from: z.string() }).strict()).optional().describe('Facts the case does not state, filled from a config file'),
   findings: z.array(finding),
   stats: z.object({ rules: z.number().int(), fired: z.number().int(), undecided: z.number().int() }).strict(),
   sources: z.array(citedSource),
@@ -95,5 +96,5 @@ export const SCHEMA_MATCHES_TYPE: Same<z.infer<typeof assessmentSchema>, Assessm
 /** The JSON Schema (draft 2020-12) of `--format json` output. */
 export function assessmentJsonSchema(): Record<string, unknown> {
   const s = z.toJSONSchema(assessmentSchema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
-  return { ...s, $id: 'https://dispute-assess.dev/schema/assessment.schema.json', title: 'dispute-assess assessment' };
+  return { ...s, $id: 'assessment.schema.json', title: 'dispute-assess assessment' };
 }

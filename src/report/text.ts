@@ -30,6 +30,7 @@ export function renderText(a: Assessment, opts: TextOptions): string {
     a.case.loss && (!a.case.amount_paid || a.case.loss.amount !== a.case.amount_paid.amount) ? `At stake: ${formatMoney(a.case.loss)}` : undefined,
   ].filter(Boolean);
   out.push(facts.join(' · '));
+  if (a.defaults?.length) out.push(c.dim(`Not in the case, from your config: ${a.defaults.map((d) => `${d.fact} ${safeInline(String(d.value))}`).join(', ')} (${[...new Set(a.defaults.map((d) => safeInline(d.from)))].join(', ')})`));
   out.push('', ...taBox(a, c, cite));
   out.push(...programLines(a, c, cite));
   h('Evidence');

@@ -118,7 +118,7 @@ const parameter = {
 
 /** JSON Schema (draft 2020-12 subset understood by ajv) of one rule file. */
 export const ruleFileSchema = {
-  $id: 'https://dispute-assess.dev/schema/rules.schema.json',
+  $id: 'rules.schema.json',
   title: 'dispute-assess rule file',
   type: 'object',
   additionalProperties: false,
