@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { BIN, cli } from './helpers.js';
+import { valueAt } from '../src/interview/values.js';
 import { answerDontKnow, done, HAS_TMUX, keys, pathOf, rcOf, screen, sleep, SOCKET, start, tmux, type, waitFor, waiting } from './interview-tmux.js';
 
 const AS_OF = '2026-03-10';
@@ -59,7 +60,7 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
     tmux('new-session', '-d', '-s', 'e2e', '-x', '120', '-y', '40', '-c', dir, `NO_COLOR=1 node wrap.mjs ${BIN} interview --out case.yaml --as-of ${AS_OF}`);
     await waitFor(/\? What went wrong\?/);
     keys('Down', 'Space', 'Enter');
-    await waitFor(/\? How was the order placed\?/);
+    await waitFor(/\? In which country is your business based\?/);
     tmux('kill-session', '-t', 'e2e');
     const rcFile = join(dir, 'rc.json');
     const end = Date.now() + 8000;
@@ -75,8 +76,12 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
     start(dir, `interview --out case.yaml --as-of ${AS_OF}`, 'rc1.txt');
     await waitFor(/\? What went wrong\?/);
     keys('Space', 'Enter');
+    await waitFor(/\? In which country is your business based\?/);
+    type('Canada');
+    keys('Enter');
     await waitFor(/\? How was the order placed\?/);
-    keys('Down', 'Down', 'Enter');
+    // A wrong arrow key at the top of the list stays there (lists do not wrap): Up, Down, Down is the third choice.
+    keys('Up', 'Down', 'Down', 'Enter');
     await waitFor(/\? Have you paid the supplier anything\?/);
     keys('Enter');
     await waitFor(/\? Payment 1: how much did you pay\?/);
@@ -87,7 +92,7 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
     type('6000 USD');
     keys('Enter');
     await waitFor(/\? Payment 1: on what date did you pay\?/);
-    type(`2025-12-02`);
+    type('2 Dec 2025'); // a date as people write it
     keys('Enter');
     await waitFor(/\? Payment 1: how did you pay\?/);
     keys('Down', 'Enter');
@@ -111,7 +116,7 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
     expect(partial.dispute.types).toEqual(['non_delivery']);
     expect(partial.order.channel).toBe('offline');
     expect(partial.order.payments).toEqual([{ date: '2025-12-02', amount: { amount: 6000, currency: 'USD' }, method: 'tt', via: 'hong_kong_account', stage: 'deposit' }]);
-    expect(JSON.stringify(partial)).not.toContain(`"${unknownPath!.split('.').pop()}"`);
+    expect(valueAt(partial, unknownPath!), unknownPath).toBeUndefined();
 
     start(dir, `interview --resume case.yaml --as-of ${AS_OF}`, 'rc2.txt');
     await waitFor(/^\? /m);

@@ -15,10 +15,20 @@ import { ROOT } from './helpers.js';
 
 export const AS_OF = '2026-03-10';
 
-const fixture = parse(readFileSync(join(ROOT, 'test', 'cases', 'offline-wire.yaml'), 'utf8')) as Record<string, unknown>;
-delete fixture.expect;
+/** A case file as a buyer would tell it: without its test expectations, evidence as its status (notes are not asked). */
+function caseFile(...path: string[]): Record<string, unknown> {
+  const data = parse(readFileSync(join(ROOT, ...path), 'utf8')) as Record<string, unknown>;
+  delete data.expect;
+  const evidence = data.evidence as Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries(evidence ?? {})) if (v && typeof v === 'object' && 'status' in v) evidence![k] = (v as { status: unknown }).status;
+  return data;
+}
+const fixture = caseFile('test', 'cases', 'offline-wire.yaml');
 
-/** Three kinds of case: non-delivery paid off-platform, a quality dispute on a TA order, IP infringement. */
+/**
+ * Six buyers, each with what they know (the script): non-delivery paid off-platform, a quality dispute on a TA
+ * order, IP infringement, a short shipment, bank-details fraud, and a sparse case (a buyer who knows little).
+ */
 export const ORACLES: Record<string, Case> = {
   'non-delivery, paid off-platform': caseSchema.parse(fixture),
   'quality, Trade Assurance order': caseSchema.parse({
@@ -52,6 +62,20 @@ export const ORACLES: Record<string, Case> = {
     ip: { buyer_owns_rights: true, rights: [{ kind: 'design_patent', registered_in_china: false }], infringing_urls: ['https://www.alibaba.com/product-detail/1.html'], supplier_refused_removal: true },
     evidence: { ip_certificates: 'have', product_images: 'have', infringing_listing_urls: 'have', proof_of_identity: 'have' },
   }),
+  'short shipment': caseSchema.parse({
+    as_of: AS_OF,
+    buyer: { country: 'AU', in_china: false },
+    supplier: { name: 'Yiwu Sunrise Crafts Co., Ltd.', country: 'CN', found_on: 'alibaba', registration_status: 'active', activity: { listing_active: true, responsive: 'slow' } },
+    order: {
+      date: '2025-12-20', value: { amount: 8000, currency: 'USD' }, channel: 'offline', written_contract: true, quantity_ordered: 5000, quantity_delivered: 4200,
+      payments: [{ date: '2025-12-22', amount: { amount: 8000, currency: 'USD' }, method: 'tt', via: 'supplier_company_account', stage: 'full' }],
+      delivery: { status: 'partial', expected_date: '2026-02-10', shipped_date: '2026-01-20' },
+    },
+    dispute: { types: ['short_shipment'], discovered_date: '2026-02-12', supplier_notified_date: '2026-02-13', amount_claimed: { amount: 1280, currency: 'USD' }, supplier_position: 'admits' },
+    evidence: { payment_records: 'have', contract: 'have', unloading_records: 'have', photos_video: 'have', other_chat: 'have' },
+  }),
+  'bank-details fraud': caseSchema.parse(caseFile('fixtures', 'a-bank-switch-hong-kong.yaml')),
+  'sparse case': caseSchema.parse(caseFile('fixtures', 'a-sparse-phone-cases.yaml')),
 };
 
 /** The oracle as a buyer's bundle answers state it: in a bundle with any known item, the others are "no". */
@@ -67,15 +91,24 @@ export function asAnswered(oracle: Case): Case {
   return c.value;
 }
 
-/** Run the planner to the end, answering from the oracle; returns the questions asked and the case built. */
-export function simulate(oracle: Case, rules: RuleSet): { asked: string[]; built: Case } {
+/**
+ * Run the planner to the end, answering from the oracle: first the interview (`asked`, with the research it
+ * leaves as homework), then, as `interview --resume` does when the buyer comes back, the homework (`homework`).
+ */
+export function simulate(oracle: Case, rules: RuleSet): { asked: string[]; homework: string[]; built: Case } {
   const doc = newCaseDocument([]);
   setAnswer(doc, 'as_of', oracle.as_of ?? AS_OF);
-  const asked: string[] = [];
+  const first = run(oracle, rules, doc, [], false);
+  const second = run(oracle, rules, doc, first.asked, true);
+  return { asked: first.asked, homework: second.asked.slice(first.asked.length), built: second.built };
+}
+
+function run(oracle: Case, rules: RuleSet, doc: ReturnType<typeof newCaseDocument>, before: string[], homework: boolean): { asked: string[]; built: Case } {
+  const asked = [...before];
   for (let i = 0; i < 500; i++) {
     const c = documentCase(doc);
     if (!c.ok) throw new Error(c.message);
-    const p = planInterview(c.value, rules, { today: AS_OF, skipped: new Set(asked) });
+    const p = planInterview(c.value, rules, { today: AS_OF, skipped: new Set(asked), homework });
     if (!p.next) return { asked, built: c.value };
     const path = p.next.question.path;
     asked.push(path);

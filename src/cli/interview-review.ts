@@ -2,7 +2,7 @@
 // overwriting an existing file without asking (or --force).
 import { reviewEntries, reviewLines } from '../interview/review.js';
 import { freeName, isDirectory, isReadOnly, isRegularOrAbsent, pathExists } from './interview-files.js';
-import { askChoice, askConfirm, askText } from './interview-prompts.js';
+import { askChoice, askConfirm, askText, wrapHint } from './interview-prompts.js';
 import type { Case } from '../case/schema.js';
 import type { Question } from '../interview/catalogue.js';
 import type { SessionState } from './interview-session.js';
@@ -27,7 +27,7 @@ export async function reviewLoop(s: SessionState, hooks: ReviewHooks): Promise<v
     const entry = entries.find((e) => e.question.path === path);
     if (!entry) continue;
     s.skipped.add(entry.question.path);
-    io.out(s.c.dim(`  ${entry.question.hint}`) + '\n');
+    io.out(s.c.dim(wrapHint(entry.question.hint)) + '\n');
     await hooks.change(entry.question);
     await hooks.askRest();
   }

@@ -7,7 +7,7 @@ import type { RuleSet } from '../rules/types.js';
 import { planInterview } from '../interview/planner.js';
 import { GROUP_TITLES, type GroupId } from '../interview/groups.js';
 import type { Question } from '../interview/catalogue.js';
-import { caseText, documentCase, removeAnswer, setAnswer } from '../interview/case-document.js';
+import { caseText, documentCase, loadCaseDocument, removeAnswer, setAnswer } from '../interview/case-document.js';
 import { valueAt } from '../interview/values.js';
 import { BUNDLES, bundleValues } from '../interview/bundles.js';
 import { colorFor, type Io } from './output.js';
@@ -15,7 +15,7 @@ import { EXIT } from './exit-code.js';
 import { closeStdio, onSignals } from './interview-signals.js';
 import { removeFile, removeStaleTemps, writeFileAtomic } from './interview-files.js';
 import { noteSeen, save, saveOnStop, unsavedMessage } from './interview-save.js';
-import { askQuestion, isInterrupt, type PromptContext } from './interview-prompts.js';
+import { askChoice, askQuestion, isInterrupt, wrapHint, type PromptContext } from './interview-prompts.js';
 import { askPayments } from './interview-payments.js';
 import { chooseFinalPath, chooseSavePath, reviewLoop } from './interview-review.js';
 import { runAssess } from './assess-command.js';
@@ -23,6 +23,8 @@ import { safeInline } from '../source/safe-text.js';
 
 export interface SessionOptions {
   doc: Document;
+  /** A partial file an earlier interview in this folder left: offered to continue (the default). */
+  unfinished?: { path: string; text: string };
   /** The text of the --resume file as it was read (to notice another writer since). */
   resumeText?: string;
   rules: RuleSet;
@@ -50,6 +52,8 @@ export interface SessionState {
   seen?: string | null;
   /** Whether a save has succeeded. */
   saved?: boolean;
+  /** Questions asked so far in this run (for the progress figure). */
+  asked?: number;
 }
 
 export const EXIT_INTERRUPTED = 130;
@@ -64,6 +68,7 @@ export async function runInterview(o: SessionOptions): Promise<number> {
     process.exit(EXIT_INTERRUPTED);
   });
   try {
+    if (o.unfinished) await offerToContinue(s, o.unfinished);
     const target = await chooseSavePath(s);
     s.savePath = target.path;
     s.partial = target.partial;
@@ -105,8 +110,8 @@ export async function askAll(s: SessionState): Promise<void> {
     const q = plan.next.question;
     if (q.group !== group) s.o.io.out(`\n${s.c.bold.underline(GROUP_TITLES[q.group])}\n`);
     group = q.group;
-    const left = plan.candidates.length;
-    s.o.io.out(s.c.dim(`  ${q.hint}  ·  about ${left} question${left === 1 ? '' : 's'} left`) + '\n');
+    s.asked = (s.asked ?? 0) + 1;
+    s.o.io.out(s.c.dim(wrapHint(`${q.hint}  ·  ${progress(s.asked, plan.candidates.length)}`)) + '\n');
     s.skipped.add(q.path);
     await askAndApply(s, q);
   }
@@ -115,6 +120,8 @@ export async function askAll(s: SessionState): Promise<void> {
 /** Ask one question and store its answer in the document (saved at once). */
 export async function askAndApply(s: SessionState, q: Question, fresh = false): Promise<void> {
   const c = currentCase(s);
+  if (c.buyer?.country) s.ctx.buyerCountry = c.buyer.country;
+  else delete s.ctx.buyerCountry;
   if (q.kind === 'payments') {
     const changed = (list: unknown) => apply(s, q.path, list);
     const say = (line: string) => s.o.io.out(s.c.dim(`  ${line}`) + '\n');
@@ -148,9 +155,29 @@ function apply(s: SessionState, path: string, value: unknown): void {
   save(s);
 }
 
+/**
+ * The progress figure, honest about what it knows: the questions still worth asking now. Answers can settle
+ * some of them (fewer) or open a follow-up (e.g. a date once you say a dispute was opened), so it says "about".
+ */
+export function progress(asked: number, worthAsking: number): string {
+  return `question ${asked}, about ${worthAsking - 1} more after this`;
+}
+
+/** Continue the unfinished interview (the default) or start a new one beside it. */
+async function offerToContinue(s: SessionState, u: { path: string; text: string }): Promise<void> {
+  const choice = await askChoice(`You have an unfinished interview in ${safeInline(u.path)}. Continue it?`, [
+    { value: 'continue', label: 'Yes, continue where I stopped' },
+    { value: 'new', label: 'No, start a new interview (the unfinished one stays as it is)' },
+  ], s.ctx);
+  if (choice !== 'continue') return;
+  s.o.doc = loadCaseDocument(u.text);
+  s.o.resume = u.path;
+  s.o.resumeText = u.text;
+}
+
 function intro(s: SessionState): void {
   const { io } = s.o;
-  io.out(`${s.c.bold('dispute-assess interview')}: a few questions about your dispute, the ones that matter most first.\n`);
+  io.out(`${s.c.bold('dispute-assess interview')}: questions about your dispute, the basics first, then only what can still change the assessment.\n`);
   io.out(`Every question has "I don't know". Your answers are saved as you go in ${s.c.bold(safeInline(s.savePath!))}.\n`);
   io.out(s.c.dim('Press Ctrl-C at any time to stop; you can continue later. This is not legal advice.') + '\n');
 }
