@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { BIN, cli } from './helpers.js';
+import { BIN, builtinRules, cli } from './helpers.js';
+import { questionFor } from '../src/interview/catalogue.js';
 import { valueAt } from '../src/interview/values.js';
 import { answerDontKnow, done, HAS_TMUX, keys, pathOf, rcOf, screen, sleep, SOCKET, start, tmux, type, waitFor, waiting } from './interview-tmux.js';
 
@@ -45,6 +46,23 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
     expect(readFileSync(join(dir, 'rc.txt'), 'utf8').trim()).toBe('130');
     expect(screen()).toContain('nothing was saved');
     expect(readdirSync(dir)).toEqual(['rc.txt']);
+  });
+
+  it('offers to continue an unfinished interview left in the folder (the default), asking only what is missing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'da-e2e-'));
+    writeFileSync(join(dir, 'dispute-case.partial.yaml'), 'dispute:\n  types: [non_delivery]\n');
+    start(dir, `interview --as-of ${AS_OF}`, 'rc.txt');
+    await waitFor(/\? You have an unfinished interview in dispute-case\.partial\.yaml\. Continue it\?/);
+    keys('Enter');
+    await waitFor(/\? In which country is your business based\?/);
+    expect(screen()).not.toMatch(/What went wrong\?/);
+    type('Canada');
+    keys('Enter');
+    await waitFor(/\? How was the order placed\?/);
+    keys('C-c');
+    await waitFor(() => rcOf(dir, 'rc.txt') !== '');
+    expect(parse(readFileSync(join(dir, 'dispute-case.partial.yaml'), 'utf8')).buyer).toEqual({ country: 'CA' });
+    expect(readdirSync(dir).sort()).toEqual(['dispute-case.partial.yaml', 'rc.txt']);
   });
 
   it('a closed terminal keeps the answers given and exits 130', async () => {
@@ -117,8 +135,15 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
     expect(partial.order.channel).toBe('offline');
     expect(partial.order.payments).toEqual([{ date: '2025-12-02', amount: { amount: 6000, currency: 'USD' }, method: 'tt', via: 'hong_kong_account', stage: 'deposit' }]);
     expect(valueAt(partial, unknownPath!), unknownPath).toBeUndefined();
+    // the saved file lists the research as homework (with where to look) and what was answered "I don't know"
+    const savedText = readFileSync(file, 'utf8');
+    expect(savedText).toMatch(/^# Homework: /m);
+    expect(savedText).toContain('gsxt.gov.cn');
+    expect(savedText).toMatch(new RegExp(`^#   .*${unknownPath!.replace(/\./g, '\\.')}`, 'm'));
 
     start(dir, `interview --resume case.yaml --as-of ${AS_OF}`, 'rc2.txt');
+    await waitFor(/^\? Last time you answered "I don't know" to 1 question\. Ask it again\?/m);
+    keys('Enter'); // no: it stays "I don't know"
     await waitFor(/^\? /m);
     let changed = false;
     for (let i = 0; i < 80 && rc('rc2.txt') === ''; i++) {
@@ -148,6 +173,10 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
     const resumed = final.slice(final.lastIndexOf('dispute-assess interview:'));
     expect(resumed).not.toMatch(/^[?✔] How was the order placed\?/m);
     expect(resumed).not.toMatch(/^[?✔] Have you paid the supplier anything\?/m);
+    // the earlier "I don't know" is not asked again; the homework is
+    const unknownQuestion = questionFor(unknownPath!, builtinRules())!.text;
+    expect(resumed.split('\n').filter((l) => l.startsWith('✔ ') && l.includes(unknownQuestion))).toEqual([]);
+    expect(resumed).toMatch(/^✔ What does China's company register say about the supplier\?/m);
     expect(changed).toBe(true);
 
     const text = readFileSync(file, 'utf8');

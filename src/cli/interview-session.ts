@@ -9,7 +9,9 @@ import { GROUP_TITLES, type GroupId } from '../interview/groups.js';
 import type { Question } from '../interview/catalogue.js';
 import { caseText, documentCase, loadCaseDocument, removeAnswer, setAnswer } from '../interview/case-document.js';
 import { valueAt } from '../interview/values.js';
-import { BUNDLES, bundleValues } from '../interview/bundles.js';
+import { BUNDLES, bundleOf, bundleValues } from '../interview/bundles.js';
+import { bundleQuestion, questionFor } from '../interview/catalogue.js';
+import { dontKnowFromNotes, homeworkLines, interviewNotes, isHomework, withNotes } from '../interview/agenda.js';
 import { colorFor, type Io } from './output.js';
 import { EXIT } from './exit-code.js';
 import { closeStdio, onSignals } from './interview-signals.js';
@@ -54,6 +56,10 @@ export interface SessionState {
   saved?: boolean;
   /** Questions asked so far in this run (for the progress figure). */
   asked?: number;
+  /** Research left as homework by the last plan (fact paths or bundle ids). */
+  homework?: string[];
+  /** Questions answered "I don't know" in an earlier run (read from the resumed file's notes). */
+  earlierDontKnow?: string[];
 }
 
 export const EXIT_INTERRUPTED = 130;
@@ -75,8 +81,9 @@ export async function runInterview(o: SessionOptions): Promise<number> {
     removeStaleTemps(s.savePath);
     noteSeen(s, s.savePath === o.resume ? o.resumeText : undefined);
     intro(s);
+    if (s.o.resume) await askEarlierDontKnow(s);
     await askAll(s);
-    await reviewLoop(s, { caseNow: () => currentCase(s), change: (q) => askAndApply(s, q, true), askRest: () => askAll(s) });
+    await reviewLoop(s, { caseNow: () => currentCase(s), change: (q) => askAndApply(s, q, true), askRest: () => askAll(s), dontKnow: () => dontKnowQuestions(s) });
     const final = await chooseFinalPath(s);
     return finish(s, final);
   } catch (e) {
@@ -105,8 +112,14 @@ export function currentCase(s: SessionState): Case {
 export async function askAll(s: SessionState): Promise<void> {
   let group: GroupId | undefined;
   for (;;) {
-    const plan = planInterview(currentCase(s), s.o.rules, { today: s.o.today, skipped: s.skipped, ...(s.o.asOf ? { asOf: s.o.asOf } : {}) });
-    if (!plan.next) return;
+    // On --resume (the buyer came back) the homework is asked too; in a first run it is listed, not asked.
+    const plan = planInterview(currentCase(s), s.o.rules, { today: s.o.today, skipped: s.skipped, homework: s.o.resume !== undefined, ...(s.o.asOf ? { asOf: s.o.asOf } : {}) });
+    s.homework = plan.homework.map((h) => h.question.path);
+    updateNotes(s);
+    if (!plan.next) {
+      if (s.touched) save(s);
+      return;
+    }
     const q = plan.next.question;
     if (q.group !== group) s.o.io.out(`\n${s.c.bold.underline(GROUP_TITLES[q.group])}\n`);
     group = q.group;
@@ -146,6 +159,39 @@ async function askBundle(s: SessionState, q: Question, c: Case): Promise<void> {
   for (const [p, v] of bundleValues(b, a.value as string[])) setAnswer(s.o.doc, p, v);
   s.touched = true;
   save(s);
+}
+
+/** The questions answered "I don't know" (this run, or an earlier one as its notes say) and still unknown. */
+export function dontKnowQuestions(s: SessionState): Question[] {
+  const c = currentCase(s);
+  const out: Question[] = [];
+  for (const path of new Set([...(s.earlierDontKnow ?? []), ...s.skipped])) {
+    if (isHomework(path) && s.homework?.includes(path)) continue;
+    const q = bundleQuestion(path) ?? questionFor(path, s.o.rules);
+    if (!q || bundleOf(path)) continue;
+    const b = BUNDLES.find((x) => x.id === path);
+    const unknown = b ? Object.keys(b.items).every((p) => valueAt(c, p) === undefined) : path === 'order.payments' ? c.order?.payments === undefined : valueAt(c, path) === undefined;
+    if (unknown) out.push(q);
+  }
+  return out;
+}
+
+/** Keep the saved file's closing comment up to date: the homework, and what was answered "I don't know". */
+function updateNotes(s: SessionState): void {
+  const comment = withNotes(s.o.doc.comment, interviewNotes(s.homework ?? [], dontKnowQuestions(s).map((q) => q.path)));
+  if ((s.o.doc.comment ?? null) !== comment) s.o.doc.comment = comment;
+}
+
+/** On resume: the questions answered "I don't know" before are not asked again unless the buyer chooses. */
+async function askEarlierDontKnow(s: SessionState): Promise<void> {
+  s.earlierDontKnow = dontKnowFromNotes(s.o.doc.comment).filter((p) => bundleQuestion(p) ?? questionFor(p, s.o.rules));
+  const n = s.earlierDontKnow.length;
+  if (n === 0) return;
+  const again = await askChoice(`Last time you answered "I don't know" to ${n} question${n === 1 ? '' : 's'}. Ask ${n === 1 ? 'it' : 'them'} again?`, [
+    { value: 'no', label: 'No, keep them as "I don\'t know" (you can still change them on the review screen)' },
+    { value: 'yes', label: 'Yes, ask them again' },
+  ], s.ctx);
+  if (again === 'no') for (const p of s.earlierDontKnow) s.skipped.add(p);
 }
 
 function apply(s: SessionState, path: string, value: unknown): void {
@@ -198,5 +244,7 @@ async function finish(s: SessionState, chosen: string): Promise<number> {
   io.out(`\nSaved your case in ${s.c.bold(safeInline(final))}.\n\n`);
   const code = runAssess([final], { format: 'text', color: s.o.color, rules: s.o.ruleDirs, builtinRules: s.o.builtinRules, ...(s.o.asOf ? { asOf: s.o.asOf } : {}) }, io);
   io.out(`\nYour case is saved in ${s.c.bold(safeInline(final))}.\n  Assess it again:  npx dispute-assess ${safeInline(final)}\n  Change answers:   npx dispute-assess interview --resume ${safeInline(final)}\n`);
+  const homework = homeworkLines(s.homework ?? [], Math.min(process.stdout.columns || 80, 100) - 2);
+  if (homework.length) io.out(`\n${s.c.bold('Your homework')} (look-ups that can change this assessment; then run the interview with --resume to enter what you found):\n${homework.map((l) => `  ${l}`).join('\n')}\n`);
   return code;
 }

@@ -3,6 +3,7 @@
 // Pure: the planner reads these; the terminal session writes the homework into the saved file.
 import type { Case } from '../case/schema.js';
 import { IMPLICATIONS, impliedDelivery } from '../case/derived/implied.js';
+import wrapAnsi from 'wrap-ansi';
 
 /**
  * Asked first, in this order, whenever still unknown: what went wrong, who you are (your country settles which
@@ -67,3 +68,50 @@ export function stillOpen(path: string, c: Case): boolean {
   if (PREMISES[path] && !PREMISES[path]!(c)) return false;
   return !IMPLICATIONS.some((i) => i.fact === path && i.value(c) !== undefined);
 }
+
+const NOTES_HEAD = 'Homework:';
+const DONT_KNOW_HEAD = `Answered "I don't know" (not asked again on --resume unless you choose):`;
+
+/** The homework list as lines for a buyer (the saved file's closing comment and the end of the interview). */
+export function homeworkLines(paths: readonly string[], width = 98): string[] {
+  const out: string[] = [];
+  HOMEWORK.filter((h) => paths.includes(h.path)).forEach((h, i) => {
+    out.push(`${i + 1}. ${h.title}`);
+    out.push(...wrapWords(`How: ${h.how}`, width - 3).map((l) => `   ${l}`));
+  });
+  return out;
+}
+
+/**
+ * The saved file's closing comment: the homework (each with how to do it) and the questions answered "I don't
+ * know", so that `interview --resume` asks the homework and leaves the rest unless the buyer chooses. A YAML
+ * comment keeps the case file a valid case file.
+ */
+export function interviewNotes(homework: readonly string[], dontKnow: readonly string[]): string | null {
+  const lines: string[] = [];
+  if (homework.length) {
+    lines.push(`${NOTES_HEAD} look-ups that can change your assessment. Do them, then run: npx dispute-assess interview --resume <this file>`);
+    lines.push(...homeworkLines(homework));
+  }
+  if (dontKnow.length) lines.push(DONT_KNOW_HEAD, ...wrapWords(dontKnow.join(', '), 96).map((l) => `  ${l}`));
+  return lines.length ? lines.map((l) => ` ${l}`).join('\n') : null;
+}
+
+/** A closing comment with the notes replaced and any comment of the buyer's own (before them) kept. */
+export function withNotes(existing: string | null | undefined, notes: string | null): string | null {
+  const lines = (existing ?? '').split('\n');
+  const at = lines.findIndex((l) => l.trim().startsWith(NOTES_HEAD) || l.trim() === DONT_KNOW_HEAD);
+  const own = (at === -1 ? lines : lines.slice(0, at)).join('\n').replace(/\s+$/, '');
+  return [own || null, notes].filter((x) => x !== null).join('\n') || null;
+}
+
+/** The questions a saved file says were answered "I don't know" (from interviewNotes' comment). */
+export function dontKnowFromNotes(comment: string | null | undefined): string[] {
+  const lines = (comment ?? '').split('\n').map((l) => l.trim());
+  const at = lines.indexOf(DONT_KNOW_HEAD);
+  if (at === -1) return [];
+  return lines.slice(at + 1).join(' ').split(',').map((p) => p.trim()).filter((p) => /^[a-z_][a-z0-9_.-]*$/.test(p));
+}
+
+/** Lines of at most `width` columns (wide CJK characters count two), by wrap-ansi. */
+const wrapWords = (text: string, width: number): string[] => wrapAnsi(text, width, { hard: true, trim: true }).split('\n');
