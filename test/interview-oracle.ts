@@ -7,10 +7,11 @@ import { caseSchema, type Case } from '../src/case/schema.js';
 import type { RuleSet } from '../src/rules/types.js';
 import type { Assessment } from '../src/engine/assessment.js';
 import { planInterview, VERDICT } from '../src/interview/planner.js';
-import { SEVERITIES } from '../src/case/enums.js';
+import { EVIDENCE_KINDS, SEVERITIES } from '../src/case/enums.js';
 import { documentCase, newCaseDocument, setAnswer } from '../src/interview/case-document.js';
 import { valueAt } from '../src/interview/values.js';
 import { BUNDLES } from '../src/interview/bundles.js';
+import { answeredByEarlier, checklistValues, EVIDENCE_CHECKLIST } from '../src/interview/agenda.js';
 import { ROOT } from './helpers.js';
 
 export const AS_OF = '2026-03-10';
@@ -78,10 +79,14 @@ export const ORACLES: Record<string, Case> = {
   'sparse case': caseSchema.parse(caseFile('fixtures', 'a-sparse-phone-cases.yaml')),
 };
 
-/** The oracle as a buyer's bundle answers state it: in a bundle with any known item, the others are "no". */
+/**
+ * The oracle as a buyer's "which of these?" answers state it: in a bundle with any known item, the others are
+ * "no"; a buyer who names any evidence does not hold the evidence not named ("missing", as the checklist records).
+ */
 export function asAnswered(oracle: Case): Case {
   const doc = newCaseDocument([]);
   for (const [k, v] of Object.entries(oracle)) setAnswer(doc, k, v);
+  if (oracle.evidence && Object.keys(oracle.evidence).length) for (const kind of EVIDENCE_KINDS) if (!(kind in oracle.evidence)) setAnswer(doc, `evidence.${kind}`, 'missing');
   for (const b of BUNDLES) {
     const members = Object.keys(b.items);
     if (members.some((m) => valueAt(oracle, m) !== undefined)) for (const m of members) setAnswer(doc, m, valueAt(oracle, m) === true);
@@ -95,23 +100,33 @@ export function asAnswered(oracle: Case): Case {
  * Run the planner to the end, answering from the oracle: first the interview (`asked`, with the research it
  * leaves as homework), then, as `interview --resume` does when the buyer comes back, the homework (`homework`).
  */
-export function simulate(oracle: Case, rules: RuleSet): { asked: string[]; homework: string[]; built: Case } {
+export function simulate(oracle: Case, rules: RuleSet): { asked: string[]; homework: string[]; skipped: Set<string>; built: Case } {
   const doc = newCaseDocument([]);
   setAnswer(doc, 'as_of', oracle.as_of ?? AS_OF);
-  const first = run(oracle, rules, doc, [], false);
-  const second = run(oracle, rules, doc, first.asked, true);
-  return { asked: first.asked, homework: second.asked.slice(first.asked.length), built: second.built };
+  const script = asAnswered(oracle);
+  const first = run(script, rules, doc, new Set(), false);
+  const second = run(script, rules, doc, first.skipped, true);
+  return { asked: first.asked, homework: second.asked, skipped: second.skipped, built: second.built };
 }
 
-function run(oracle: Case, rules: RuleSet, doc: ReturnType<typeof newCaseDocument>, before: string[], homework: boolean): { asked: string[]; built: Case } {
-  const asked = [...before];
+function run(oracle: Case, rules: RuleSet, doc: ReturnType<typeof newCaseDocument>, before: ReadonlySet<string>, homework: boolean): { asked: string[]; skipped: Set<string>; built: Case } {
+  const asked: string[] = [];
+  const skipped = new Set(before);
   for (let i = 0; i < 500; i++) {
     const c = documentCase(doc);
     if (!c.ok) throw new Error(c.message);
-    const p = planInterview(c.value, rules, { today: AS_OF, skipped: new Set(asked), homework });
-    if (!p.next) return { asked, built: c.value };
+    const p = planInterview(c.value, rules, { today: AS_OF, skipped, homework });
+    if (!p.next) return { asked, skipped, built: c.value };
     const path = p.next.question.path;
     asked.push(path);
+    skipped.add(path);
+    if (path === EVIDENCE_CHECKLIST) {
+      // the buyer ticks what they have; what they do not tick is missing; knowing none of them: "I don't know"
+      const items = (p.next.question.choices ?? []).map((ch) => ch.value);
+      for (const m of items) skipped.add(m);
+      if (items.some((m) => valueAt(oracle, m) !== undefined)) for (const [m, v] of checklistValues(p.next.question, items.filter((m) => valueAt(oracle, m) === 'have'))) setAnswer(doc, m, v);
+      continue;
+    }
     const bundle = BUNDLES.find((b) => b.id === path);
     if (bundle) {
       const members = Object.keys(bundle.items);
@@ -120,6 +135,9 @@ function run(oracle: Case, rules: RuleSet, doc: ReturnType<typeof newCaseDocumen
     }
     const v = path === 'order.payments' ? oracle.order?.payments : valueAt(oracle, path);
     if (v !== undefined) setAnswer(doc, path, v);
+    // as the interview does: what this answer already says is recorded, not asked
+    const now = documentCase(doc);
+    if (now.ok) for (const [fact, value] of answeredByEarlier(now.value)) setAnswer(doc, fact, value);
   }
   throw new Error('the interview did not stop');
 }

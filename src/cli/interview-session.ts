@@ -11,7 +11,7 @@ import { caseText, documentCase, loadCaseDocument, removeAnswer, setAnswer } fro
 import { valueAt } from '../interview/values.js';
 import { BUNDLES, bundleOf, bundleValues } from '../interview/bundles.js';
 import { bundleQuestion, questionFor } from '../interview/catalogue.js';
-import { dontKnowFromNotes, homeworkLines, interviewNotes, isHomework, withNotes } from '../interview/agenda.js';
+import { answeredByEarlier, checklistValues, EVIDENCE_CHECKLIST, dontKnowFromNotes, homeworkLines, interviewNotes, isHomework, withNotes } from '../interview/agenda.js';
 import { colorFor, type Io } from './output.js';
 import { EXIT } from './exit-code.js';
 import { closeStdio, onSignals } from './interview-signals.js';
@@ -152,6 +152,7 @@ export async function askAndApply(s: SessionState, q: Question, fresh = false): 
 }
 
 async function askBundle(s: SessionState, q: Question, c: Case): Promise<void> {
+  if (q.path === EVIDENCE_CHECKLIST) return askChecklist(s, q, c);
   const b = BUNDLES.find((x) => x.id === q.path)!;
   const a = await askQuestion(q, Object.keys(b.items).filter((p) => valueAt(c, p) === true), s.ctx);
   for (const p of Object.keys(b.items)) s.skipped.add(p);
@@ -194,9 +195,25 @@ async function askEarlierDontKnow(s: SessionState): Promise<void> {
   if (again === 'no') for (const p of s.earlierDontKnow) s.skipped.add(p);
 }
 
+/** The evidence checklist: ticked items "have", the others "missing"; "I don't know" leaves them unknown. */
+async function askChecklist(s: SessionState, q: Question, c: Case): Promise<void> {
+  const items = (q.choices ?? []).map((ch) => ch.value);
+  const a = await askQuestion(q, items.filter((p) => valueAt(c, p) === 'have'), s.ctx);
+  for (const p of items) s.skipped.add(p);
+  if (!a.known) return;
+  const evidence = (c.evidence ?? {}) as Record<string, unknown>;
+  for (const [p, v] of checklistValues(q, a.value as string[])) {
+    const entry = evidence[p.slice('evidence.'.length)];
+    setAnswer(s.o.doc, entry && typeof entry === 'object' ? `${p}.status` : p, v);
+  }
+  s.touched = true;
+  save(s);
+}
+
 function apply(s: SessionState, path: string, value: unknown): void {
   if (value === undefined) removeAnswer(s.o.doc, path);
   else setAnswer(s.o.doc, path, value);
+  for (const [fact, v] of answeredByEarlier(currentCase(s))) setAnswer(s.o.doc, fact, v);
   s.touched = true;
   save(s);
 }

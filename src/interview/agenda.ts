@@ -4,6 +4,8 @@
 import type { Case } from '../case/schema.js';
 import { IMPLICATIONS, impliedDelivery } from '../case/derived/implied.js';
 import wrapAnsi from 'wrap-ansi';
+import { valueAt } from './values.js';
+import type { Question } from './catalogue.js';
 
 /**
  * Asked first, in this order, whenever still unknown: what went wrong, who you are (your country settles which
@@ -63,9 +65,35 @@ const PREMISES: Record<string, (c: Case) => boolean> = {
   'assets.bank_accounts': (c) => !paidOnlyOutsideChina(c),
 };
 
-/** Whether a question may still be asked: its premise holds, and no implied fact already settles it. */
+/**
+ * Answers that an earlier answer already gives, recorded by the interview instead of asked (each only while
+ * the fact is unstated): the buyer said it already, in other words.
+ */
+export const ANSWERED_BY: readonly { fact: string; reason: string; value(c: Case): string | undefined }[] = [
+  {
+    fact: 'supplier.payee.country', reason: 'every payment went to an account in Hong Kong',
+    value: (c) => (c.order?.payments?.length && c.order.payments.every((p) => p.via === 'hong_kong_account') ? 'HK' : undefined),
+  },
+  {
+    fact: 'supplier.activity.responsive', reason: 'the supplier does not answer (its position)',
+    value: (c) => (c.dispute?.supplier_position === 'silent' ? 'unresponsive' : undefined),
+  },
+];
+
+/** The answers earlier answers give that the case does not state yet: [fact path, value]. */
+export function answeredByEarlier(c: Case): [string, string][] {
+  const out: [string, string][] = [];
+  for (const a of ANSWERED_BY) {
+    const v = a.value(c);
+    if (v !== undefined && valueAt(c, a.fact) === undefined) out.push([a.fact, v]);
+  }
+  return out;
+}
+
+/** Whether a question may still be asked: its premise holds, and no implied fact or earlier answer settles it. */
 export function stillOpen(path: string, c: Case): boolean {
   if (PREMISES[path] && !PREMISES[path]!(c)) return false;
+  if (ANSWERED_BY.some((a) => a.fact === path && a.value(c) !== undefined)) return false;
   return !IMPLICATIONS.some((i) => i.fact === path && i.value(c) !== undefined);
 }
 
@@ -115,3 +143,25 @@ export function dontKnowFromNotes(comment: string | null | undefined): string[] 
 
 /** Lines of at most `width` columns (wide CJK characters count two), by wrap-ansi. */
 const wrapWords = (text: string, width: number): string[] => wrapAnsi(text, width, { hard: true, trim: true }).split('\n');
+
+/** The id of the one "which of these do you have?" question for the evidence items still unknown. */
+export const EVIDENCE_CHECKLIST = 'evidence-checklist';
+
+/**
+ * The evidence checklist: the items of `paths` (evidence.<kind>) as one question, each labelled by the rule
+ * pack's title. A ticked item is "have", an unticked one "missing" (the buyer would know of it); "partly" can be
+ * set on the review screen; "I don't know" leaves them all unknown.
+ */
+export function evidenceChecklist(paths: readonly string[], titles: (path: string) => string, order: number): Question {
+  return {
+    path: EVIDENCE_CHECKLIST, group: 'evidence', kind: 'bundle', order, noneLabel: 'None of these',
+    text: 'Which of these do you have? (tick all that apply)',
+    hint: 'Space ticks, Enter confirms. Tick what you hold today (a copy is enough); what you do not tick counts as missing. You can mark one as "partly" on the review screen.',
+    choices: paths.map((p) => ({ value: p, label: titles(p) })),
+  };
+}
+
+/** The evidence statuses a checklist answer sets: ticked "have", the others "missing". */
+export function checklistValues(q: Question, ticked: readonly string[]): [string, 'have' | 'missing'][] {
+  return (q.choices ?? []).map((ch) => [ch.value, ticked.includes(ch.value) ? 'have' : 'missing']);
+}

@@ -12,7 +12,7 @@ import { GROUPS } from './groups.js';
 import { bundleQuestion, questionFor, type Question } from './catalogue.js';
 import { bundleOf } from './bundles.js';
 import { paymentsAskable } from './payments.js';
-import { BASICS, HOMEWORK, isHomework, stillOpen } from './agenda.js';
+import { BASICS, EVIDENCE_CHECKLIST, evidenceChecklist, HOMEWORK, isHomework, stillOpen } from './agenda.js';
 import { valueAt } from './values.js';
 
 export interface PlanOptions {
@@ -68,9 +68,22 @@ export function planInterview(c: Case, set: RuleSet, opts: PlanOptions): Plan {
     if (isHomework(path) && !opts.homework) homework.push(candidate);
     else candidates.push(candidate);
   }
+  mergeEvidence(candidates, opts.skipped);
   candidates.sort(byGroupThenWeight);
   homework.sort((a, b) => HOMEWORK.findIndex((h) => h.path === a.question.path) - HOMEWORK.findIndex((h) => h.path === b.question.path));
   return candidates[0] ? { next: candidates[0], candidates, homework } : { candidates, homework };
+}
+
+/** Two or more evidence items still to ask become one checklist ("which of these do you have?"). */
+function mergeEvidence(candidates: Candidate[], skipped?: ReadonlySet<string>): void {
+  const items = candidates.filter((x) => x.question.path.startsWith('evidence.') && x.question.kind === 'enum');
+  if (items.length < 2 || skipped?.has(EVIDENCE_CHECKLIST)) return;
+  items.sort((a, b) => a.question.order - b.question.order);
+  const title = (p: string) => items.find((x) => x.question.path === p)!.question.text.replace(/^Do you have this evidence: (.*)\?$/, '$1');
+  const question = evidenceChecklist(items.map((x) => x.question.path), title, items[0]!.question.order);
+  const rules = new Set(items.flatMap((x) => x.rules));
+  for (const x of items) candidates.splice(candidates.indexOf(x), 1);
+  candidates.push({ question, rules: [...rules].sort(), weight: rules.size });
 }
 
 /** The basics first (in BASICS order), then by group, pin, weight and catalogue order. */
