@@ -25,9 +25,10 @@ export function timeRun(cmd: Cmd, okCodes: number[] = [0]): number {
 }
 
 /** Peak resident memory of one run in KB, reported by the process itself at exit (a preloaded hook). */
-export function rssRun(cmd: Cmd, hook: string): number {
-  const r = spawnSync(process.execPath, ['--require', hook, ...cmd.args], { env: cmd.env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 << 20 });
-  const m = /BENCH_MAXRSS=(\d+)/.exec(r.stderr?.toString() ?? '');
+export function rssRun(cmd: Cmd, hook: string, what: 'BENCH_MAXRSS' | 'BENCH_HEAP' = 'BENCH_MAXRSS'): number {
+  const flags = cmd.args[0] === '--expose-gc' ? ['--expose-gc'] : [];
+  const r = spawnSync(process.execPath, [...flags, '--require', hook, ...cmd.args.slice(flags.length)], { env: cmd.env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 << 20 });
+  const m = new RegExp(`${what}=(\\d+)`).exec(r.stderr?.toString() ?? '');
   if (!m) throw new Error(`bench: no peak memory reported by node ${cmd.args.join(' ')}: ${r.stderr?.toString().slice(0, 500)}`);
   return Number(m[1]);
 }
@@ -48,4 +49,4 @@ export function pairs(n: number, a: () => number, b: () => number): Pair {
 }
 
 /** The source of the preloaded hook that prints the peak memory at exit. */
-export const RSS_HOOK = "process.on('exit', () => require('fs').writeSync(2, '\\nBENCH_MAXRSS=' + process.resourceUsage().maxRSS + '\\n'));\n";
+export const RSS_HOOK = "process.on('exit', () => { let heap = ''; if (process.env.BENCH_HEAP && global.gc) { global.gc(); heap = 'BENCH_HEAP=' + process.memoryUsage().heapUsed + '\\n'; } require('fs').writeSync(2, '\\nBENCH_MAXRSS=' + process.resourceUsage().maxRSS + '\\n' + heap); });\n";

@@ -1,12 +1,13 @@
 // Build: one ESM bundle for the CLI (dist/cli.js, run by bin/dispute-assess.js) and the library
 // (dist/index.js), with shared and lazily loaded chunks (dist/chunks/: each command, zod, ajv); the runtime
-// dependencies are installed by npm, not bundled. Also the JSON Schemas, the
+// dependencies are bundled in (the package installs none). Also the JSON Schemas, the
 // case-fact list the engine needs, and the built-in rule packs validated and compiled (a rule error fails the build).
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { RULE_VALIDATOR_FILE, ruleValidatorSource } from './build-rule-validator.js';
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { formatDiagnostic } from '../src/source/diagnostics.js';
 import { caseJsonSchema } from '../src/case/json-schema.js';
 import { expectJsonSchema } from '../src/case/expect-schema.js';
@@ -16,7 +17,14 @@ import { caseFactsFromSchema, caseFactsSource } from '../src/rules/case-facts.js
 import { COMPILED_RULES, COMPILED_SOURCES, type CompiledRules } from '../src/cli/rules-cache.js';
 import { readTextFile, yamlFilesIn } from '../src/cli/io.js';
 
+const STAMP_FILE = join('dist', '.build-stamp');
 const started = Date.now();
+// `--if-stale` (npm test): nothing to do when dist/ was built from the same sources (e.g. by npm install just before).
+const stamp = buildStamp();
+if (process.argv.includes('--if-stale') && existsSync(STAMP_FILE) && readFileSync(STAMP_FILE, 'utf8') === stamp) {
+  console.log('build: dist/ is up to date with the sources');
+  process.exit(0);
+}
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
 
@@ -64,11 +72,10 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  ...(process.env.BUILD_EXTERNAL ? { packages: 'external' as const } : {
-    // yaml's ESM build (its "default" export) rather than its CommonJS one: the same code, in one scope.
-    alias: { yaml: resolve('node_modules/yaml/browser/index.js') },
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  }),
+  // yaml's ESM build (its "default" export) rather than its CommonJS one: the same code, in one scope.
+  alias: { yaml: resolve('node_modules/yaml/browser/index.js') },
+  // The bundled CommonJS dependencies (commander, ajv) require Node's built-in modules.
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   chunkNames: 'chunks/[name]-[hash]',
   minifySyntax: !process.env.BUILD_READABLE,
   minifyWhitespace: !process.env.BUILD_READABLE,
@@ -82,4 +89,16 @@ try {
   console.error('build: type declarations failed (see the errors above)');
   process.exit(2);
 }
+writeFileSync(STAMP_FILE, stamp);
 console.log(`build: ${rules.value.rules.length} rules, dist/ written in ${Date.now() - started} ms`);
+
+/** A hash of everything the build reads: sources, rules, the build scripts, the lock file and the configs. */
+function buildStamp(): string {
+  const hash = createHash('sha256');
+  const files = ['src', 'rules', 'scripts/build.ts', 'scripts/build-rule-validator.ts', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json']
+    .flatMap((p) => (statSync(p).isDirectory() ? readdirSync(p, { recursive: true, encoding: 'utf8' }).map((f) => join(p, f)) : [p]))
+    .filter((f) => statSync(f).isFile())
+    .sort();
+  for (const f of files) hash.update(`${f}\0`).update(readFileSync(f)).update('\0');
+  return hash.digest('hex');
+}

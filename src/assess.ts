@@ -53,7 +53,6 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
     if (money('derived.ta_uncovered')) ta.uncovered = money('derived.ta_uncovered')!;
   }
   const sev = (s: string) => SEVERITIES.indexOf(s as never);
-  const byKind = (kind: string) => ev.findings.filter((f) => f.kind === kind).sort((a, b) => sev(b.severity) - sev(a.severity) || compareText(a.id, b.id));
   const summary: Assessment['case'] = { dispute_types: types };
   if (opts.file) summary.file = opts.file;
   if (c.supplier?.name) summary.supplier = c.supplier.name;
@@ -71,17 +70,18 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
     trade_assurance: ta,
     programs: ev.programs.filter((p) => p.program !== 'trade_assurance'),
     evidence: evidenceSection(ev, rules, types),
-    flags: byKind('flag'),
-    advice: byKind('advice'),
     strategies,
     plan: planSection(ev, rules, asOf),
     unknowns: asQuestions(unknownsSection(ev, (f) => registry.get(f)?.description, relevant), rules),
-    findings: ev.findings,
+    // Every fired rule once, the most severe first (flags and advice are the findings of those kinds).
+    findings: [...ev.findings].sort((a, b) => sev(b.severity) - sev(a.severity) || compareText(a.id, b.id)),
     stats: { rules: ev.outcomes.length, fired: ev.findings.length, undecided: ev.undecided.length },
-    sources: citedSources(ev.findings, rules.sources),
+    sources: [],
   };
   if (implied.length) result.implied = implied.map((i) => ({ fact: i.fact, value: i.value as string | number | boolean, reason: i.reason }));
   if (opts.whatIf) addWhatIf(result, c, rules, asOf);
+  // References are numbered in the order the report shows the rules' messages; --explain adds the rest.
+  result.sources = citedSources(reportOrder(result, opts.explain ? ev.results.map((r) => r.id) : []), rules);
   if (opts.explain) result.trace = ev.results;
   return result;
 }
@@ -116,9 +116,37 @@ function asQuestions(list: Unknown[], rules: RuleSet): Unknown[] {
 /** Alternatives per deciding unknown, conditional plan steps, and the unknowns ordered by what their answer changes. */
 function addWhatIf(a: Assessment, c: Case, rules: RuleSet, asOf: string): void {
   const top = a.strategies.find((s) => s.rank === 1);
-  const w = whatIf({ case: c, rules, asOf, programs: [a.trade_assurance, ...a.programs], plan: a.plan, facts: a.unknowns.map((u) => u.fact), phrase: conditionText, ...(top ? { top } : {}) });
+  const start = recommended(a, top);
+  // The route to compare answers with: the top one, or the first step when none ranks yet.
+  const base = top ?? a.strategies.find((s) => s.route === start.route) ?? (start.route ? { route: start.route, title: start.title ?? start.route, description: '', score: 0, excluded: false, reasons: [] } : undefined);
+  // Facts that settle an uncertain programme first: they open or close whole routes.
+  const programFacts = [a.trade_assurance, ...a.programs].filter((p) => p.status === 'uncertain').flatMap((p) => p.unknown_facts);
+  const facts = [...new Set([...programFacts.filter((f) => a.unknowns.some((u) => u.fact === f)), ...a.unknowns.map((u) => u.fact)])];
+  const w = whatIf({ case: c, rules, asOf, programs: [a.trade_assurance, ...a.programs], plan: a.plan, facts, phrase: conditionText, ...(base ? { top: base } : {}) });
   for (const u of a.unknowns) if (w.impact.has(u.fact)) u.impact = w.impact.get(u.fact)!;
   a.unknowns.sort((x, y) => (y.impact ?? -1) - (x.impact ?? -1));
   a.plan = [...a.plan, ...w.conditional].sort((x, y) => compareText(x.date ?? '9999', y.date ?? '9999'));
-  a.recommendation = { alternatives: w.alternatives, ...recommended(a, top) };
+  a.recommendation = { alternatives: w.alternatives, ...start };
+}
+
+/**
+ * The ids of the rules whose messages the report shows: first those the text report marks with [n], in the
+ * order it shows them (as text.ts does: programmes, warnings, plan, advice), so the numbers read in order; then the evidence
+ * checklist and the strategies' reasons, any other finding, and `more`.
+ */
+function* reportOrder(a: Assessment, more: readonly string[]): Generator<string> {
+  const ta = a.trade_assurance;
+  const shown = ta.status === 'ineligible' ? ['excluded', 'unmet'] : ta.status === 'eligible' ? ['met'] : ['unknown', 'met'];
+  for (const r of ta.reasons) if (shown.includes(r.effect)) yield r.rule;
+  for (const p of a.programs) if (p.reasons[0]) yield p.reasons[0].rule;
+  const flags = a.findings.filter((f) => f.kind === 'flag');
+  for (const f of flags) if (f.severity !== 'info') yield f.id;
+  for (const p of a.plan) yield p.rule;
+  for (const f of a.findings) if (f.kind === 'advice') yield f.id;
+  for (const f of flags) yield f.id;
+  for (const p of [ta, ...a.programs]) for (const r of p.reasons) yield r.rule;
+  for (const g of a.evidence) for (const i of g.items) yield i.rule;
+  for (const s of a.strategies) for (const r of s.reasons) yield r.rule;
+  for (const f of a.findings) yield f.id;
+  yield* more;
 }

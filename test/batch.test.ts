@@ -187,6 +187,6 @@ describe('progress bar', () => {
   it('fits in 80 columns', () => {
     const line = progressLine(5000, 10000, `cases/${'deep/'.repeat(30)}x.yaml`);
     expect(line.length).toBeLessThanOrEqual(80);
-    expect(line).toMatch(/^\[#{10}\.{10}\]  50%  5000\/10000  …/);
+    expect(line).toMatch(/^\[#{10}\.{10}\] {2}50% {2}5000\/10000 {2}…/);
   });
 });

@@ -39,7 +39,7 @@ describe('dispute-assess <case>', () => {
     const r = cli([TA, '--format', 'json']);
     expect(r.code).toBe(0);
     const a = JSON.parse(r.stdout);
-    expect(a).toMatchObject({ format: 'dispute-assess/assessment', version: 1, as_of: '2026-03-15' });
+    expect(a).toMatchObject({ format: 'dispute-assess/assessment', version: 2, as_of: '2026-03-15' });
     expect(a.trade_assurance.status).toBe('eligible');
     expect(a.trace).toBeUndefined();
   });

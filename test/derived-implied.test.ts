@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../src/case/schema.js';
 import { flattenCase } from '../src/case/facts.js';
-import { deriveFacts } from '../src/case/derive.js';
+import { deriveFacts, DERIVED } from '../src/case/derive.js';
 import { contradictions } from '../src/case/chronology.js';
 import { validateCase } from '../src/case/validate.js';
 import { readYaml } from '../src/source/read-yaml.js';
@@ -77,6 +77,23 @@ describe('implied derived facts', () => {
     expect(fact({ order: { payments: [] } }, 'derived.nothing_paid')).toBe(true);
     expect(fact({ order: { payments: [{ via: 'personal_account' }] } }, 'derived.nothing_paid')).toBe(false);
     expect(fact({}, 'derived.nothing_paid')).toBeUndefined();
+  });
+});
+
+describe('bounds', () => {
+  it('the offline-complaint deadline is the earliest it can be on the dates known, exact once all are known', () => {
+    const part: Case = { order: { payments: [{ date: '2026-10-01', via: 'supplier_company_account' }, { via: 'supplier_company_account' }] } };
+    expect(fact(part, 'derived.offline_window_end')).toBeUndefined();
+    expect(fact(part, 'derived.offline_window_end_bound')).toBe('2026-12-30');
+    const all: Case = { order: { payments: [{ date: '2026-10-01' }], delivery: { expected_date: '2026-10-15' } } };
+    expect(fact(all, 'derived.offline_window_end_bound')).toBe(fact(all, 'derived.offline_window_end'));
+  });
+
+  it('no rule condition reads a bound (it moves later as dates are learned)', () => {
+    const bounds = new Set(DERIVED.filter((d) => d.bound).map((d) => d.name));
+    expect(bounds.size).toBeGreaterThan(0);
+    const reads = (c: unknown): string[] => (c && typeof c === 'object' ? Object.entries(c).flatMap(([k, v]) => (k === 'fact' && typeof v === 'string' ? [v] : reads(v))) : []);
+    for (const r of builtinRules().rules) for (const f of reads(r.when)) expect(bounds.has(f), `${r.id} reads ${f}`).toBe(false);
   });
 });
 

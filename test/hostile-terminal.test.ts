@@ -2,6 +2,7 @@
 // the terminal raw. Every printed field gets a payload of each class (escape sequences, C0 and C1 controls, bidi
 // overrides and isolates, zero-width characters, tag characters, line and paragraph separators, a line feed that
 // forges a diagnostic), in every output mode, and no raw byte of those classes may reach stdout or stderr.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,6 +87,17 @@ describe('17.1 terminal injection through decoded YAML tags', () => {
     expect(r.code).toBe(2);
     expectClean(r);
     expect(r.stderr).toContain('yaml-tag');
+  });
+});
+
+describe('17.1 interview --resume on a terminal', () => {
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)('17.1 a resumed file with tag escapes, named with every class: refused, nothing raw on the terminal', () => {
+    const { tagged } = payloadFiles();
+    const r = spawnSync('script', ['-qec', `"${process.execPath}" "${join(ROOT, 'bin/dispute-assess.js')}" interview --resume "${tagged}"`, '/dev/null'], { encoding: 'utf8', timeout: 20_000, input: '', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain('yaml-tag');
+    // The terminal turns each line feed into CR LF; those are the terminal's, not the file's.
+    expectClean({ stdout: r.stdout.replace(/\r\n/g, '\n'), stderr: r.stderr });
   });
 });
 

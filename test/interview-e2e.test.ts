@@ -190,6 +190,8 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
     expect(taLine).toBeDefined();
     expect(final).toContain(taLine.trim());
     expect(final).toContain(`Saved your case in case.yaml`);
+    // The closing lines come after the report, not in the middle of it.
+    expect(final.lastIndexOf('Your case is saved in')).toBeGreaterThan(final.lastIndexOf(taLine.trim()));
   }, 30_000);
 });
 

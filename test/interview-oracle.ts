@@ -150,8 +150,8 @@ export function verdict(a: Assessment) {
     trade_assurance: a.trade_assurance.status,
     programs: a.programs.map((p) => `${p.program}: ${p.status}`),
     evidence: a.evidence.map((g) => `${g.dispute_type}: ${g.strength}`),
-    flags: a.flags.filter((f) => serious(f.severity)).map((f) => f.id).sort(),
-    advice: a.advice.filter((f) => serious(f.severity)).map((f) => f.id).sort(),
+    flags: a.findings.filter((f) => f.kind === 'flag' && serious(f.severity)).map((f) => f.id).sort(),
+    advice: a.findings.filter((f) => f.kind === 'advice' && serious(f.severity)).map((f) => f.id).sort(),
     top: a.strategies.filter((s) => s.rank !== undefined).slice(0, VERDICT.topRoutes).map((s) => s.route),
     plan: a.plan.filter((p) => serious(p.severity) && !(p.route && excluded.has(p.route))).map((p) => p.rule).sort(),
   };

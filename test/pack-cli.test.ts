@@ -64,7 +64,7 @@ describe('dispute-assess pack', () => {
   it('usage errors: no -o, an unknown --lang (with a suggestion); exit 2', () => {
     const a = cli(['pack', PACK_CASE]);
     expect(a.code).toBe(2);
-    expect(a.stderr).toMatch(/^\(arguments\):1:1  error  usage  pack needs the folder to write: -o DIR/m);
+    expect(a.stderr).toMatch(/^\(arguments\):1:1 {2}error {2}usage {2}pack needs the folder to write: -o DIR/m);
     const b = cli(['pack', PACK_CASE, '-o', join(tmp, 'p4'), '--lang', 'ZH']);
     expect(b.code).toBe(2);
     expect(b.stderr).toMatch(/--lang must be one of en, zh; got 'ZH' \(did you mean 'zh'\?\)/);

@@ -81,6 +81,9 @@ export function decisions(c: Case, rules: RuleSet): { derived: Map<string, FactV
   return { derived, rules: new Map(trace.map((r) => [r.id, r.outcome])) };
 }
 
+/** Bounds move later as dates are learned, by design; no rule condition reads them (tested in derived-implied). */
+const BOUNDS = new Set(DERIVED.filter((d) => d.bound).map((d) => d.name));
+
 export interface Flip { what: 'derived' | 'rule'; name: string; restored: string; before: unknown; after: unknown }
 
 /** Remove `order` from the case, restore it one path at a time, and list everything decided that changed. */
@@ -92,6 +95,7 @@ export function flips(c: Case, order: readonly Path[], rules: RuleSet, exemptEli
     const next = decisions(without(c, order.slice(k)), rules);
     const restored = order[k - 1]!.join('.');
     for (const [name, v] of prev.derived) {
+      if (BOUNDS.has(name)) continue;
       if (JSON.stringify(next.derived.get(name)) !== JSON.stringify(v)) out.push({ what: 'derived', name, restored, before: v, after: next.derived.get(name) });
     }
     for (const [id, o] of prev.rules) {

@@ -24,6 +24,9 @@ export interface DerivedFact {
   /** Case facts it is computed from: what the buyer can supply when it is unknown. */
   inputs: readonly string[];
   params: readonly string[];
+  /** A bound (issue 12): the earliest a deadline can fall on the dates known so far. It moves later as more dates are
+   * learned, by design, so rule conditions never read it; due dates and messages may. */
+  bound?: true;
   compute(ctx: DeriveContext): FactValue | undefined;
 }
 

@@ -16,6 +16,8 @@ import { runBatch } from './batch-run.js';
 export interface AssessFlags {
   format: string;
   explain?: boolean;
+  /** Every source in full (text report). */
+  sources?: boolean;
   color: boolean;
   failOn?: string;
   asOf?: string;
@@ -45,6 +47,7 @@ export async function assessFound(found: FoundCases, flags: AssessFlags, io: Io)
     format: flags.format as Format,
     color: await loadColor(io, flags.color),
     explain: flags.explain === true,
+    sources: flags.sources === true,
     ...(flags.failOn ? { failOn: flags.failOn as Severity } : {}),
     ...(flags.asOf ? { asOf: flags.asOf } : {}),
     today: todayIso(),

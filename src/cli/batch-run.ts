@@ -20,6 +20,8 @@ export interface BatchOptions {
   format: Format;
   color: ChalkInstance;
   explain: boolean;
+  /** Every source in full instead of the short footer (text). */
+  sources?: boolean;
   failOn?: Severity;
   asOf?: string;
   today: string;
@@ -87,7 +89,7 @@ function emit(o: CaseOutcome, at: { index: number; total: number; batch: boolean
   const json = opts.format === 'json';
   if (at.batch && !json && at.header !== false) io.out(header(at.index, at.total, o.file, opts.color));
   if (o.ok) {
-    io.out(render(o.assessment, opts.format, { color: opts.color, explain: opts.explain, lines: at.batch }));
+    io.out(render(o.assessment, opts.format, { color: opts.color, explain: opts.explain, sources: opts.sources === true, lines: at.batch }));
     return;
   }
   printDiagnostics(io, o.diagnostics);

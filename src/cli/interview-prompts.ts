@@ -69,12 +69,12 @@ export async function askChoice<T extends string>(message: string, choices: { va
 }
 
 /** A yes/no question. */
-export async function askConfirm(message: string, def: boolean, ctx: PromptContext): Promise<boolean> {
+export async function askConfirm(message: string, def: boolean, _ctx: PromptContext): Promise<boolean> {
   return confirm({ message: safeInline(message), default: def });
 }
 
 /** A free-text answer that must pass a check (e.g. a file name). */
-export async function askText(message: string, def: string, check: (t: string) => true | string, ctx: PromptContext): Promise<string> {
+export async function askText(message: string, def: string, check: (t: string) => true | string, _ctx: PromptContext): Promise<string> {
   const shown = safeInline(def);
   const answer = (await input({ message: safeInline(message), default: shown, validate: (t) => check(t === shown ? def : t) })).trim();
   return answer === shown ? def : answer;

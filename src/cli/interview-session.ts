@@ -259,7 +259,7 @@ async function finish(s: SessionState, chosen: string): Promise<number> {
   if (s.savePath !== final && s.partial && s.touched) removeFile(s.savePath!);
   s.savePath = final;
   io.out(`\nSaved your case in ${s.c.bold(safeInline(final))}.\n\n`);
-  const code = runAssess([final], { format: 'text', color: s.o.color, rules: s.o.ruleDirs, builtinRules: s.o.builtinRules, ...(s.o.asOf ? { asOf: s.o.asOf } : {}) }, io);
+  const code = await runAssess([final], { format: 'text', color: s.o.color, rules: s.o.ruleDirs, builtinRules: s.o.builtinRules, ...(s.o.asOf ? { asOf: s.o.asOf } : {}) }, io);
   io.out(`\nYour case is saved in ${s.c.bold(safeInline(final))}.\n  Assess it again:  npx dispute-assess ${safeInline(final)}\n  Change answers:   npx dispute-assess interview --resume ${safeInline(final)}\n`);
   const homework = homeworkLines(s.homework ?? [], Math.min(process.stdout.columns || 80, 100) - 2);
   if (homework.length) io.out(`\n${s.c.bold('Your homework')} (look-ups that can change this assessment; then run the interview with --resume to enter what you found):\n${homework.map((l) => `  ${l}`).join('\n')}\n`);

@@ -51,6 +51,7 @@ async function runProgram(argv: string[], io: Io): Promise<number> {
     .argument('[paths...]', 'case files (YAML), or folders of them (searched recursively)')
     .addOption(new Option('-f, --format <format>', 'output format (json: one JSON line per case when there are several)').choices(['text', 'json']).default(DEFAULTS.format))
     .option('--explain', 'show every rule, its conditions with the values seen, and its source')
+    .option('--sources', 'list every source in full: title, author, date, address and what was cited')
     .option('--no-color', 'no colour (also NO_COLOR, or when output is not a terminal)')
     .option('--fail-on <severity>', 'exit 1 when a finding reaches this severity (info, low, medium, high, critical)')
     .option('--as-of <date>', "assess as of this date (YYYY-MM-DD) instead of the case's as_of or today")
@@ -79,6 +80,17 @@ async function runProgram(argv: string[], io: Io): Promise<number> {
     .action(async (opts) => {
       const { runSchema } = await import('./schema-command.js');
       code = runSchema(opts, io);
+    });
+  program
+    .command('rules')
+    .description("the rule reference: every rule by pack, or one rule's page (what it decides, its condition, parameters, sources, fixtures); 'rules derived' for the derived facts")
+    .argument('[id]', 'a rule id (ta/paid-on-platform), a derived fact (derived.ta_window_end), or derived')
+    .option('--rules <dir>', 'also load the rule files in this folder (repeatable)', collect, [])
+    .option('--no-builtin-rules', 'do not load the built-in rule packs')
+    .addOption(debugOption())
+    .action(async (id: string | undefined, opts) => {
+      const { runRules } = await import('./rules-command.js');
+      code = runRules(id, opts, io);
     });
   program
     .command('check')

@@ -6,7 +6,7 @@ import type { CitedSource } from '../rules/bibliography.js';
 import type { Outcome, Trace } from './conditions.js';
 
 export const ASSESSMENT_FORMAT = 'dispute-assess/assessment';
-export const ASSESSMENT_VERSION = 1;
+export const ASSESSMENT_VERSION = 2;
 
 export interface Finding {
   id: string;
@@ -91,8 +91,6 @@ export interface Assessment {
   trade_assurance: TradeAssuranceVerdict;
   programs: ProgramVerdict[];
   evidence: EvidenceGroup[];
-  flags: Finding[];
-  advice: Finding[];
   strategies: RankedStrategy[];
   plan: PlanStep[];
   /** Present when what-if analysis ran (single cases; see AssessOptions.whatIf). */

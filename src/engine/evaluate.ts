@@ -33,6 +33,18 @@ const indexOf = (set: RuleSet) => {
   return index;
 };
 
+/** Each programme with eligibility rules, and its rules (per rule set, made once). */
+const programGroups = new WeakMap<RuleSet, [Program, EligibilityRule[]][]>();
+function programRules(set: RuleSet): [Program, EligibilityRule[]][] {
+  let groups = programGroups.get(set);
+  if (!groups) {
+    const eligibility = set.rules.filter((r): r is EligibilityRule => r.kind === 'eligibility');
+    groups = PROGRAMS.map((p): [Program, EligibilityRule[]] => [p, eligibility.filter((r) => r.then.program === p)]).filter(([, rules]) => rules.length > 0);
+    programGroups.set(set, groups);
+  }
+  return groups;
+}
+
 /** Evaluate every rule; returns per-rule outcomes, program verdicts and the fired findings. Outcomes come from
  * compiled conditions (decideRules); per case, only the fired rules (findings) and the undecided ones get objects
  * of their own, and a rule's trace is built only when it is read. */
@@ -66,10 +78,7 @@ export function evaluateRules(caseFacts: Facts, set: RuleSet): Evaluated {
     if (outcomes[i] === 'true') findings.push(toFinding(set.rules[i]!, facts, set));
     else if (outcomes[i] === 'unknown') undecided.push(set.rules[i]!);
   }
-  const eligibility = set.rules.filter((r): r is EligibilityRule => r.kind === 'eligibility');
-  const programs = PROGRAMS.filter((p) => eligibility.some((r) => r.then.program === p)).map((p) =>
-    programVerdict(p, set, eligibility.filter((r) => r.then.program === p), byId, caseFacts),
-  );
+  const programs = programRules(set).map(([p, rules]) => programVerdict(p, set, rules, byId, caseFacts));
   let results: RuleResult[] | undefined;
   return {
     facts, outcomes, outcome, byId, undecided, programs, findings,

@@ -1,6 +1,7 @@
 // Filling {placeholders} in rule messages with fact values and parameters.
 import type { Facts, FactValue } from '../case/facts.js';
 import { formatMoney } from '../case/money.js';
+import { factRegistry } from '../rules/fact-registry.js';
 
 /** A fact value as a reader sees it. */
 export function formatValue(v: FactValue | undefined | null): string {
@@ -21,7 +22,11 @@ export function fillMessage(message: string, facts: Facts, params: Record<string
     if (name.startsWith('params.')) {
       const v = params[name.slice(7)]?.value;
       out += Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? 'table' : String(v);
-    } else out += formatValue(facts.get(name));
+    } else {
+      const v = facts.get(name);
+      // Issue 12: amounts are optional; an unknown one reads as such, not as the word "unknown" where a sum should be.
+      out += v === undefined && factRegistry().get(name)?.kind === 'money' ? 'amount not known' : formatValue(v);
+    }
     out += parts[i + 1]!;
   }
   return out;

@@ -1,6 +1,5 @@
 // Turning rule outcomes into the sections of the assessment: evidence, strategies, plan, unknowns.
 import { ROUTES, SEVERITIES, type DisputeType, type EvidenceStatus, type Strength } from '../case/enums.js';
-import type { Facts } from '../case/facts.js';
 import { addDays } from '../case/dates.js';
 import { caseInputs } from './case-inputs.js';
 import type { ActionRule, ChecklistRule, RuleSet, StrategyRule } from '../rules/types.js';

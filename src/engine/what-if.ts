@@ -80,7 +80,7 @@ export interface WhatIfResult {
 }
 
 /** At most this many facts are varied (each costs a light evaluation per answer). */
-const MAX_FACTS = 10;
+const MAX_FACTS = 12;
 
 /** Vary each fact over its answers and compare with the case as it is. */
 export function whatIf(input: WhatIfInput): WhatIfResult {
@@ -105,7 +105,7 @@ export function whatIf(input: WhatIfInput): WhatIfResult {
     const tops = new Set(perValue.map((x) => x.v.top?.route));
     if (tops.size > 1 || (perValue[0]?.v.top && perValue[0].v.top.route !== input.top?.route)) {
       for (const { value, v } of perValue) {
-        if (!v.top) continue;
+        if (!v.top || v.top.route === input.top?.route) continue;
         alternatives.push({ fact, value: value as Alternative['value'], condition: input.phrase(fact, value), route: v.top.route as Route, title: v.top.title });
       }
     }

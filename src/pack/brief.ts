@@ -25,7 +25,7 @@ export function brief(input: PackInput, w: Words): Brief {
   const { t } = w;
   const a = input.assessment;
   const ranked = a.strategies.filter((s) => s.rank !== undefined);
-  const warnings = a.flags.filter((f) => f.severity !== 'info');
+  const warnings = a.findings.filter((f) => f.kind === 'flag' && f.severity !== 'info');
   const refs = references(a, [...ranked.flatMap((s) => s.reasons.map((r) => r.rule)), ...a.plan.map((p) => p.rule), ...warnings.map((f) => f.id)]);
   const cite = (rule: string) => {
     const n = refs.cite(rule);
@@ -134,7 +134,7 @@ function timelineRows(input: PackInput, w: Words): string[][] {
     if (e.event !== 'payment') return [e.date, t(`event.${e.event}` as Key)];
     const p = payments[e.payment!]!;
     const details = [p.stage ? w.w('stage', p.stage) : undefined, p.method ? w.w('method', p.method) : undefined, p.via ? w.w('via', p.via) : undefined].filter(Boolean).join(t('punct.comma'));
-    return [e.date, t('event.payment', { amount: w.money(p.amount)!, details: details || t('value.not_stated') })];
+    return [e.date, t('event.payment', { amount: w.money(p.amount) ?? t('value.not_stated'), details: details || t('value.not_stated') })];
   });
 }
 

@@ -68,7 +68,7 @@ function payments(input: PackInput, w: Words): string {
   const list = input.case.order?.payments ?? [];
   const total = w.money(input.assessment.case.amount_paid);
   if (list.length === 0) return t('letter.paid_unknown', { amount: total ?? t('ph.total') });
-  const lines = list.map((p) => `- ${t('letter.payment', { date: p.date ?? t('ph.date'), amount: w.money(p.amount)!, method: p.method ? w.w('method', p.method) : t('ph.method'), via: p.via ? w.w('via', p.via) : t('via.unknown') })}`);
+  const lines = list.map((p) => `- ${t('letter.payment', { date: p.date ?? t('ph.date'), amount: w.money(p.amount) ?? t('ph.amount'), method: p.method ? w.w('method', p.method) : t('ph.method'), via: p.via ? w.w('via', p.via) : t('via.unknown') })}`);
   return [t('letter.paid_intro', { total: total ?? t('ph.total') }), ...lines].join('\n');
 }
 

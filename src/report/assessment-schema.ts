@@ -69,8 +69,6 @@ export const assessmentSchema = z.object({
   trade_assurance: program.extend({ window_end: date.optional(), days_left: z.number().optional(), recoverable: moneySchema.optional(), uncovered: moneySchema.optional() }).strict(),
   programs: z.array(program),
   evidence: z.array(z.object({ dispute_type: z.enum(DISPUTE_TYPES), strength: z.enum(STRENGTHS), items: z.array(evidenceItem) }).strict()),
-  flags: z.array(finding),
-  advice: z.array(finding),
   strategies: z.array(strategy),
   plan: z.array(z.object({ date: date.optional(), overdue: z.boolean(), action: z.string(), route: z.enum(ROUTES).optional(), rule: z.string(), severity: z.enum(SEVERITIES), condition: condition.optional() }).strict()),
   recommendation: z.object({

@@ -7,7 +7,7 @@ import { renderJson } from './json.js';
 export const FORMATS = ['text', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
 /** color: a chalk instance to colour with (none: plain text). */
-export interface RenderOptions { color?: ChalkInstance; explain?: boolean; lines?: boolean }
+export interface RenderOptions { color?: ChalkInstance; explain?: boolean; sources?: boolean; lines?: boolean }
 
 const plain = new Chalk({ level: 0 });
 

@@ -7,9 +7,9 @@ import type { Trace } from '../engine/conditions.js';
 import { formatMoney } from '../case/money.js';
 import { formatValue } from '../engine/format-value.js';
 import type { FactValue } from '../case/facts.js';
-import { formatEntry } from '../rules/bibliography.js';
+import { citationText, referenceMarker, sourcesSection } from './sources.js';
 
-export interface TextOptions { color: ChalkInstance; explain?: boolean }
+export interface TextOptions { color: ChalkInstance; explain?: boolean; /** Print every reference in full instead of the short footer. */ sources?: boolean }
 
 const MARK: Record<EvidenceItem['status'], string> = { have: '✔', missing: '✖', partial: '~', unknown: '?' };
 const sevColor = (c: ChalkInstance, s: string) => (s === 'critical' || s === 'high' ? c.red : s === 'medium' ? c.yellow : c.cyan);
@@ -20,6 +20,7 @@ export function renderText(a: Assessment, opts: TextOptions): string {
   const c = opts.color;
   const out: string[] = [];
   const h = (t: string) => out.push('', c.bold.underline(t));
+  const cite = referenceMarker(a, c);
   out.push(c.bold(`dispute-assess: ${safeInline(a.case.file ?? 'case')}`) + c.dim(` (as of ${a.as_of})`));
   const facts = [
     a.case.dispute_types.length ? `Dispute: ${a.case.dispute_types.map(label).join(', ')}` : 'Dispute: type unknown',
@@ -29,8 +30,8 @@ export function renderText(a: Assessment, opts: TextOptions): string {
     a.case.loss && (!a.case.amount_paid || a.case.loss.amount !== a.case.amount_paid.amount) ? `At stake: ${formatMoney(a.case.loss)}` : undefined,
   ].filter(Boolean);
   out.push(facts.join(' · '));
-  out.push('', ...taBox(a, c));
-  out.push(...programLines(a, c));
+  out.push('', ...taBox(a, c, cite));
+  out.push(...programLines(a, c, cite));
   h('Evidence');
   if (a.evidence.length === 0) out.push(c.dim('  Say what went wrong (the kind of dispute) to get the checklist.'));
   for (const g of a.evidence) {
@@ -44,10 +45,11 @@ export function renderText(a: Assessment, opts: TextOptions): string {
       for (const i of items) out.push(`  ${markText(c, i.status)} ${i.title}${i.status === 'unknown' ? c.dim(' (not stated)') : ''}${c.dim(` — ${i.proves}`)}`, ...(howTo(i) ? [c.dim(`      get it: ${i.where}`)] : []));
     }
   }
-  const warnings = a.flags.filter((f) => f.severity !== 'info');
+  const flags = a.findings.filter((f) => f.kind === 'flag');
+  const warnings = flags.filter((f) => f.severity !== 'info');
   if (warnings.length) {
     h('Red flags and warnings');
-    for (const f of warnings) out.push(`  ${sevColor(c, f.severity)('!')} ${sevColor(c, f.severity)(f.title)} ${c.dim(`[${f.severity}]`)}`, `    ${f.message}`);
+    for (const f of warnings) out.push(`  ${sevColor(c, f.severity)('!')} ${sevColor(c, f.severity)(f.title)} ${c.dim(`[${f.severity}]`)}`, `    ${f.message}${cite(f.id)}`);
   }
   h('Strategy');
   const ranked = a.strategies.filter((s) => s.rank !== undefined);
@@ -63,13 +65,13 @@ export function renderText(a: Assessment, opts: TextOptions): string {
   }
   if (a.plan.length) {
     h('Plan');
-    for (const p of a.plan) out.push(`  ${c.bold(p.date ?? 'when known')}${p.overdue ? c.red(' (overdue)') : ''}  ${p.condition ? c.yellow(`(if ${p.condition.text}) `) : ''}${p.action}`);
+    for (const p of a.plan) out.push(`  ${c.bold(p.date ?? 'when known')}${p.overdue ? c.red(' (overdue)') : ''}  ${p.condition ? c.yellow(`(if ${p.condition.text}) `) : ''}${p.action}${cite(p.rule)}`);
   }
   // Informational flags (e.g. the supplier's status when all is well) read as advice, not as warnings.
-  const notes = [...a.advice, ...a.flags.filter((f) => f.severity === 'info')];
+  const notes = [...a.findings.filter((f) => f.kind === 'advice'), ...flags.filter((f) => f.severity === 'info')];
   if (notes.length) {
     h('Advice');
-    for (const f of notes) out.push(`  • ${f.message}`);
+    for (const f of notes) out.push(`  • ${f.message}${cite(f.id)}`);
   }
   // The unknowns as the interview's questions, with how to find the answer; never fact paths or rule counts.
   const questions = a.unknowns.filter((u) => u.question ?? u.description);
@@ -78,18 +80,22 @@ export function renderText(a: Assessment, opts: TextOptions): string {
     for (const u of questions.slice(0, MAX_QUESTIONS)) out.push(`  ? ${c.bold(u.question ?? `${u.description}?`)}`, ...(u.how ? [c.dim(`      how to find out: ${u.how}`)] : []));
     if (questions.length > MAX_QUESTIONS) out.push(c.dim(`  ... and ${questions.length - MAX_QUESTIONS} more (see --format json, or answer them in the interview)`));
   }
-  if (opts.explain && a.trace) out.push(...explain(a.trace, c));
-  h('Sources');
-  for (const s of a.sources) out.push(c.dim(`  [${s.n}] ${formatEntry(s)}${s.at.length ? ` — ${s.at.join('; ')}` : ''}`));
+  if (opts.explain && a.trace) out.push(...explain(a, a.trace, c));
+  out.push(...sourcesSection(a, c, opts.sources === true || opts.explain === true));
   out.push('', c.dim('This is not legal advice; for a claim of any size, consult a PRC-licensed lawyer.'));
   return out.join('\n') + '\n';
 }
 
-function taBox(a: Assessment, c: ChalkInstance): string[] {
+function taBox(a: Assessment, c: ChalkInstance, cite: (rule: string) => string): string[] {
   const ta = a.trade_assurance;
   const lines = [`${c.bold('Trade Assurance')}: ${statusText(c, ta.status)}`];
   const shown = ta.status === 'ineligible' ? ['excluded', 'unmet'] : ta.status === 'eligible' ? ['met'] : ['unknown', 'met'];
-  for (const r of ta.reasons.filter((x) => shown.includes(x.effect))) lines.push(`${r.effect === 'met' ? c.green('✔') : r.effect === 'unknown' ? c.yellow('?') : c.red('✖')} ${r.effect === 'unknown' ? `Not known yet: ${r.message.charAt(0).toLowerCase()}${r.message.slice(1)}` : r.message}`);
+  const listed = ta.reasons.filter((x) => shown.includes(x.effect));
+  const open = listed.filter((x) => x.effect === 'unknown');
+  // At most four open gates: the questions below say what settles them.
+  const hidden = open.slice(4);
+  for (const r of listed.filter((x) => !hidden.includes(x))) lines.push(`${r.effect === 'met' ? c.green('✔') : r.effect === 'unknown' ? c.yellow('?') : c.red('✖')} ${r.effect === 'unknown' ? `Not known yet: ${/^[A-Z][a-z]/.test(r.message) ? r.message.charAt(0).toLowerCase() + r.message.slice(1) : r.message}` : r.message}${cite(r.rule)}`);
+  if (hidden.length) lines.push(c.dim(`? ${hidden.length} more not known yet (see the questions below)`));
   if (ta.window_end && ta.status !== 'ineligible') lines.push(`Window ends ${c.bold(ta.window_end)}${ta.days_left !== undefined ? (ta.days_left >= 0 ? ` (${ta.days_left} days left)` : c.red(` (closed ${-ta.days_left} days ago)`)) : ''}`);
   if (ta.recoverable) lines.push(`Recoverable through Trade Assurance: at most ${c.bold(formatMoney(ta.recoverable))}`);
   if (ta.uncovered && ta.uncovered.amount > 0) lines.push(`Beyond its reach (needs legal action): ${c.bold(formatMoney(ta.uncovered))}`);
@@ -110,7 +116,7 @@ function questionsFor(a: Assessment, facts: readonly string[]): string[] {
 
 /** One line per other programme. An uncertain one names what settles it; card and PayPal programmes are left out
  * while nothing says a payment was made that way (they would read as if one had been). */
-function programLines(a: Assessment, c: ChalkInstance): string[] {
+function programLines(a: Assessment, c: ChalkInstance, cite: (rule: string) => string): string[] {
   const out: string[] = [];
   const undecidedMethod: string[] = [];
   for (const p of a.programs) {
@@ -119,7 +125,7 @@ function programLines(a: Assessment, c: ChalkInstance): string[] {
       continue;
     }
     if (p.status !== 'uncertain') {
-      out.push(`${c.bold(p.title)}: ${statusText(c, p.status)}${p.reasons[0] ? c.dim(` (${p.reasons[0].message})`) : ''}`);
+      out.push(`${c.bold(p.title)}: ${statusText(c, p.status)}${p.reasons[0] ? c.dim(` (${p.reasons[0].message})`) + cite(p.reasons[0].rule) : ''}`);
       continue;
     }
     const q = questionsFor(a, p.unknown_facts);
@@ -169,12 +175,12 @@ const statusText = (c: ChalkInstance, s: string) => (s === 'eligible' ? c.green.
 const strengthText = (c: ChalkInstance, s: string) => (s === 'strong' ? c.green(s) : s === 'weak' ? c.red(s) : c.yellow(s));
 const markText = (c: ChalkInstance, s: EvidenceItem['status']) => (s === 'have' ? c.green : s === 'missing' ? c.red : c.yellow)(MARK[s]);
 
-function explain(results: RuleResult[], c: ChalkInstance): string[] {
+function explain(a: Assessment, results: RuleResult[], c: ChalkInstance): string[] {
   const out = ['', c.bold.underline('Explanation (every rule, its conditions and the values seen)')];
   for (const r of results) {
     out.push(`${outcomeMark(c, r.outcome)} ${c.bold(r.id)} ${c.dim(`[${r.kind}] ${safeInline(r.origin)}`)}`);
     out.push(...traceLines(r.trace, c, '    '));
-    out.push(c.dim(`    source: ${r.source.map((x) => (x.at ? `${x.ref} (${x.at})` : x.ref)).join('; ')}`));
+    out.push(c.dim(`    source: ${citationText(a, r.source)}`));
   }
   return out;
 }

@@ -1,6 +1,6 @@
 // The bibliography as the report uses it: the sources the fired rules cite, numbered in the order they are
 // first cited, each with the locators cited and the rules citing it.
-import type { Citation, SourceEntry, SourceKind } from './types.js';
+import type { Rule, RuleSet, SourceEntry, SourceKind } from './types.js';
 
 /** One numbered reference of an assessment. */
 export interface CitedSource {
@@ -20,12 +20,22 @@ export interface CitedSource {
   rules: string[];
 }
 
-/** Number the sources cited by `cited` (rule id and citations, in report order). Unknown ids are skipped (the lint rejects them). */
-export function citedSources(cited: readonly { id: string; source: readonly Citation[] }[], bibliography: Readonly<Record<string, SourceEntry>>): CitedSource[] {
+const byId = new WeakMap<RuleSet, Map<string, Rule>>();
+
+/**
+ * Number the sources cited by the rules `ruleIds` names, in that order (the order the report shows them),
+ * each rule counted once. Ids of no rule and citations of no entry are skipped (the lint rejects both).
+ */
+export function citedSources(ruleIds: Iterable<string>, set: RuleSet): CitedSource[] {
+  let rules = byId.get(set);
+  if (!rules) byId.set(set, (rules = new Map(set.rules.map((r) => [r.id, r]))));
   const out = new Map<string, CitedSource>();
-  for (const { id, source } of cited) {
-    for (const c of source) {
-      const entry = bibliography[c.ref];
+  const seen = new Set<string>();
+  for (const id of ruleIds) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const c of rules.get(id)?.source ?? []) {
+      const entry = set.sources[c.ref];
       if (!entry) continue;
       let s = out.get(c.ref);
       if (!s) {
@@ -37,6 +47,13 @@ export function citedSources(cited: readonly { id: string; source: readonly Cita
     }
   }
   return [...out.values()];
+}
+
+/** Rule id -> the reference numbers of the sources it cites, from an assessment's numbered sources. */
+export function referenceNumbers(sources: readonly CitedSource[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const s of sources) for (const r of s.rules) out.set(r, [...(out.get(r) ?? []), s.n]);
+  return out;
 }
 
 /** "Title", author (published), url: the one-line form of an entry. */

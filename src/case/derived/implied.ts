@@ -8,6 +8,7 @@ import type { DeriveContext, DerivedFact } from '../derive.js';
 import type { Case } from '../schema.js';
 import type { FactValue } from '../facts.js';
 import { addDays, daysBetween } from '../dates.js';
+import { offlineWindow } from './trade-assurance.js';
 
 /** A case fact that follows from others when the buyer has not stated it. */
 export interface Implication {
@@ -155,6 +156,18 @@ export const IMPLIED_DERIVED: readonly DerivedFact[] = [
       const d = str(ctx, 'dispute.platform_dispute.decided_date');
       const n = num(ctx, 'ta_refund_business_days');
       return d && n !== undefined ? addBusinessDays(d, n) : undefined;
+    },
+  },
+  {
+    name: 'derived.offline_window_end_bound', type: 'date', bound: true,
+    description: "Last day for an offline-order complaint on the dates known: exact when every payment date and the agreed delivery date are known, else the earliest it can be (a later date moves it later)",
+    inputs: ['order.payments', 'order.delivery.expected_date'], params: ['offline_complaint_days'],
+    compute: (ctx) => {
+      const exact = offlineWindow(ctx).end;
+      if (exact) return exact;
+      const days = num(ctx, 'offline_complaint_days');
+      const dates = [str(ctx, 'order.delivery.expected_date'), ...(ctx.case.order?.payments ?? []).map((p) => p.date)].filter((d): d is string => !!d).sort();
+      return days !== undefined && dates.length ? addDays(dates.at(-1)!, days) : undefined;
     },
   },
   {
