@@ -7,7 +7,8 @@ import { readTextFile } from '../src/cli/io.js';
 import { caseSchema, type Case } from '../src/case/schema.js';
 import type { RuleSet } from '../src/rules/types.js';
 import { planInterview } from '../src/interview/planner.js';
-import { BASICS, stillOpen } from '../src/interview/agenda.js';
+import { BASICS, narrowed, stillOpen } from '../src/interview/agenda.js';
+import { questionFor } from '../src/interview/catalogue.js';
 import { ROOT } from './helpers.js';
 
 const TODAY = '2026-03-10';
@@ -90,6 +91,10 @@ describe('planInterview: what comes next', () => {
     const nd = order({ dispute: { types: ['non_delivery'] }, order: { channel: 'trade_assurance' } });
     for (const p of ['order.delivery.status', 'dispute.subjective_quality', 'order.delivery.receipt_confirmed_date', 'order.delivery.shipped_date']) expect(nd).not.toContain(p);
     expect(stillOpen('assets.bank_accounts', asCase({ order: { payments: [wire] } }))).toBe(false);
+    // after "an account in Hong Kong", only Hong Kong accounts are offered
+    const q = questionFor('supplier.payee.account_type')!;
+    expect(narrowed(q, asCase({ order: { payments: [wire] } })).choices!.map((ch) => ch.value)).toEqual(['hong_kong_company', 'personal']);
+    expect(narrowed(q, asCase({ order: { payments: [{ ...wire, via: 'supplier_company_account' }] } })).choices).toEqual(q.choices);
     expect(stillOpen('assets.bank_accounts', asCase({ order: { payments: [{ ...wire, via: 'supplier_company_account' }] } }))).toBe(true);
   });
 

@@ -90,6 +90,17 @@ export function answeredByEarlier(c: Case): [string, string][] {
   return out;
 }
 
+/** Choices an earlier answer rules out: after "every payment went to an account in Hong Kong", only Hong Kong accounts. */
+const NARROWED: Record<string, (c: Case) => readonly string[] | undefined> = {
+  'supplier.payee.account_type': (c) => (c.order?.payments?.length && c.order.payments.every((p) => p.via === 'hong_kong_account') ? ['hong_kong_company', 'personal'] : undefined),
+};
+
+/** The question with the choices that earlier answers leave open (the question itself when none are ruled out). */
+export function narrowed(q: Question, c: Case): Question {
+  const keep = NARROWED[q.path]?.(c);
+  return keep && q.choices ? { ...q, choices: q.choices.filter((ch) => keep.includes(ch.value)) } : q;
+}
+
 /** Whether a question may still be asked: its premise holds, and no implied fact or earlier answer settles it. */
 export function stillOpen(path: string, c: Case): boolean {
   if (PREMISES[path] && !PREMISES[path]!(c)) return false;

@@ -12,7 +12,7 @@ import { GROUPS } from './groups.js';
 import { bundleQuestion, questionFor, type Question } from './catalogue.js';
 import { bundleOf } from './bundles.js';
 import { paymentsAskable } from './payments.js';
-import { BASICS, EVIDENCE_CHECKLIST, evidenceChecklist, HOMEWORK, isHomework, stillOpen } from './agenda.js';
+import { BASICS, EVIDENCE_CHECKLIST, evidenceChecklist, HOMEWORK, isHomework, narrowed, stillOpen } from './agenda.js';
 import { valueAt } from './values.js';
 
 export interface PlanOptions {
@@ -61,7 +61,8 @@ export function planInterview(c: Case, set: RuleSet, opts: PlanOptions): Plan {
   const candidates: Candidate[] = [];
   const homework: Candidate[] = [];
   for (const [path, rules] of byPath) {
-    const question = bundleQuestion(path) ?? questionFor(path, set);
+    const found = bundleQuestion(path) ?? questionFor(path, set);
+    const question = found && narrowed(found, c);
     if (!question || opts.skipped?.has(path) || question.askIf?.(c) === false || !stillOpen(path, c)) continue;
     if (path === 'order.payments' && !paymentsAskable(c)) continue;
     const candidate = { question, rules: [...rules].sort(), weight: rules.size };
