@@ -107,7 +107,7 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
     keys('Enter');
     await waitFor(/Which currency\? Please add it/);
     keys('C-u');
-    type('6000 USD');
+    type('$6000'); // a Canadian's "$" is the Canadian dollar
     keys('Enter');
     await waitFor(/\? Payment 1: on what date did you pay\?/);
     type('2 Dec 2025'); // a date as people write it
@@ -133,7 +133,7 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
     const partial = parse(readFileSync(file, 'utf8'));
     expect(partial.dispute.types).toEqual(['non_delivery']);
     expect(partial.order.channel).toBe('offline');
-    expect(partial.order.payments).toEqual([{ date: '2025-12-02', amount: { amount: 6000, currency: 'USD' }, method: 'tt', via: 'hong_kong_account', stage: 'deposit' }]);
+    expect(partial.order.payments).toEqual([{ date: '2025-12-02', amount: { amount: 6000, currency: 'CAD' }, method: 'tt', via: 'hong_kong_account', stage: 'deposit' }]);
     expect(valueAt(partial, unknownPath!), unknownPath).toBeUndefined();
     // the saved file lists the research as homework (with where to look) and what was answered "I don't know"
     const savedText = readFileSync(file, 'utf8');
