@@ -129,6 +129,9 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
     expect(rc('rc1.txt')).toBe('130');
     const stopped = screen();
     expect(stopped).toContain('Your answers so far are saved in case.yaml');
+    // one honest progress figure, no "a few questions" beside it
+    expect(stopped).toMatch(/question 2, about \d+ more after this/);
+    expect(stopped).not.toContain('a few questions');
     expect(stopped).toContain('npx dispute-assess interview --resume case.yaml');
     const partial = parse(readFileSync(file, 'utf8'));
     expect(partial.dispute.types).toEqual(['non_delivery']);
