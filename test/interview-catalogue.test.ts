@@ -106,10 +106,23 @@ describe('answer parsing', () => {
     expect(parseDate('2026-04-01', { today })).toEqual({ ok: true, value: '2026-04-01' });
   });
 
+  it('reads dates as people type them, and asks when day and month could be swapped', () => {
+    const today = '2026-11-25';
+    for (const t of ['1 Sep 2026', 'Sept 1, 2026', '2026-09-01', '1st September 2026', '2026/9/1']) expect(parseDate(t, { today }), t).toEqual({ ok: true, value: '2026-09-01' });
+    expect(parseDate('13/09/2026', { today })).toEqual({ ok: true, value: '2026-09-13' });
+    expect(parseDate('01/09/2026', { today })).toMatchObject({ ok: false, message: expect.stringContaining('1 September or January 9') });
+    for (const t of ['Sep 2026', 'next friday', 'banana', '1 Sep', '1 Sep 2026 to 5 Sep 2026']) expect(parseDate(t, { today }), t).toMatchObject({ ok: false });
+    expect(parseDate('2026-02-30', { today })).toMatchObject({ ok: false, message: expect.stringContaining('not a date in the calendar') });
+  });
+
   it('reads amounts with their currency', () => {
     expect(parseMoney('6000 USD')).toEqual({ ok: true, value: { amount: 6000, currency: 'USD' } });
     expect(parseMoney('usd 12,500.50')).toEqual({ ok: true, value: { amount: 12500.5, currency: 'USD' } });
-    expect(parseMoney('$6000')).toEqual({ ok: true, value: { amount: 6000, currency: 'USD' } });
+    expect(parseMoney('$6000', 'US')).toEqual({ ok: true, value: { amount: 6000, currency: 'USD' } });
+    expect(parseMoney('$6000', 'CA')).toEqual({ ok: true, value: { amount: 6000, currency: 'CAD' } });
+    expect(parseMoney('$6000')).toMatchObject({ ok: false, message: expect.stringContaining('CAD') });
+    expect(parseMoney('$6000', 'GB')).toMatchObject({ ok: false });
+    expect(parseMoney('US$6000', 'CA')).toEqual({ ok: true, value: { amount: 6000, currency: 'USD' } });
     expect(parseMoney('€ 1200')).toEqual({ ok: true, value: { amount: 1200, currency: 'EUR' } });
     expect(parseMoney('RMB 30000')).toEqual({ ok: true, value: { amount: 30000, currency: 'CNY' } });
     expect(parseMoney('HK$ 800')).toEqual({ ok: true, value: { amount: 800, currency: 'HKD' } });

@@ -7,7 +7,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { BIN, cli } from './helpers.js';
+import { BIN, builtinRules, cli } from './helpers.js';
+import { questionFor } from '../src/interview/catalogue.js';
+import { valueAt } from '../src/interview/values.js';
 import { answerDontKnow, done, HAS_TMUX, keys, pathOf, rcOf, screen, sleep, SOCKET, start, tmux, type, waitFor, waiting } from './interview-tmux.js';
 
 const AS_OF = '2026-03-10';
@@ -46,6 +48,23 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
     expect(readdirSync(dir)).toEqual(['rc.txt']);
   });
 
+  it('offers to continue an unfinished interview left in the folder (the default), asking only what is missing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'da-e2e-'));
+    writeFileSync(join(dir, 'dispute-case.partial.yaml'), 'dispute:\n  types: [non_delivery]\n');
+    start(dir, `interview --as-of ${AS_OF}`, 'rc.txt');
+    await waitFor(/\? You have an unfinished interview in dispute-case\.partial\.yaml\. Continue it\?/);
+    keys('Enter');
+    await waitFor(/\? In which country is your business based\?/);
+    expect(screen()).not.toMatch(/What went wrong\?/);
+    type('Canada');
+    keys('Enter');
+    await waitFor(/\? How was the order placed\?/);
+    keys('C-c');
+    await waitFor(() => rcOf(dir, 'rc.txt') !== '');
+    expect(parse(readFileSync(join(dir, 'dispute-case.partial.yaml'), 'utf8')).buyer).toEqual({ country: 'CA' });
+    expect(readdirSync(dir).sort()).toEqual(['dispute-case.partial.yaml', 'rc.txt']);
+  });
+
   it('a closed terminal keeps the answers given and exits 130', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'da-e2e-'));
     // A parent that outlives the terminal records how the interview ended.
@@ -59,7 +78,7 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
     tmux('new-session', '-d', '-s', 'e2e', '-x', '120', '-y', '40', '-c', dir, `NO_COLOR=1 node wrap.mjs ${BIN} interview --out case.yaml --as-of ${AS_OF}`);
     await waitFor(/\? What went wrong\?/);
     keys('Down', 'Space', 'Enter');
-    await waitFor(/\? How was the order placed\?/);
+    await waitFor(/\? In which country is your business based\?/);
     tmux('kill-session', '-t', 'e2e');
     const rcFile = join(dir, 'rc.json');
     const end = Date.now() + 8000;
@@ -75,8 +94,12 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
     start(dir, `interview --out case.yaml --as-of ${AS_OF}`, 'rc1.txt');
     await waitFor(/\? What went wrong\?/);
     keys('Space', 'Enter');
+    await waitFor(/\? In which country is your business based\?/);
+    type('Canada');
+    keys('Enter');
     await waitFor(/\? How was the order placed\?/);
-    keys('Down', 'Down', 'Enter');
+    // A wrong arrow key at the top of the list stays there (lists do not wrap): Up, Down, Down is the third choice.
+    keys('Up', 'Down', 'Down', 'Enter');
     await waitFor(/\? Have you paid the supplier anything\?/);
     keys('Enter');
     await waitFor(/\? Payment 1: how much did you pay\?/);
@@ -84,10 +107,10 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
     keys('Enter');
     await waitFor(/Which currency\? Please add it/);
     keys('C-u');
-    type('6000 USD');
+    type('$6000'); // a Canadian's "$" is the Canadian dollar
     keys('Enter');
     await waitFor(/\? Payment 1: on what date did you pay\?/);
-    type(`2025-12-02`);
+    type('2 Dec 2025'); // a date as people write it
     keys('Enter');
     await waitFor(/\? Payment 1: how did you pay\?/);
     keys('Down', 'Enter');
@@ -106,14 +129,24 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
     expect(rc('rc1.txt')).toBe('130');
     const stopped = screen();
     expect(stopped).toContain('Your answers so far are saved in case.yaml');
+    // one honest progress figure, no "a few questions" beside it
+    expect(stopped).toMatch(/question 2, about \d+ more after this/);
+    expect(stopped).not.toContain('a few questions');
     expect(stopped).toContain('npx dispute-assess interview --resume case.yaml');
     const partial = parse(readFileSync(file, 'utf8'));
     expect(partial.dispute.types).toEqual(['non_delivery']);
     expect(partial.order.channel).toBe('offline');
-    expect(partial.order.payments).toEqual([{ date: '2025-12-02', amount: { amount: 6000, currency: 'USD' }, method: 'tt', via: 'hong_kong_account', stage: 'deposit' }]);
-    expect(JSON.stringify(partial)).not.toContain(`"${unknownPath!.split('.').pop()}"`);
+    expect(partial.order.payments).toEqual([{ date: '2025-12-02', amount: { amount: 6000, currency: 'CAD' }, method: 'tt', via: 'hong_kong_account', stage: 'deposit' }]);
+    expect(valueAt(partial, unknownPath!), unknownPath).toBeUndefined();
+    // the saved file lists the research as homework (with where to look) and what was answered "I don't know"
+    const savedText = readFileSync(file, 'utf8');
+    expect(savedText).toMatch(/^# Homework: /m);
+    expect(savedText).toContain('gsxt.gov.cn');
+    expect(savedText).toMatch(new RegExp(`^#   .*${unknownPath!.replace(/\./g, '\\.')}`, 'm'));
 
     start(dir, `interview --resume case.yaml --as-of ${AS_OF}`, 'rc2.txt');
+    await waitFor(/^\? Last time you answered "I don't know" to 1 question\. Ask it again\?/m);
+    keys('Enter'); // no: it stays "I don't know"
     await waitFor(/^\? /m);
     let changed = false;
     for (let i = 0; i < 80 && rc('rc2.txt') === ''; i++) {
@@ -143,6 +176,10 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
     const resumed = final.slice(final.lastIndexOf('dispute-assess interview:'));
     expect(resumed).not.toMatch(/^[?✔] How was the order placed\?/m);
     expect(resumed).not.toMatch(/^[?✔] Have you paid the supplier anything\?/m);
+    // the earlier "I don't know" is not asked again; the homework is
+    const unknownQuestion = questionFor(unknownPath!, builtinRules())!.text;
+    expect(resumed.split('\n').filter((l) => l.startsWith('✔ ') && l.includes(unknownQuestion))).toEqual([]);
+    expect(resumed).toMatch(/^✔ What does China's company register say about the supplier\?/m);
     expect(changed).toBe(true);
 
     const text = readFileSync(file, 'utf8');

@@ -7,18 +7,29 @@ import { caseSchema, type Case } from '../src/case/schema.js';
 import type { RuleSet } from '../src/rules/types.js';
 import type { Assessment } from '../src/engine/assessment.js';
 import { planInterview, VERDICT } from '../src/interview/planner.js';
-import { SEVERITIES } from '../src/case/enums.js';
+import { EVIDENCE_KINDS, SEVERITIES } from '../src/case/enums.js';
 import { documentCase, newCaseDocument, setAnswer } from '../src/interview/case-document.js';
 import { valueAt } from '../src/interview/values.js';
 import { BUNDLES } from '../src/interview/bundles.js';
+import { answeredByEarlier, checklistValues, EVIDENCE_CHECKLIST } from '../src/interview/agenda.js';
 import { ROOT } from './helpers.js';
 
 export const AS_OF = '2026-03-10';
 
-const fixture = parse(readFileSync(join(ROOT, 'test', 'cases', 'offline-wire.yaml'), 'utf8')) as Record<string, unknown>;
-delete fixture.expect;
+/** A case file as a buyer would tell it: without its test expectations, evidence as its status (notes are not asked). */
+function caseFile(...path: string[]): Record<string, unknown> {
+  const data = parse(readFileSync(join(ROOT, ...path), 'utf8')) as Record<string, unknown>;
+  delete data.expect;
+  const evidence = data.evidence as Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries(evidence ?? {})) if (v && typeof v === 'object' && 'status' in v) evidence![k] = (v as { status: unknown }).status;
+  return data;
+}
+const fixture = caseFile('test', 'cases', 'offline-wire.yaml');
 
-/** Three kinds of case: non-delivery paid off-platform, a quality dispute on a TA order, IP infringement. */
+/**
+ * Six buyers, each with what they know (the script): non-delivery paid off-platform, a quality dispute on a TA
+ * order, IP infringement, a short shipment, bank-details fraud, and a sparse case (a buyer who knows little).
+ */
 export const ORACLES: Record<string, Case> = {
   'non-delivery, paid off-platform': caseSchema.parse(fixture),
   'quality, Trade Assurance order': caseSchema.parse({
@@ -52,12 +63,30 @@ export const ORACLES: Record<string, Case> = {
     ip: { buyer_owns_rights: true, rights: [{ kind: 'design_patent', registered_in_china: false }], infringing_urls: ['https://www.alibaba.com/product-detail/1.html'], supplier_refused_removal: true },
     evidence: { ip_certificates: 'have', product_images: 'have', infringing_listing_urls: 'have', proof_of_identity: 'have' },
   }),
+  'short shipment': caseSchema.parse({
+    as_of: AS_OF,
+    buyer: { country: 'AU', in_china: false },
+    supplier: { name: 'Yiwu Sunrise Crafts Co., Ltd.', country: 'CN', found_on: 'alibaba', registration_status: 'active', activity: { listing_active: true, responsive: 'slow' } },
+    order: {
+      date: '2025-12-20', value: { amount: 8000, currency: 'USD' }, channel: 'offline', written_contract: true, quantity_ordered: 5000, quantity_delivered: 4200,
+      payments: [{ date: '2025-12-22', amount: { amount: 8000, currency: 'USD' }, method: 'tt', via: 'supplier_company_account', stage: 'full' }],
+      delivery: { status: 'partial', expected_date: '2026-02-10', shipped_date: '2026-01-20' },
+    },
+    dispute: { types: ['short_shipment'], discovered_date: '2026-02-12', supplier_notified_date: '2026-02-13', amount_claimed: { amount: 1280, currency: 'USD' }, supplier_position: 'admits' },
+    evidence: { payment_records: 'have', contract: 'have', unloading_records: 'have', photos_video: 'have', other_chat: 'have' },
+  }),
+  'bank-details fraud': caseSchema.parse(caseFile('fixtures', 'a-bank-switch-hong-kong.yaml')),
+  'sparse case': caseSchema.parse(caseFile('fixtures', 'a-sparse-phone-cases.yaml')),
 };
 
-/** The oracle as a buyer's bundle answers state it: in a bundle with any known item, the others are "no". */
+/**
+ * The oracle as a buyer's "which of these?" answers state it: in a bundle with any known item, the others are
+ * "no"; a buyer who names any evidence does not hold the evidence not named ("missing", as the checklist records).
+ */
 export function asAnswered(oracle: Case): Case {
   const doc = newCaseDocument([]);
   for (const [k, v] of Object.entries(oracle)) setAnswer(doc, k, v);
+  if (oracle.evidence && Object.keys(oracle.evidence).length) for (const kind of EVIDENCE_KINDS) if (!(kind in oracle.evidence)) setAnswer(doc, `evidence.${kind}`, 'missing');
   for (const b of BUNDLES) {
     const members = Object.keys(b.items);
     if (members.some((m) => valueAt(oracle, m) !== undefined)) for (const m of members) setAnswer(doc, m, valueAt(oracle, m) === true);
@@ -67,18 +96,37 @@ export function asAnswered(oracle: Case): Case {
   return c.value;
 }
 
-/** Run the planner to the end, answering from the oracle; returns the questions asked and the case built. */
-export function simulate(oracle: Case, rules: RuleSet): { asked: string[]; built: Case } {
+/**
+ * Run the planner to the end, answering from the oracle: first the interview (`asked`, with the research it
+ * leaves as homework), then, as `interview --resume` does when the buyer comes back, the homework (`homework`).
+ */
+export function simulate(oracle: Case, rules: RuleSet): { asked: string[]; homework: string[]; skipped: Set<string>; built: Case } {
   const doc = newCaseDocument([]);
   setAnswer(doc, 'as_of', oracle.as_of ?? AS_OF);
+  const script = asAnswered(oracle);
+  const first = run(script, rules, doc, new Set(), false);
+  const second = run(script, rules, doc, first.skipped, true);
+  return { asked: first.asked, homework: second.asked, skipped: second.skipped, built: second.built };
+}
+
+function run(oracle: Case, rules: RuleSet, doc: ReturnType<typeof newCaseDocument>, before: ReadonlySet<string>, homework: boolean): { asked: string[]; skipped: Set<string>; built: Case } {
   const asked: string[] = [];
+  const skipped = new Set(before);
   for (let i = 0; i < 500; i++) {
     const c = documentCase(doc);
     if (!c.ok) throw new Error(c.message);
-    const p = planInterview(c.value, rules, { today: AS_OF, skipped: new Set(asked) });
-    if (!p.next) return { asked, built: c.value };
+    const p = planInterview(c.value, rules, { today: AS_OF, skipped, homework });
+    if (!p.next) return { asked, skipped, built: c.value };
     const path = p.next.question.path;
     asked.push(path);
+    skipped.add(path);
+    if (path === EVIDENCE_CHECKLIST) {
+      // the buyer ticks what they have; what they do not tick is missing; knowing none of them: "I don't know"
+      const items = (p.next.question.choices ?? []).map((ch) => ch.value);
+      for (const m of items) skipped.add(m);
+      if (items.some((m) => valueAt(oracle, m) !== undefined)) for (const [m, v] of checklistValues(p.next.question, items.filter((m) => valueAt(oracle, m) === 'have'))) setAnswer(doc, m, v);
+      continue;
+    }
     const bundle = BUNDLES.find((b) => b.id === path);
     if (bundle) {
       const members = Object.keys(bundle.items);
@@ -87,6 +135,9 @@ export function simulate(oracle: Case, rules: RuleSet): { asked: string[]; built
     }
     const v = path === 'order.payments' ? oracle.order?.payments : valueAt(oracle, path);
     if (v !== undefined) setAnswer(doc, path, v);
+    // as the interview does: what this answer already says is recorded, not asked
+    const now = documentCase(doc);
+    if (now.ok) for (const [fact, value] of answeredByEarlier(now.value)) setAnswer(doc, fact, value);
   }
   throw new Error('the interview did not stop');
 }

@@ -7,6 +7,8 @@ import { readTextFile } from '../src/cli/io.js';
 import { caseSchema, type Case } from '../src/case/schema.js';
 import type { RuleSet } from '../src/rules/types.js';
 import { planInterview } from '../src/interview/planner.js';
+import { BASICS, narrowed, stillOpen } from '../src/interview/agenda.js';
+import { questionFor } from '../src/interview/catalogue.js';
 import { ROOT } from './helpers.js';
 
 const TODAY = '2026-03-10';
@@ -68,17 +70,41 @@ const order = (c: unknown, skipped: string[] = []) => plan(c, skipped).candidate
 const wire = { date: '2026-01-05', amount: { amount: 5000, currency: 'USD' }, method: 'tt', via: 'hong_kong_account', stage: 'full' };
 
 describe('planInterview: what comes next', () => {
-  it('starts with what happened: dispute types, then channel, then payments', () => {
-    expect(order({}).slice(0, 3)).toEqual(['dispute.types', 'order.channel', 'order.payments']);
+  it('starts with the basics: what went wrong, your country, how you ordered and paid, what you claim, the dates', () => {
+    expect(order({}).slice(0, BASICS.length)).toEqual([...BASICS]);
+    // a basic is asked even when no rule of this small set reads it, and not when it is known
+    expect(order({ buyer: { country: 'CA' } })).not.toContain('buyer.country');
+    expect(order({}, ['buyer.country'])).not.toContain('buyer.country');
+  });
+
+  it('keeps register and court look-ups as homework, asked only when the buyer comes back to them', () => {
+    const p = plan({ dispute: { types: ['non_delivery'] } });
+    expect(p.candidates.map((c) => c.question.path)).not.toContain('assets');
+    expect(p.homework.map((c) => c.question.path)).toContain('assets');
+    const again = planInterview(asCase({ dispute: { types: ['non_delivery'] } }), RULESET, { today: TODAY, homework: true });
+    expect(again.candidates.map((c) => c.question.path)).toContain('assets');
+    expect(again.homework).toEqual([]);
+  });
+
+  it('does not ask what a ruled-out premise or an implied fact settles', () => {
+    // non-delivery alone implies nothing arrived: no delivery status, no look-or-feel, no receipt or shipping date
+    const nd = order({ dispute: { types: ['non_delivery'] }, order: { channel: 'trade_assurance' } });
+    for (const p of ['order.delivery.status', 'dispute.subjective_quality', 'order.delivery.receipt_confirmed_date', 'order.delivery.shipped_date']) expect(nd).not.toContain(p);
+    expect(stillOpen('assets.bank_accounts', asCase({ order: { payments: [wire] } }))).toBe(false);
+    // after "an account in Hong Kong", only Hong Kong accounts are offered
+    const q = questionFor('supplier.payee.account_type')!;
+    expect(narrowed(q, asCase({ order: { payments: [wire] } })).choices!.map((ch) => ch.value)).toEqual(['hong_kong_company', 'personal']);
+    expect(narrowed(q, asCase({ order: { payments: [{ ...wire, via: 'supplier_company_account' }] } })).choices).toEqual(q.choices);
+    expect(stillOpen('assets.bank_accounts', asCase({ order: { payments: [{ ...wire, via: 'supplier_company_account' }] } }))).toBe(true);
   });
 
   it('asks the groups in the order the sources reason: happened, counterparty, status, evidence, options', () => {
     const paths = order({ dispute: { types: ['non_delivery'] } });
-    const groups = plan({ dispute: { types: ['non_delivery'] } }).candidates.map((c) => c.question.group);
+    const groups = plan({ dispute: { types: ['non_delivery'] } }).candidates.filter((c) => !BASICS.includes(c.question.path)).map((c) => c.question.group);
     const rank = ['happened', 'counterparty', 'status', 'evidence', 'options'];
     expect(groups.map((g) => rank.indexOf(g))).toEqual([...groups.map((g) => rank.indexOf(g))].sort((a, b) => a - b));
     expect(paths.indexOf('supplier.still_member')).toBeLessThan(paths.indexOf('evidence.payment_records'));
-    expect(paths.indexOf('evidence.payment_records')).toBeLessThan(paths.indexOf('assets'));
+    expect(paths).toContain('evidence.payment_records');
   });
 
   it('within a group, a fact that decides more rules comes first', () => {
@@ -89,7 +115,7 @@ describe('planInterview: what comes next', () => {
   });
 
   it('asks bundled yes/no facts (assets) as one "which of these?" question, with all their rules', () => {
-    const p = plan({ dispute: { types: ['non_delivery'] } });
+    const p = planInterview(asCase({ dispute: { types: ['non_delivery'] } }), RULESET, { today: TODAY, homework: true });
     const assets = p.candidates.find((c) => c.question.path === 'assets')!;
     expect(assets.question.kind).toBe('bundle');
     expect(assets.rules).toEqual(['t/assets', 't/assets-2', 't/assets-3']);
@@ -136,7 +162,7 @@ describe('planInterview: what comes next', () => {
     const offline = { dispute: { types: ['quality'] }, order: { channel: 'offline', delivery: { status: 'full' } } };
     expect(order(offline)).not.toContain('order.delivery.receipt_confirmed_date');
     expect(order(offline)).not.toContain('order.spec_in_order');
-    expect(order(offline)).not.toContain('order.payments');
+    // (the payments are a basic: asked whatever the rules need)
     expect(order(ta)).toContain('dispute.platform_dispute.opened');
     expect(order(offline)).not.toContain('dispute.platform_dispute.opened');
   });
@@ -175,8 +201,9 @@ describe('planInterview: when it stops', () => {
 
   it('stops when nothing left unknown would change the verdict', () => {
     const done = {
-      dispute: { types: ['non_delivery'] },
-      order: { channel: 'offline', value: { amount: 5000, currency: 'USD' } },
+      buyer: { country: 'GB' },
+      dispute: { types: ['non_delivery'], amount_claimed: { amount: 5000, currency: 'USD' } },
+      order: { channel: 'offline', date: '2026-01-02', value: { amount: 5000, currency: 'USD' }, payments: [wire], delivery: { expected_date: '2026-02-01' } },
       supplier: { still_member: true, activity: { listing_active: true } },
       evidence: { payment_records: 'have' },
       assets: { bank_accounts: false, property: false },

@@ -157,7 +157,7 @@ describe('17.10 a failing save when stopping', () => {
       tmux('new-session', '-d', '-s', 'e2e', '-x', '120', '-y', '60', '-c', dir, `NO_COLOR=1 node ${BIN} interview --out case.yaml --as-of 2026-03-10; echo $? > rc.txt; sleep 60`);
       await waitFor(/\? What went wrong\?/);
       keys('Space', 'Enter');
-      await waitFor(/\? How was the order placed\?/);
+      await waitFor(/\? In which country is your business based\?/);
       chmodSync(join(dir, 'case.yaml'), 0o444);
       const shell = tmux('display-message', '-p', '-t', 'e2e', '#{pane_pid}').trim();
       const node = spawnSync('pgrep', ['-P', shell], { encoding: 'utf8' }).stdout.trim().split('\n')[0]!;

@@ -58,8 +58,10 @@ export async function answerDontKnow(): Promise<string> {
   const s = await waitFor(waiting);
   const before = done(s);
   const p = prompt(s);
-  if (p.kind === 'checkbox') keys('Up', 'Space', 'Enter');
-  else if (p.kind === 'select') keys('Up', 'Enter');
+  // "I don't know" is the last choice; lists stop at their ends, so enough Downs always reach it.
+  const toEnd = Array.from({ length: 24 }, () => 'Down');
+  if (p.kind === 'checkbox') keys(...toEnd, 'Space', 'Enter');
+  else if (p.kind === 'select') keys(...toEnd, 'Enter');
   else keys('Enter');
   await waitFor((now) => done(now) > before);
   return p.text;

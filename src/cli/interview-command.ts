@@ -68,9 +68,24 @@ export async function runInterviewCommand(flags: InterviewFlags, io: Io): Promis
     }
     doc = loadCaseDocument(read.text);
   }
+  const unfinished = flags.resume || flags.out ? undefined : unfinishedInterview(today, flags.asOf);
   const { runInterview } = await import('./interview-session.js');
-  const opts = { doc, ...(resumeText !== undefined ? { resumeText } : {}), rules: rules.value, today, force: flags.force === true, color: flags.color, ruleDirs: flags.rules, builtinRules: flags.builtinRules, io };
+  const opts = { doc, ...(unfinished ? { unfinished } : {}), ...(resumeText !== undefined ? { resumeText } : {}), rules: rules.value, today, force: flags.force === true, color: flags.color, ruleDirs: flags.rules, builtinRules: flags.builtinRules, io };
   return runInterview({ ...opts, ...(flags.out ? { out: flags.out } : {}), ...(flags.resume ? { resume: flags.resume } : {}), ...(flags.asOf ? { asOf: flags.asOf } : {}) });
+}
+
+/** The file an interview here saves to while it runs: when one is left over, the interview offers to continue it. */
+export const PARTIAL_FILE = 'dispute-case.partial.yaml';
+
+/** A partial file left by an interview in this folder, when it is a valid, writable case file. */
+function unfinishedInterview(today: string, asOf?: string): { path: string; text: string } | undefined {
+  if (!isRegularOrAbsent(PARTIAL_FILE) || isReadOnly(PARTIAL_FILE)) return undefined;
+  const read = readTextFile(PARTIAL_FILE);
+  if (!read.ok) return undefined;
+  const parsed = readYaml(read.text, PARTIAL_FILE);
+  if (!parsed.ok) return undefined;
+  if (parsed.value.value !== null && parsed.value.value !== undefined && !validateCase(parsed.value, { today, ...(asOf ? { asOf } : {}) }).ok) return undefined;
+  return { path: PARTIAL_FILE, text: read.text };
 }
 
 function checkFlags(flags: InterviewFlags): Diagnostic[] {

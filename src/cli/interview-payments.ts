@@ -32,7 +32,7 @@ export async function askPayments(existing: readonly Payment[] | undefined, io: 
   }
   do {
     const n = list.length + 1;
-    const amount = await askTyped(`Payment ${n}: how much did you pay?`, parseMoney, undefined, io.ctx, (v) => formatMoney(v as NonNullable<Payment['amount']>));
+    const amount = await askTyped(`Payment ${n}: how much did you pay?`, (t) => parseMoney(t, io.ctx.buyerCountry), undefined, io.ctx, (v) => formatMoney(v as NonNullable<Payment['amount']>));
     // An unknown amount keeps the payment: how and where it was paid still decides the protections.
     if (!amount.known) io.say('The amount is left open; the rest of this payment still counts. Add it later with --resume.');
     list.push(amount.known ? { amount: amount.value as NonNullable<Payment['amount']> } : {});

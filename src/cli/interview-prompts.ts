@@ -6,11 +6,13 @@ import type { Question } from '../interview/catalogue.js';
 import { choiceToValue, DONT_KNOW_LABEL, formatAnswer, parseTyped, valueToChoice, valueToText } from '../interview/values.js';
 import type { Parsed } from '../interview/answers.js';
 import { safeInline } from '../source/safe-text.js';
+import wrapAnsi from 'wrap-ansi';
 
 /** A known value, or "I don't know" (the fact stays unknown). */
 export type Answer = { known: true; value: unknown } | { known: false };
 
-export interface PromptContext { today: string }
+/** What parsing an answer needs: today's date, and the buyer's country (which dollar a plain "$" is). */
+export interface PromptContext { today: string; buyerCountry?: string }
 
 const DK = '__dont_know__';
 const NONE = '__none__';
@@ -20,13 +22,13 @@ export async function askQuestion(q: Question, current: unknown, ctx: PromptCont
   if (q.kind === 'boolean' || q.kind === 'enum') {
     const choices = [...(q.choices ?? []).map((c) => ({ name: safeInline(c.label), value: c.value })), new Separator(' '), { name: DONT_KNOW_LABEL, value: DK }];
     const def = valueToChoice(q, current);
-    const v = await select({ message: safeInline(q.text), choices, pageSize: 14, ...(def ? { default: def } : {}) });
+    const v = await select({ message: safeInline(q.text), choices, pageSize: 14, loop: false, ...(def ? { default: def } : {}) });
     return v === DK ? { known: false } : { known: true, value: choiceToValue(q, v) };
   }
   if (q.kind === 'bundle') {
     const now = Array.isArray(current) ? (current as string[]) : [];
     const choices = [...(q.choices ?? []).map((c) => ({ name: safeInline(c.label), value: c.value, checked: now.includes(c.value) })), new Separator(' '), { name: q.noneLabel ?? 'None of these', value: NONE }, { name: DONT_KNOW_LABEL, value: DK }];
-    const v = await checkbox({ message: safeInline(q.text), choices, pageSize: 14, shortcuts: { all: null, invert: null }, validate: (picked) => checkBundle(picked.map((p) => p.value)) });
+    const v = await checkbox({ message: safeInline(q.text), choices, pageSize: 14, loop: false, shortcuts: { all: null, invert: null }, validate: (picked) => checkBundle(picked.map((p) => p.value)) });
     return v.includes(DK) ? { known: false } : { known: true, value: v.filter((x) => x !== NONE) };
   }
   if (q.kind === 'list') {
@@ -34,10 +36,10 @@ export async function askQuestion(q: Question, current: unknown, ctx: PromptCont
     const none = q.noneLabel ? [{ name: q.noneLabel, value: NONE }] : [];
     const choices = [...(q.choices ?? []).map((c) => ({ name: safeInline(c.label), value: c.value, checked: now.includes(c.value) })), new Separator(' '), ...none, { name: DONT_KNOW_LABEL, value: DK }];
     const check = q.noneLabel ? checkBundle : checkList;
-    const v = await checkbox({ message: safeInline(q.text), choices, pageSize: 14, shortcuts: { all: null, invert: null }, validate: (picked) => check(picked.map((p) => p.value)) });
+    const v = await checkbox({ message: safeInline(q.text), choices, pageSize: 14, loop: false, shortcuts: { all: null, invert: null }, validate: (picked) => check(picked.map((p) => p.value)) });
     return v.includes(DK) ? { known: false } : { known: true, value: v.filter((x) => x !== NONE) };
   }
-  return askTyped(q.text, (t) => parseTyped(q, t, ctx.today), valueToText(q, current), ctx, (v) => formatAnswer(q, v));
+  return askTyped(q.text, (t) => parseTyped(q, t, ctx.today, ctx.buyerCountry), valueToText(q, current), ctx, (v) => formatAnswer(q, v));
 }
 
 /** Ask for a typed answer; a bad value gets a clear message and the question again. Empty or ? = don't know. */
@@ -62,7 +64,7 @@ export async function askTyped(message: string, parse: (text: string) => Parsed<
 export async function askChoice<T extends string>(message: string, choices: { value: T; label: string }[], ctx: PromptContext, opts: { dontKnow?: boolean; current?: string } = {}): Promise<T | undefined> {
   const list: (Separator | { name: string; value: string })[] = choices.map((c) => ({ name: safeInline(c.label), value: c.value }));
   if (opts.dontKnow) list.push(new Separator(' '), { name: DONT_KNOW_LABEL, value: DK });
-  const v = await select({ message: safeInline(message), choices: list, pageSize: 14, ...(opts.current ? { default: opts.current } : {}) });
+  const v = await select({ message: safeInline(message), choices: list, pageSize: 14, loop: false, ...(opts.current ? { default: opts.current } : {}) });
   return v === DK ? undefined : (v as T);
 }
 
@@ -94,4 +96,10 @@ function checkBundle(values: readonly string[]): true | string {
 export function isInterrupt(e: unknown): boolean {
   const name = (e as Error | undefined)?.name;
   return name === 'ExitPromptError' || name === 'AbortPromptError' || name === 'CancelPromptError';
+}
+
+/** A hint indented and wrapped to the terminal's width (ANSI- and wide-character-aware, by wrap-ansi). */
+export function wrapHint(text: string, columns = process.stdout.columns || 80): string {
+  const width = Math.max(30, Math.min(columns, 100) - 2);
+  return wrapAnsi(text, width, { hard: true }).split('\n').map((l) => `  ${l}`).join('\n');
 }

@@ -2,14 +2,14 @@
 // overwriting an existing file without asking (or --force).
 import { reviewEntries, reviewLines } from '../interview/review.js';
 import { freeName, isDirectory, isReadOnly, isRegularOrAbsent, pathExists } from './interview-files.js';
-import { askChoice, askConfirm, askText } from './interview-prompts.js';
+import { askChoice, askConfirm, askText, wrapHint } from './interview-prompts.js';
 import type { Case } from '../case/schema.js';
 import type { Question } from '../interview/catalogue.js';
 import type { SessionState } from './interview-session.js';
 import { safeInline } from '../source/safe-text.js';
 
 /** What the review needs from the session: the case now, re-asking one question, asking what became relevant. */
-export interface ReviewHooks { caseNow(): Case; change(q: Question): Promise<void>; askRest(): Promise<void> }
+export interface ReviewHooks { caseNow(): Case; change(q: Question): Promise<void>; askRest(): Promise<void>; dontKnow(): Question[] }
 
 const PARTIAL = /\.partial(\.ya?ml)$/;
 
@@ -20,14 +20,17 @@ export async function reviewLoop(s: SessionState, hooks: ReviewHooks): Promise<v
     const entries = reviewEntries(hooks.caseNow(), s.o.rules);
     const lines = reviewLines(entries).map((l) => (l.startsWith(' ') ? l : s.c.bold(l)));
     io.out(`\n${s.c.bold.underline('Your answers')}\n${lines.length ? lines.join('\n') : '  (none yet)'}\n`);
+    const unknown = hooks.dontKnow();
+    if (unknown.length) io.out(`${s.c.bold('You answered "I don\'t know" to')}\n${unknown.map((q) => `  ${safeInline(q.text)}`).join('\n')}\n`);
     const next = await askChoice('Is this right?', [{ value: 'done', label: 'Yes: save the case and show my assessment' }, { value: 'change', label: 'Change an answer' }], s.ctx);
     if (next === 'done') return;
     const choices = entries.map((e) => ({ value: e.question.path, label: `${e.question.text.replace(/ \(.*\)$/, '')}  (${safeInline(e.shown.split('\n')[0]!)})` }));
-    const path = await askChoice('Which answer do you want to change?', [...choices, { value: '', label: 'Go back' }], s.ctx);
-    const entry = entries.find((e) => e.question.path === path);
+    const unknownChoices = unknown.map((q) => ({ value: q.path, label: `${q.text.replace(/ \(.*\)$/, '')}  (I don't know)` }));
+    const path = await askChoice('Which answer do you want to change?', [...choices, ...unknownChoices, { value: '', label: 'Go back' }], s.ctx);
+    const entry = entries.find((e) => e.question.path === path) ?? unknown.filter((q) => q.path === path).map((question) => ({ question }))[0];
     if (!entry) continue;
     s.skipped.add(entry.question.path);
-    io.out(s.c.dim(`  ${entry.question.hint}`) + '\n');
+    io.out(s.c.dim(wrapHint(entry.question.hint)) + '\n');
     await hooks.change(entry.question);
     await hooks.askRest();
   }

@@ -7,15 +7,17 @@ import type { RuleSet } from '../rules/types.js';
 import { planInterview } from '../interview/planner.js';
 import { GROUP_TITLES, type GroupId } from '../interview/groups.js';
 import type { Question } from '../interview/catalogue.js';
-import { caseText, documentCase, removeAnswer, setAnswer } from '../interview/case-document.js';
+import { caseText, documentCase, loadCaseDocument, removeAnswer, setAnswer } from '../interview/case-document.js';
 import { valueAt } from '../interview/values.js';
-import { BUNDLES, bundleValues } from '../interview/bundles.js';
+import { BUNDLES, bundleOf, bundleValues } from '../interview/bundles.js';
+import { bundleQuestion, questionFor } from '../interview/catalogue.js';
+import { answeredByEarlier, checklistValues, EVIDENCE_CHECKLIST, dontKnowFromNotes, homeworkLines, interviewNotes, isHomework, withNotes } from '../interview/agenda.js';
 import { colorFor, type Io } from './output.js';
 import { EXIT } from './exit-code.js';
 import { closeStdio, onSignals } from './interview-signals.js';
 import { removeFile, removeStaleTemps, writeFileAtomic } from './interview-files.js';
 import { noteSeen, save, saveOnStop, unsavedMessage } from './interview-save.js';
-import { askQuestion, isInterrupt, type PromptContext } from './interview-prompts.js';
+import { askChoice, askQuestion, isInterrupt, wrapHint, type PromptContext } from './interview-prompts.js';
 import { askPayments } from './interview-payments.js';
 import { chooseFinalPath, chooseSavePath, reviewLoop } from './interview-review.js';
 import { runAssess } from './assess-command.js';
@@ -23,6 +25,8 @@ import { safeInline } from '../source/safe-text.js';
 
 export interface SessionOptions {
   doc: Document;
+  /** A partial file an earlier interview in this folder left: offered to continue (the default). */
+  unfinished?: { path: string; text: string };
   /** The text of the --resume file as it was read (to notice another writer since). */
   resumeText?: string;
   rules: RuleSet;
@@ -50,6 +54,12 @@ export interface SessionState {
   seen?: string | null;
   /** Whether a save has succeeded. */
   saved?: boolean;
+  /** Questions asked so far in this run (for the progress figure). */
+  asked?: number;
+  /** Research left as homework by the last plan (fact paths or bundle ids). */
+  homework?: string[];
+  /** Questions answered "I don't know" in an earlier run (read from the resumed file's notes). */
+  earlierDontKnow?: string[];
 }
 
 export const EXIT_INTERRUPTED = 130;
@@ -64,14 +74,16 @@ export async function runInterview(o: SessionOptions): Promise<number> {
     process.exit(EXIT_INTERRUPTED);
   });
   try {
+    if (o.unfinished) await offerToContinue(s, o.unfinished);
     const target = await chooseSavePath(s);
     s.savePath = target.path;
     s.partial = target.partial;
     removeStaleTemps(s.savePath);
     noteSeen(s, s.savePath === o.resume ? o.resumeText : undefined);
     intro(s);
+    if (s.o.resume) await askEarlierDontKnow(s);
     await askAll(s);
-    await reviewLoop(s, { caseNow: () => currentCase(s), change: (q) => askAndApply(s, q, true), askRest: () => askAll(s) });
+    await reviewLoop(s, { caseNow: () => currentCase(s), change: (q) => askAndApply(s, q, true), askRest: () => askAll(s), dontKnow: () => dontKnowQuestions(s) });
     const final = await chooseFinalPath(s);
     return finish(s, final);
   } catch (e) {
@@ -100,13 +112,19 @@ export function currentCase(s: SessionState): Case {
 export async function askAll(s: SessionState): Promise<void> {
   let group: GroupId | undefined;
   for (;;) {
-    const plan = planInterview(currentCase(s), s.o.rules, { today: s.o.today, skipped: s.skipped, ...(s.o.asOf ? { asOf: s.o.asOf } : {}) });
-    if (!plan.next) return;
+    // On --resume (the buyer came back) the homework is asked too; in a first run it is listed, not asked.
+    const plan = planInterview(currentCase(s), s.o.rules, { today: s.o.today, skipped: s.skipped, homework: s.o.resume !== undefined, ...(s.o.asOf ? { asOf: s.o.asOf } : {}) });
+    s.homework = plan.homework.map((h) => h.question.path);
+    updateNotes(s);
+    if (!plan.next) {
+      if (s.touched) save(s);
+      return;
+    }
     const q = plan.next.question;
     if (q.group !== group) s.o.io.out(`\n${s.c.bold.underline(GROUP_TITLES[q.group])}\n`);
     group = q.group;
-    const left = plan.candidates.length;
-    s.o.io.out(s.c.dim(`  ${q.hint}  ·  about ${left} question${left === 1 ? '' : 's'} left`) + '\n');
+    s.asked = (s.asked ?? 0) + 1;
+    s.o.io.out(s.c.dim(wrapHint(`${q.hint}  ·  ${progress(s.asked, plan.candidates.length)}`)) + '\n');
     s.skipped.add(q.path);
     await askAndApply(s, q);
   }
@@ -115,6 +133,8 @@ export async function askAll(s: SessionState): Promise<void> {
 /** Ask one question and store its answer in the document (saved at once). */
 export async function askAndApply(s: SessionState, q: Question, fresh = false): Promise<void> {
   const c = currentCase(s);
+  if (c.buyer?.country) s.ctx.buyerCountry = c.buyer.country;
+  else delete s.ctx.buyerCountry;
   if (q.kind === 'payments') {
     const changed = (list: unknown) => apply(s, q.path, list);
     const say = (line: string) => s.o.io.out(s.c.dim(`  ${line}`) + '\n');
@@ -132,6 +152,7 @@ export async function askAndApply(s: SessionState, q: Question, fresh = false): 
 }
 
 async function askBundle(s: SessionState, q: Question, c: Case): Promise<void> {
+  if (q.path === EVIDENCE_CHECKLIST) return askChecklist(s, q, c);
   const b = BUNDLES.find((x) => x.id === q.path)!;
   const a = await askQuestion(q, Object.keys(b.items).filter((p) => valueAt(c, p) === true), s.ctx);
   for (const p of Object.keys(b.items)) s.skipped.add(p);
@@ -141,16 +162,85 @@ async function askBundle(s: SessionState, q: Question, c: Case): Promise<void> {
   save(s);
 }
 
-function apply(s: SessionState, path: string, value: unknown): void {
-  if (value === undefined) removeAnswer(s.o.doc, path);
-  else setAnswer(s.o.doc, path, value);
+/** The questions answered "I don't know" (this run, or an earlier one as its notes say) and still unknown. */
+export function dontKnowQuestions(s: SessionState): Question[] {
+  const c = currentCase(s);
+  const out: Question[] = [];
+  for (const path of new Set([...(s.earlierDontKnow ?? []), ...s.skipped])) {
+    if (isHomework(path) && s.homework?.includes(path)) continue;
+    const q = bundleQuestion(path) ?? questionFor(path, s.o.rules);
+    if (!q || bundleOf(path)) continue;
+    const b = BUNDLES.find((x) => x.id === path);
+    const unknown = b ? Object.keys(b.items).every((p) => valueAt(c, p) === undefined) : path === 'order.payments' ? c.order?.payments === undefined : valueAt(c, path) === undefined;
+    if (unknown) out.push(q);
+  }
+  return out;
+}
+
+/** Keep the saved file's closing comment up to date: the homework, and what was answered "I don't know". */
+function updateNotes(s: SessionState): void {
+  const comment = withNotes(s.o.doc.comment, interviewNotes(s.homework ?? [], dontKnowQuestions(s).map((q) => q.path)));
+  if ((s.o.doc.comment ?? null) !== comment) s.o.doc.comment = comment;
+}
+
+/** On resume: the questions answered "I don't know" before are not asked again unless the buyer chooses. */
+async function askEarlierDontKnow(s: SessionState): Promise<void> {
+  s.earlierDontKnow = dontKnowFromNotes(s.o.doc.comment).filter((p) => bundleQuestion(p) ?? questionFor(p, s.o.rules));
+  const n = s.earlierDontKnow.length;
+  if (n === 0) return;
+  const again = await askChoice(`Last time you answered "I don't know" to ${n} question${n === 1 ? '' : 's'}. Ask ${n === 1 ? 'it' : 'them'} again?`, [
+    { value: 'no', label: 'No, keep them as "I don\'t know" (you can still change them on the review screen)' },
+    { value: 'yes', label: 'Yes, ask them again' },
+  ], s.ctx);
+  if (again === 'no') for (const p of s.earlierDontKnow) s.skipped.add(p);
+}
+
+/** The evidence checklist: ticked items "have", the others "missing"; "I don't know" leaves them unknown. */
+async function askChecklist(s: SessionState, q: Question, c: Case): Promise<void> {
+  const items = (q.choices ?? []).map((ch) => ch.value);
+  const a = await askQuestion(q, items.filter((p) => valueAt(c, p) === 'have'), s.ctx);
+  for (const p of items) s.skipped.add(p);
+  if (!a.known) return;
+  const evidence = (c.evidence ?? {}) as Record<string, unknown>;
+  for (const [p, v] of checklistValues(q, a.value as string[])) {
+    const entry = evidence[p.slice('evidence.'.length)];
+    setAnswer(s.o.doc, entry && typeof entry === 'object' ? `${p}.status` : p, v);
+  }
   s.touched = true;
   save(s);
 }
 
+function apply(s: SessionState, path: string, value: unknown): void {
+  if (value === undefined) removeAnswer(s.o.doc, path);
+  else setAnswer(s.o.doc, path, value);
+  for (const [fact, v] of answeredByEarlier(currentCase(s))) setAnswer(s.o.doc, fact, v);
+  s.touched = true;
+  save(s);
+}
+
+/**
+ * The progress figure, honest about what it knows: the questions still worth asking now. Answers can settle
+ * some of them (fewer) or open a follow-up (e.g. a date once you say a dispute was opened), so it says "about".
+ */
+export function progress(asked: number, worthAsking: number): string {
+  return `question ${asked}, about ${worthAsking - 1} more after this`;
+}
+
+/** Continue the unfinished interview (the default) or start a new one beside it. */
+async function offerToContinue(s: SessionState, u: { path: string; text: string }): Promise<void> {
+  const choice = await askChoice(`You have an unfinished interview in ${safeInline(u.path)}. Continue it?`, [
+    { value: 'continue', label: 'Yes, continue where I stopped' },
+    { value: 'new', label: 'No, start a new interview (the unfinished one stays as it is)' },
+  ], s.ctx);
+  if (choice !== 'continue') return;
+  s.o.doc = loadCaseDocument(u.text);
+  s.o.resume = u.path;
+  s.o.resumeText = u.text;
+}
+
 function intro(s: SessionState): void {
   const { io } = s.o;
-  io.out(`${s.c.bold('dispute-assess interview')}: a few questions about your dispute, the ones that matter most first.\n`);
+  io.out(`${s.c.bold('dispute-assess interview')}: questions about your dispute, the basics first, then only what can still change the assessment.\n`);
   io.out(`Every question has "I don't know". Your answers are saved as you go in ${s.c.bold(safeInline(s.savePath!))}.\n`);
   io.out(s.c.dim('Press Ctrl-C at any time to stop; you can continue later. This is not legal advice.') + '\n');
 }
@@ -171,5 +261,7 @@ async function finish(s: SessionState, chosen: string): Promise<number> {
   io.out(`\nSaved your case in ${s.c.bold(safeInline(final))}.\n\n`);
   const code = await runAssess([final], { format: 'text', color: s.o.color, rules: s.o.ruleDirs, builtinRules: s.o.builtinRules, ...(s.o.asOf ? { asOf: s.o.asOf } : {}) }, io);
   io.out(`\nYour case is saved in ${s.c.bold(safeInline(final))}.\n  Assess it again:  npx dispute-assess ${safeInline(final)}\n  Change answers:   npx dispute-assess interview --resume ${safeInline(final)}\n`);
+  const homework = homeworkLines(s.homework ?? [], Math.min(process.stdout.columns || 80, 100) - 2);
+  if (homework.length) io.out(`\n${s.c.bold('Your homework')} (look-ups that can change this assessment; then run the interview with --resume to enter what you found):\n${homework.map((l) => `  ${l}`).join('\n')}\n`);
   return code;
 }

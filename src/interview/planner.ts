@@ -12,12 +12,16 @@ import { GROUPS } from './groups.js';
 import { bundleQuestion, questionFor, type Question } from './catalogue.js';
 import { bundleOf } from './bundles.js';
 import { paymentsAskable } from './payments.js';
+import { BASICS, EVIDENCE_CHECKLIST, evidenceChecklist, HOMEWORK, isHomework, narrowed, stillOpen } from './agenda.js';
+import { valueAt } from './values.js';
 
 export interface PlanOptions {
   today: string;
   asOf?: string;
   /** Facts already asked in this session (answered or "I don't know"): never asked again. */
   skipped?: ReadonlySet<string>;
+  /** Ask the research homework too (on resume, when the buyer has done it); otherwise it is listed in `homework`. */
+  homework?: boolean;
 }
 
 /** A fact worth asking, with the undecided rules it would help decide. */
@@ -28,6 +32,8 @@ export interface Plan {
   next?: Candidate;
   /** All questions still worth asking, in the order they would be asked. */
   candidates: Candidate[];
+  /** Research that would still matter, not asked now (see HOMEWORK in agenda.ts), in catalogue order. */
+  homework: Candidate[];
 }
 
 /** Plan the rest of the interview for a partial case. */
@@ -44,6 +50,7 @@ export function planInterview(c: Case, set: RuleSet, opts: PlanOptions): Plan {
   for (const u of a.unknowns) for (const r of u.rules) if (relevant.has(r)) add(u.fact, r);
   for (const g of a.evidence) for (const i of g.items) if (i.status === 'unknown' && i.level === 'required') add(`evidence.${i.kind}`, i.rule);
   if (c.dispute?.types === undefined) add('dispute.types', '(evidence checklist)');
+  for (const path of BASICS) if (!byPath.has(path) && valueAt(c, path) === undefined) add(path, '(the basics)');
   for (const [path, rules] of [...byPath]) {
     const b = bundleOf(path);
     if (!b || opts.skipped?.has(path)) continue;
@@ -52,20 +59,40 @@ export function planInterview(c: Case, set: RuleSet, opts: PlanOptions): Plan {
     for (const r of rules) byPath.get(b.id)!.add(r);
   }
   const candidates: Candidate[] = [];
+  const homework: Candidate[] = [];
   for (const [path, rules] of byPath) {
-    const question = bundleQuestion(path) ?? questionFor(path, set);
-    if (!question || opts.skipped?.has(path) || question.askIf?.(c) === false) continue;
+    const found = bundleQuestion(path) ?? questionFor(path, set);
+    const question = found && narrowed(found, c);
+    if (!question || opts.skipped?.has(path) || question.askIf?.(c) === false || !stillOpen(path, c)) continue;
     if (path === 'order.payments' && !paymentsAskable(c)) continue;
-    candidates.push({ question, rules: [...rules].sort(), weight: rules.size });
+    const candidate = { question, rules: [...rules].sort(), weight: rules.size };
+    if (isHomework(path) && !opts.homework) homework.push(candidate);
+    else candidates.push(candidate);
   }
+  mergeEvidence(candidates, opts.skipped);
   candidates.sort(byGroupThenWeight);
-  return candidates[0] ? { next: candidates[0], candidates } : { candidates };
+  homework.sort((a, b) => HOMEWORK.findIndex((h) => h.path === a.question.path) - HOMEWORK.findIndex((h) => h.path === b.question.path));
+  return candidates[0] ? { next: candidates[0], candidates, homework } : { candidates, homework };
 }
 
+/** Two or more evidence items still to ask become one checklist ("which of these do you have?"). */
+function mergeEvidence(candidates: Candidate[], skipped?: ReadonlySet<string>): void {
+  const items = candidates.filter((x) => x.question.path.startsWith('evidence.') && x.question.kind === 'enum');
+  if (items.length < 2 || skipped?.has(EVIDENCE_CHECKLIST)) return;
+  items.sort((a, b) => a.question.order - b.question.order);
+  const title = (p: string) => items.find((x) => x.question.path === p)!.question.text.replace(/^Do you have this evidence: (.*)\?$/, '$1');
+  const question = evidenceChecklist(items.map((x) => x.question.path), title, items[0]!.question.order);
+  const rules = new Set(items.flatMap((x) => x.rules));
+  for (const x of items) candidates.splice(candidates.indexOf(x), 1);
+  candidates.push({ question, rules: [...rules].sort(), weight: rules.size });
+}
+
+/** The basics first (in BASICS order), then by group, pin, weight and catalogue order. */
 function byGroupThenWeight(a: Candidate, b: Candidate): number {
   const qa = a.question;
   const qb = b.question;
-  return GROUPS.indexOf(qa.group) - GROUPS.indexOf(qb.group) || (qa.pin ?? Infinity) - (qb.pin ?? Infinity) || b.weight - a.weight || qa.order - qb.order || qa.path.localeCompare(qb.path);
+  const basic = (q: Question) => (BASICS.includes(q.path) ? BASICS.indexOf(q.path) : BASICS.length);
+  return basic(qa) - basic(qb) || GROUPS.indexOf(qa.group) - GROUPS.indexOf(qb.group) || (qa.pin ?? Infinity) - (qb.pin ?? Infinity) || b.weight - a.weight || qa.order - qb.order || qa.path.localeCompare(qb.path);
 }
 
 /** Rules whose outcome can still change the verdict (see src/engine/relevance.ts). */

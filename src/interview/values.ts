@@ -8,10 +8,10 @@ import { describePayment } from './payments.js';
 export const DONT_KNOW_LABEL = "I don't know";
 
 /** Parse a typed answer (dates, amounts, countries, numbers, text) for a question. */
-export function parseTyped(q: Question, text: string, today: string): Parsed<unknown> {
+export function parseTyped(q: Question, text: string, today: string, buyerCountry?: string): Parsed<unknown> {
   switch (q.kind) {
     case 'date': return parseDate(text, { today, past: q.past === true });
-    case 'money': return parseMoney(text);
+    case 'money': return parseMoney(text, buyerCountry);
     case 'country': return parseCountry(text);
     case 'number': return parseWholeNumber(text);
     case 'string': return parseText(text, q.path === 'supplier.uscc' ? 40 : 2000);

@@ -1,0 +1,178 @@
+// The interview's agenda (issue 15), asked like an expert would: the basics first, always; research a buyer
+// cannot do on the spot kept as homework; and no question whose premise an answer (or an implied fact) ruled out.
+// Pure: the planner reads these; the terminal session writes the homework into the saved file.
+import type { Case } from '../case/schema.js';
+import { IMPLICATIONS, impliedDelivery } from '../case/derived/implied.js';
+import wrapAnsi from 'wrap-ansi';
+import { valueAt } from './values.js';
+import type { Question } from './catalogue.js';
+
+/**
+ * Asked first, in this order, whenever still unknown: what went wrong, who you are (your country settles which
+ * dollar "$" is, before any amount), how you ordered and paid, and what was agreed.
+ */
+export const BASICS: readonly string[] = ['dispute.types', 'buyer.country', 'order.channel', 'order.payments', 'dispute.amount_claimed', 'order.date', 'order.delivery.expected_date'];
+
+/** A look-up the buyer does after the interview: where, what to type, and what the answer means. */
+export interface Homework { path: string; title: string; how: string }
+
+/** Register and court look-ups: never asked mid-interview; listed as homework and asked on `interview --resume`. */
+export const HOMEWORK: readonly Homework[] = [
+  {
+    path: 'supplier.uscc', title: "Find the supplier's Unified Social Credit Code (统一社会信用代码)",
+    how: 'It is the 18-character code on its business licence (ask the supplier for a photo of it, or look at the contract stamp or proforma invoice). On gsxt.gov.cn type the Chinese company name to find it.',
+  },
+  {
+    path: 'supplier.registration_status', title: "Check the supplier's status in China's company register",
+    how: 'On www.gsxt.gov.cn (National Enterprise Credit Information Publicity System) type the company name in Chinese or its credit code. Status words: 存续 / 在业 = active; 经营异常 = listed for abnormal operations; 严重违法失信 = serious illegal and dishonest list; 吊销 = licence revoked; 注销 = deregistered; 清算 = in liquidation.',
+  },
+  {
+    path: 'supplier.dishonest_judgment_debtor', title: 'Check the dishonest judgment-debtor list',
+    how: 'On zxgk.court.gov.cn choose 失信被执行人 (dishonest judgment debtors) and type the company name in Chinese or its credit code. A hit means a court found it refused to pay a judgment.',
+  },
+  {
+    path: 'supplier.closely_held', title: 'Find out who owns the supplier',
+    how: 'On gsxt.gov.cn open the company and read 股东信息 (shareholders): one shareholder, or a family circle, means a closely held company.',
+  },
+  {
+    path: 'liable-persons', title: "Identify the supplier's shareholders, actual controller and affiliates",
+    how: 'gsxt.gov.cn lists 股东 (shareholders) and 主要人员 (key people); a paid company report (e.g. Qichacha 企查查 or Tianyancha 天眼查) shows 实际控制人 (actual controller) and 关联企业 (affiliates).',
+  },
+  {
+    path: 'assets', title: "Find the supplier's assets in China",
+    how: 'The account you paid (if it is the company\'s, in mainland China), its factory address and equipment, property and customers it names; a company report (企查查 / 天眼查) lists registered property and pledges. A lawyer can search further before applying to freeze them.',
+  },
+];
+const HOMEWORK_PATHS = new Set(HOMEWORK.map((h) => h.path));
+
+/** Whether a question (fact path or bundle id) is research homework rather than something the buyer knows. */
+export const isHomework = (path: string): boolean => HOMEWORK_PATHS.has(path);
+
+const arrived = (c: Case) => (c.order?.delivery?.status ?? impliedDelivery(c)) !== 'none';
+const paidOnlyOutsideChina = (c: Case) => {
+  const ps = c.order?.payments ?? [];
+  return ps.length > 0 && ps.every((p) => p.via === 'hong_kong_account' || p.via === 'offshore_account');
+};
+
+/** Questions whose premise an answer can rule out: asked only while the premise may still hold. */
+const PREMISES: Record<string, (c: Case) => boolean> = {
+  'dispute.subjective_quality': arrived,
+  'order.delivery.shipped_date': arrived,
+  'order.delivery.receipt_confirmed_date': arrived,
+  'order.quantity_delivered': arrived,
+  'dispute.supplier_notified': (c) => c.dispute?.supplier_notified_date === undefined,
+  // The supplier's assets "in China": not the account paid when every payment went to Hong Kong or offshore.
+  'assets.bank_accounts': (c) => !paidOnlyOutsideChina(c),
+};
+
+/**
+ * Answers that an earlier answer already gives, recorded by the interview instead of asked (each only while
+ * the fact is unstated): the buyer said it already, in other words.
+ */
+export const ANSWERED_BY: readonly { fact: string; reason: string; value(c: Case): string | undefined }[] = [
+  {
+    fact: 'supplier.payee.country', reason: 'every payment went to an account in Hong Kong',
+    value: (c) => (c.order?.payments?.length && c.order.payments.every((p) => p.via === 'hong_kong_account') ? 'HK' : undefined),
+  },
+  {
+    fact: 'supplier.activity.responsive', reason: 'the supplier does not answer (its position)',
+    value: (c) => (c.dispute?.supplier_position === 'silent' ? 'unresponsive' : undefined),
+  },
+];
+
+/** The answers earlier answers give that the case does not state yet: [fact path, value]. */
+export function answeredByEarlier(c: Case): [string, string][] {
+  const out: [string, string][] = [];
+  for (const a of ANSWERED_BY) {
+    const v = a.value(c);
+    if (v !== undefined && valueAt(c, a.fact) === undefined) out.push([a.fact, v]);
+  }
+  return out;
+}
+
+/** Choices an earlier answer rules out: after "every payment went to an account in Hong Kong", only Hong Kong accounts. */
+const NARROWED: Record<string, (c: Case) => readonly string[] | undefined> = {
+  'supplier.payee.account_type': (c) => (c.order?.payments?.length && c.order.payments.every((p) => p.via === 'hong_kong_account') ? ['hong_kong_company', 'personal'] : undefined),
+};
+
+/** The question with the choices that earlier answers leave open (the question itself when none are ruled out). */
+export function narrowed(q: Question, c: Case): Question {
+  const keep = NARROWED[q.path]?.(c);
+  return keep && q.choices ? { ...q, choices: q.choices.filter((ch) => keep.includes(ch.value)) } : q;
+}
+
+/** Whether a question may still be asked: its premise holds, and no implied fact or earlier answer settles it. */
+export function stillOpen(path: string, c: Case): boolean {
+  if (PREMISES[path] && !PREMISES[path]!(c)) return false;
+  if (ANSWERED_BY.some((a) => a.fact === path && a.value(c) !== undefined)) return false;
+  return !IMPLICATIONS.some((i) => i.fact === path && i.value(c) !== undefined);
+}
+
+const NOTES_HEAD = 'Homework:';
+const DONT_KNOW_HEAD = `Answered "I don't know" (not asked again on --resume unless you choose):`;
+
+/** The homework list as lines for a buyer (the saved file's closing comment and the end of the interview). */
+export function homeworkLines(paths: readonly string[], width = 98): string[] {
+  const out: string[] = [];
+  HOMEWORK.filter((h) => paths.includes(h.path)).forEach((h, i) => {
+    out.push(`${i + 1}. ${h.title}`);
+    out.push(...wrapWords(`How: ${h.how}`, width - 3).map((l) => `   ${l}`));
+  });
+  return out;
+}
+
+/**
+ * The saved file's closing comment: the homework (each with how to do it) and the questions answered "I don't
+ * know", so that `interview --resume` asks the homework and leaves the rest unless the buyer chooses. A YAML
+ * comment keeps the case file a valid case file.
+ */
+export function interviewNotes(homework: readonly string[], dontKnow: readonly string[]): string | null {
+  const lines: string[] = [];
+  if (homework.length) {
+    lines.push(`${NOTES_HEAD} look-ups that can change your assessment. Do them, then run: npx dispute-assess interview --resume <this file>`);
+    lines.push(...homeworkLines(homework));
+  }
+  if (dontKnow.length) lines.push(DONT_KNOW_HEAD, ...wrapWords(dontKnow.join(', '), 96).map((l) => `  ${l}`));
+  return lines.length ? lines.map((l) => ` ${l}`).join('\n') : null;
+}
+
+/** A closing comment with the notes replaced and any comment of the buyer's own (before them) kept. */
+export function withNotes(existing: string | null | undefined, notes: string | null): string | null {
+  const lines = (existing ?? '').split('\n');
+  const at = lines.findIndex((l) => l.trim().startsWith(NOTES_HEAD) || l.trim() === DONT_KNOW_HEAD);
+  const own = (at === -1 ? lines : lines.slice(0, at)).join('\n').replace(/\s+$/, '');
+  return [own || null, notes].filter((x) => x !== null).join('\n') || null;
+}
+
+/** The questions a saved file says were answered "I don't know" (from interviewNotes' comment). */
+export function dontKnowFromNotes(comment: string | null | undefined): string[] {
+  const lines = (comment ?? '').split('\n').map((l) => l.trim());
+  const at = lines.indexOf(DONT_KNOW_HEAD);
+  if (at === -1) return [];
+  return lines.slice(at + 1).join(' ').split(',').map((p) => p.trim()).filter((p) => /^[a-z_][a-z0-9_.-]*$/.test(p));
+}
+
+/** Lines of at most `width` columns (wide CJK characters count two), by wrap-ansi. */
+const wrapWords = (text: string, width: number): string[] => wrapAnsi(text, width, { hard: true, trim: true }).split('\n');
+
+/** The id of the one "which of these do you have?" question for the evidence items still unknown. */
+export const EVIDENCE_CHECKLIST = 'evidence-checklist';
+
+/**
+ * The evidence checklist: the items of `paths` (evidence.<kind>) as one question, each labelled by the rule
+ * pack's title. A ticked item is "have", an unticked one "missing" (the buyer would know of it); "partly" can be
+ * set on the review screen; "I don't know" leaves them all unknown.
+ */
+export function evidenceChecklist(paths: readonly string[], titles: (path: string) => string, order: number): Question {
+  return {
+    path: EVIDENCE_CHECKLIST, group: 'evidence', kind: 'bundle', order, noneLabel: 'None of these',
+    text: 'Which of these do you have? (tick all that apply)',
+    hint: 'Space ticks, Enter confirms. Tick what you hold today (a copy is enough); what you do not tick counts as missing. You can mark one as "partly" on the review screen.',
+    choices: paths.map((p) => ({ value: p, label: titles(p) })),
+  };
+}
+
+/** The evidence statuses a checklist answer sets: ticked "have", the others "missing". */
+export function checklistValues(q: Question, ticked: readonly string[]): [string, 'have' | 'missing'][] {
+  return (q.choices ?? []).map((ch) => [ch.value, ticked.includes(ch.value) ? 'have' : 'missing']);
+}
