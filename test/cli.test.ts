@@ -75,6 +75,8 @@ describe('dispute-assess <case>', () => {
     const onTerminal = (env: Record<string, string>) => {
       const base: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '', TERM: 'xterm', ...env };
       if (!('FORCE_COLOR' in env)) delete base.FORCE_COLOR;
+      // A person's terminal, not a CI runner's: chalk's detection turns colour off whenever CI is set (as .ci/run does).
+      delete base.CI;
       return spawnSync('script', ['-qec', `"${process.execPath}" "${BIN}" "${OFFLINE}"`, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: base, timeout: 20_000 }).stdout;
     };
     expect(onTerminal({})).toContain(ESC);
