@@ -49,8 +49,10 @@ mkdirSync(ONE_RULE, { recursive: true });
 writeFileSync(join(ONE_RULE, 'extra.yaml'), [
   'pack: extra', 'description: One extra rule, to measure what a --rules folder costs.', 'rules:',
   '  - id: extra/one', '    title: An extra rule', '    kind: advice', '    severity: low',
-  '    rationale: Measures the cost of a rules folder.', '    source: ["https://example.org/extra"]',
-  '    when: { fact: dispute.supplier_position, equals: offers_full_refund }', '    message: An extra rule fired.', '',
+  '    rationale: Measures the cost of a rules folder.', '    source: [{ ref: bench-extra }]',
+  '    when: { fact: dispute.supplier_position, equals: offers_full_refund }', '    message: An extra rule fired.',
+  // A third-party pack brings its own bibliography entry.
+  'sources:', '  bench-extra: { title: Bench rule, author: dispute-assess bench, url: "https://example.org/extra", retrieved: 2026-11-26, kind: secondary_article }', '',
 ].join('\n'));
 const lines = (file: string) => readFileSync(join(DIR, file), 'utf8').split('\n').length;
 const node0 = (env: NodeJS.ProcessEnv): Cmd => ({ args: ['-e', '0'], env });
