@@ -55,6 +55,9 @@ const deadline = (name: string, input: string, param: string, description: strin
   },
 });
 
+/** The dispute types PayPal handles as 'Significantly Not as Described' (30 days after delivery when sooner). */
+const PAYPAL_SNAD_TYPES: readonly string[] = ['quality', 'not_as_described', 'damage', 'short_shipment'];
+
 /** Days from the as-of date to a date fact (negative once passed). */
 const daysLeft = (name: string, dateFact: string, description: string): DerivedFact => ({
   name, type: 'number', description, inputs: [dateFact], params: [],
@@ -226,7 +229,24 @@ export const DERIVED: readonly DerivedFact[] = [
     name: 'derived.paypal_payment_date', type: 'date', description: 'Date of the first PayPal payment', inputs: ['order.payments'], params: [],
     compute: (ctx) => firstPaymentDate(ctx.case, 'paypal'),
   },
-  deadline('derived.paypal_dispute_end', 'derived.paypal_payment_date', 'paypal_dispute_days', 'Last day to open a PayPal dispute'),
+  {
+    name: 'derived.paypal_dispute_end', type: 'date',
+    description: "Last day to open a PayPal dispute: 180 days after the payment for goods not received; for goods that arrived significantly not as described (quality, not as described, damage, short shipment), 30 days after delivery when that is sooner. Unknown while the dispute's kind, or such a delivery date, is unknown",
+    inputs: ['derived.paypal_payment_date', 'dispute.types', 'order.delivery.receipt_confirmed_date'], params: ['paypal_dispute_days', 'paypal_snad_days_after_delivery'],
+    compute: (ctx) => {
+      const paid = date(ctx, 'derived.paypal_payment_date');
+      const days = ctx.param('paypal_dispute_days');
+      const types = ctx.fact('dispute.types');
+      if (!paid || typeof days !== 'number' || !Array.isArray(types)) return undefined;
+      const byPayment = addDays(paid, days);
+      if (!types.some((t) => PAYPAL_SNAD_TYPES.includes(t as string))) return byPayment;
+      const delivered = date(ctx, 'order.delivery.receipt_confirmed_date');
+      const snad = ctx.param('paypal_snad_days_after_delivery');
+      if (!delivered || typeof snad !== 'number') return undefined;
+      const byDelivery = addDays(delivered, snad);
+      return byDelivery < byPayment ? byDelivery : byPayment;
+    },
+  },
   daysLeft('derived.paypal_days_left', 'derived.paypal_dispute_end', 'Days left to open a PayPal dispute'),
 
   ...LIMITATION_DERIVED,
