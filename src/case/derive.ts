@@ -45,16 +45,6 @@ const allOf = (xs: (boolean | undefined)[]) => (xs.length === 0 ? undefined : xs
 const anyOf = (xs: (boolean | undefined)[]) => (xs.length === 0 ? undefined : xs.includes(true) ? true : xs.includes(undefined) ? undefined : false);
 const onPlatform = (p: Payment) => (p.via === undefined ? undefined : ON_PLATFORM.has(p.via));
 
-/** A deadline (date) n days after a date fact. */
-const deadline = (name: string, input: string, param: string, description: string): DerivedFact => ({
-  name, type: 'date', description, inputs: [input], params: [param],
-  compute: (ctx) => {
-    const d = date(ctx, input);
-    const days = ctx.param(param);
-    return d && typeof days === 'number' ? addDays(d, days) : undefined;
-  },
-});
-
 /** The dispute types PayPal handles as 'Significantly Not as Described' (30 days after delivery when sooner). */
 const PAYPAL_SNAD_TYPES: readonly string[] = ['quality', 'not_as_described', 'damage', 'short_shipment'];
 
