@@ -62,6 +62,9 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
   const strategies = strategySection(ev, rules);
   // Unknown facts are listed only for rules that can still change the verdict (the interview asks the same).
   const relevant = relevantRuleIds({ programs: ev.programs, strategies, outcome: ev.outcome }, rules, types);
+  const excluded = new Set(strategies.filter((s) => s.excluded).map((s) => s.route));
+  // Advice and plan steps of a route the strategy section rules out are not given (the plan never contradicts it).
+  const given = (f: { kind: string; route?: Route }) => !((f.kind === 'advice' || f.kind === 'action') && f.route && excluded.has(f.route));
   const result: Assessment = {
     format: ASSESSMENT_FORMAT,
     version: ASSESSMENT_VERSION,
@@ -72,10 +75,10 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
     programs: ev.programs.filter((p) => p.program !== 'trade_assurance'),
     evidence: evidenceSection(ev, rules, types),
     strategies,
-    plan: planSection(ev, rules, asOf, new Set(strategies.filter((s) => s.excluded).map((s) => s.route))),
+    plan: planSection(ev, rules, asOf, excluded),
     unknowns: asQuestions(unknownsSection(ev, (f) => registry.get(f)?.description, relevant), rules),
     // Every fired rule once, the most severe first (flags and advice are the findings of those kinds).
-    findings: [...ev.findings].sort((a, b) => sev(b.severity) - sev(a.severity) || compareText(a.id, b.id)),
+    findings: ev.findings.filter(given).sort((a, b) => sev(b.severity) - sev(a.severity) || compareText(a.id, b.id)),
     stats: { rules: ev.outcomes.length, fired: ev.findings.length, undecided: ev.undecided.length },
     sources: [],
   };

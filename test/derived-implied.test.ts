@@ -26,6 +26,13 @@ describe('implied case facts', () => {
     expect(fact({ dispute: { types: ['quality'] } }, 'order.delivery.status')).toBeUndefined();
   });
 
+  it('a bank switch named as the fraud means the bank details changed (issue 11); stating both ways is refused', () => {
+    expect(fact({ dispute: { fraud_kind: 'bank_switch' } }, 'dispute.bank_details_changed')).toBe(true);
+    expect(fact({ dispute: { fraud_kind: 'phishing' } }, 'dispute.bank_details_changed')).toBeUndefined();
+    expect(contradictions({ dispute: { fraud_kind: 'bank_switch', bank_details_changed: false } }).map((x) => x.path.join('.'))).toEqual(['dispute.bank_details_changed']);
+    expect(contradictions({ dispute: { fraud_kind: 'bank_switch', bank_details_changed: true } })).toHaveLength(0);
+  });
+
   it('the quantities settle delivery', () => {
     expect(fact({ order: { quantity_ordered: 100, quantity_delivered: 0 } }, 'order.delivery.status')).toBe('none');
     expect(fact({ order: { quantity_ordered: 100, quantity_delivered: 60 } }, 'order.delivery.status')).toBe('partial');

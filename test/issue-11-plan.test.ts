@@ -9,13 +9,13 @@ import { assess } from '../src/assess.js';
 import { caseSchema } from '../src/case/schema.js';
 import { builtinRules, ROOT } from './helpers.js';
 
-function assessed(file: string) {
+function assessed(file: string, whatIf = false) {
   const text = readFileSync(join(ROOT, 'fixtures', file), 'utf8');
   const doc = readYaml(text, file);
   if (!doc.ok) throw new Error(file);
   const c = validateCase(doc.value);
   if (!c.ok) throw new Error(file);
-  return assess(c.value, builtinRules(), { today: '2026-03-01' });
+  return assess(c.value, builtinRules(), { today: '2026-03-01', whatIf });
 }
 
 describe('the plan follows the strategy section', () => {
@@ -27,8 +27,18 @@ describe('the plan follows the strategy section', () => {
 
   it('a bank switch has no demand against the genuine supplier, but a report to the police today', () => {
     const a = assessed('b-bank-switch-us-wire.yaml');
-    expect(a.findings.map((f) => f.id)).toContain('plan/written-demand');
+    // Sitting 2: a step (or advice) of an excluded route is not given at all, not even as a finding.
+    expect(a.findings.map((f) => f.id)).not.toContain('plan/written-demand');
     expect(a.plan.map((p) => p.rule)).not.toContain('plan/written-demand');
+    expect(a.plan.map((p) => p.rule)).toContain('plan/bank-switch-report');
+  });
+
+  it.each(['b-bank-switch-us-wire.yaml', 'a-bank-switch-hong-kong.yaml', 'b-bank-switch-fraud-kind-cietac.yaml'])('%s: no conditional step or advice aimed at the genuine supplier', (f) => {
+    const a = assessed(f, true);
+    const aimed = new Set(['negotiation', 'platform_complaint', 'prc_litigation', 'cietac_arbitration', 'asset_preservation']);
+    for (const s of a.strategies.filter((x) => aimed.has(x.route))) expect(s.excluded, s.route).toBe(true);
+    for (const step of a.plan) if (step.route) expect(aimed.has(step.route), `${step.rule} (${step.route}) ${step.condition?.fact ?? ''}`).toBe(false);
+    for (const x of a.findings) if (x.kind === 'advice' && x.route) expect(aimed.has(x.route), x.id).toBe(false);
     expect(a.plan.map((p) => p.rule)).toContain('plan/bank-switch-report');
   });
 

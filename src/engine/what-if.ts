@@ -75,9 +75,12 @@ function variant(c: Case, rules: RuleSet, asOf: string, flat?: Map<string, FactV
     if (!x || x.excluded || x.score <= 0 || (top && top.score >= x.score)) continue;
     top = { route, title: rules.catalogue.routes[route]?.title ?? route, description: '', score: x.score, excluded: false, reasons: [] };
   }
-  const steps = new Set(rules.rules.filter((r) => r.kind === 'action' && at(r.id) === 'true').map((r) => r.id));
+  // As in the case's own plan, a step of a route the variant excludes is no step (issue 11: after a bank switch
+  // no demand against the genuine supplier turns up as a conditional step).
+  const excluded = new Set([...scores].filter(([, x]) => x.excluded).map(([route]) => route as Route));
+  const steps = new Set(rules.rules.filter((r) => r.kind === 'action' && at(r.id) === 'true' && !(r.then.route && excluded.has(r.then.route))).map((r) => r.id));
   let plan: PlanStep[] | undefined;
-  return { programs, open, steps, plan: () => (plan ??= planSection(evaluateRules(facts, rules), rules, asOf)), ...(top ? { top } : {}) };
+  return { programs, open, steps, plan: () => (plan ??= planSection(evaluateRules(facts, rules), rules, asOf, excluded)), ...(top ? { top } : {}) };
 }
 
 const severityOf = (rules: RuleSet, id: string) => rules.rules[indexOf(rules).get(id)!]!.severity as string;

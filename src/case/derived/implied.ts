@@ -61,6 +61,12 @@ export const IMPLICATIONS: readonly Implication[] = [
     reason: 'A dispute opened on the platform tells the supplier in writing what is wrong',
     value: (c) => (platformDispute(c)?.opened === true || platformDispute(c)?.opened_date !== undefined || platformDispute(c)?.status !== undefined ? true : undefined),
   },
+  {
+    // Issue 11: the bank-switch rules read dispute.bank_details_changed; a case that names the fraud instead gets them too.
+    name: 'implied.bank_details_changed', fact: 'dispute.bank_details_changed', inputs: ['dispute.fraud_kind'],
+    reason: 'A bank switch is a change of the bank details by a third party',
+    value: (c) => (c.dispute?.fraud_kind === 'bank_switch' ? true : undefined),
+  },
 ];
 
 /** Fill in the implied case facts that are absent; returns the ones applied, with their values. */
@@ -92,6 +98,9 @@ export function implicationConflicts(c: Case): [(string | number)[], string][] {
   if (c.order?.closed === false && c.order.closed_date) out.push([['order', 'closed'], `order.closed is false, but order.closed_date is ${c.order.closed_date}: remove one of them`]);
   if (c.dispute?.supplier_notified === false && (pd?.opened === true || pd?.opened_date || pd?.status)) {
     out.push([['dispute', 'supplier_notified'], 'dispute.supplier_notified is false, but a platform dispute was opened, which tells the supplier in writing: remove one of them']);
+  }
+  if (c.dispute?.bank_details_changed === false && c.dispute.fraud_kind === 'bank_switch') {
+    out.push([['dispute', 'bank_details_changed'], 'dispute.bank_details_changed is false, but dispute.fraud_kind is bank_switch (a change of bank details): remove one of them']);
   }
   const receipt = c.order?.delivery?.receipt_confirmed_date;
   if (c.order?.closed_date && receipt && c.order.closed_date < receipt) {
