@@ -19,9 +19,14 @@ import type { Alternative, Condition, PlanStep, ProgramVerdict, RankedStrategy }
 /** A light assessment of one variant: programme verdicts, the top route and the plan. */
 interface Variant { programs: Map<string, string>; open: Map<string, number>; top?: RankedStrategy; steps: Set<string>; plan(): PlanStep[] }
 
+/** Enums too long to try whole, with the answers worth trying. Issue 11: the dispute clause decides the forum, so
+ * "If your contract names CIETAC arbitration: CIETAC arbitration" belongs in the strategy section while it is unknown. */
+const TRIED: Readonly<Record<string, readonly FactValue[]>> = { 'order.dispute_clause': ['cietac', 'other_arbitration', 'court_china', 'court_abroad', 'none'] };
+
 /** Answers tried for a fact: booleans both ways, small enums every value; payments as two typical ones. */
 export function candidateValues(fact: string): FactValue[] | undefined {
   if (fact === 'order.payments') return ['checkout', 'direct'];
+  if (TRIED[fact]) return [...TRIED[fact]];
   const info = factRegistry().get(fact);
   if (!info || fact.startsWith('derived.') || fact.startsWith('eligibility.') || fact === 'as_of') return undefined;
   if (info.kind === 'boolean') return [true, false];
