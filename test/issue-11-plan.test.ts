@@ -62,3 +62,27 @@ describe('the plan follows the strategy section', () => {
     expect(a.plan.find((p) => p.rule === 'plan/written-demand')?.date).toBe('2026-03-01');
   });
 });
+
+describe('evidence strength: a third-party payee and an accredited lab report (issue 11, sitting 2)', () => {
+  it('a payment to someone other than the contracting party counts as partial; the item still shows what the buyer has', () => {
+    const a = assessed('b-offline-wire-non-delivery.yaml');
+    const g = a.evidence.find((e) => e.dispute_type === 'non_delivery')!;
+    expect(g.items.find((i) => i.kind === 'payment_records')?.status).toBe('have');
+    expect(g.strength).toBe('moderate');
+  });
+
+  it('a lab report the buyer has stands in for the inspection report; one not stated does not', () => {
+    const text = readFileSync(join(ROOT, 'fixtures', 'e-quality-lab-report.yaml'), 'utf8');
+    const doc = readYaml(text, 'x.yaml');
+    if (!doc.ok) throw new Error('yaml');
+    const c = validateCase(doc.value);
+    if (!c.ok) throw new Error('case');
+    const strength = (v: typeof c.value) => assess(v, builtinRules(), { today: '2026-06-10' }).evidence.find((e) => e.dispute_type === 'quality')!.strength;
+    expect(strength(c.value)).toBe('strong');
+    const without = structuredClone(c.value);
+    delete without.evidence!.lab_tests;
+    expect(strength(without)).toBe('weak');
+    without.evidence!.lab_tests = 'partial';
+    expect(strength(without)).toBe('moderate');
+  });
+});

@@ -12,24 +12,40 @@ import type { Evaluated } from './evaluate.js';
 
 const fired = (ev: Evaluated, id: string) => ev.outcome(id) === 'true';
 
-/** Evidence checklist per dispute type, with a strength from the required items. */
+type Status = EvidenceStatus | 'unknown';
+const STATUS_RANK: Record<Status, number> = { missing: 0, unknown: 1, partial: 2, have: 3 };
+
+/** Evidence checklist per dispute type, with a strength from the required items. Each item shows its own status;
+ * the strength counts evidence that stands in for an item (`or`) and a ceiling on it (`at_most`), issue 11. */
 export function evidenceSection(ev: Evaluated, set: RuleSet, types: readonly DisputeType[]): EvidenceGroup[] {
   const checklist = set.rules.filter((r): r is ChecklistRule => r.kind === 'checklist' && fired(ev, r.id));
+  const own = (kind: string) => (ev.facts.get(`evidence.${kind}`) as EvidenceStatus | undefined) ?? 'unknown';
   return types.map((t) => {
     const items = new Map<string, EvidenceItem>();
-    for (const r of checklist.filter((c) => c.then.for.includes(t))) {
+    const counted = new Map<string, Status>();
+    const mine = checklist.filter((c) => c.then.for.includes(t));
+    for (const r of mine) {
       const prev = items.get(r.then.evidence);
       if (prev && (prev.level === 'required' || r.then.level === 'recommended')) continue;
       const entry = set.catalogue.evidence[r.then.evidence]!;
-      const status = ev.facts.get(`evidence.${r.then.evidence}`) as EvidenceStatus | undefined;
-      items.set(r.then.evidence, { kind: r.then.evidence, title: entry.title, level: r.then.level, status: status ?? 'unknown', proves: entry.proves, where: entry.where, rule: r.id });
+      items.set(r.then.evidence, { kind: r.then.evidence, title: entry.title, level: r.then.level, status: own(r.then.evidence), proves: entry.proves, where: entry.where, rule: r.id });
+    }
+    // Evidence standing in counts once the buyer says it has it (have or partial); one not stated leaves the item as it is.
+    for (const r of mine) {
+      const best = [r.then.evidence, ...(r.then.or ?? [])].map(own).reduce((a, b) => ((b === 'have' || b === 'partial') && STATUS_RANK[b] > STATUS_RANK[a] ? b : a));
+      const prev = counted.get(r.then.evidence) ?? own(r.then.evidence);
+      counted.set(r.then.evidence, STATUS_RANK[best] > STATUS_RANK[prev] ? best : prev);
+    }
+    for (const r of mine) {
+      const c = counted.get(r.then.evidence)!;
+      if (r.then.at_most && STATUS_RANK[c] > STATUS_RANK[r.then.at_most]) counted.set(r.then.evidence, r.then.at_most);
     }
     const list = [...items.values()].sort((a, b) => (a.level === b.level ? 0 : a.level === 'required' ? -1 : 1));
-    return { dispute_type: t, strength: strength(list), items: list };
+    return { dispute_type: t, strength: strength(list.map((i) => ({ level: i.level, status: counted.get(i.kind) ?? i.status }))), items: list };
   });
 }
 
-function strength(items: EvidenceItem[]): Strength {
+function strength(items: { level: EvidenceItem['level']; status: Status }[]): Strength {
   const required = items.filter((i) => i.level === 'required');
   if (required.length === 0) return 'undetermined';
   if (required.some((i) => i.status === 'missing')) return 'weak';

@@ -37,7 +37,9 @@ export function decides(rule: Rule, set: RuleSet, w: Words = TEXT): string {
   const cat = set.catalogue;
   switch (rule.kind) {
     case 'checklist':
-      return `An evidence item: ${cat.evidence[rule.then.evidence]?.title ?? rule.then.evidence} (${w.code(rule.then.evidence)}), ${rule.then.level} for ${rule.then.for.map((t) => t.replace(/_/g, ' ')).join(', ')} disputes.`;
+      return `An evidence item: ${cat.evidence[rule.then.evidence]?.title ?? rule.then.evidence} (${w.code(rule.then.evidence)}), ${rule.then.level} for ${rule.then.for.map((t) => t.replace(/_/g, ' ')).join(', ')} disputes${
+        rule.then.or ? `; ${rule.then.or.map((k) => `${cat.evidence[k]?.title ?? k} (${w.code(k)})`).join(' or ')} stands in for it when the strength is judged` : ''}${
+        rule.then.at_most ? `; while the condition holds it counts at most as ${rule.then.at_most} evidence` : ''}.`;
     case 'eligibility':
       return `Eligibility for ${cat.programs[rule.then.program]?.title ?? rule.then.program} (${w.code(rule.then.program)}): ${rule.then.effect === 'requires' ? 'the programme requires this condition; when it is false the order is not eligible' : 'when this condition holds the order is not eligible'}.`;
     case 'strategy':

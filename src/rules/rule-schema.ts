@@ -67,6 +67,11 @@ const thenFor: Record<string, unknown> = {
       evidence: { enum: [...EVIDENCE_KINDS] },
       level: { enum: ['required', 'recommended'] },
       for: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...DISPUTE_TYPES] } },
+      // Issue 11: other evidence that stands in for this item when the strength is judged (an accredited lab
+      // report for an inspection report), and a ceiling on what the item can prove while the rule fires (a
+      // payment to someone other than the contracting party proves at most part of the claim).
+      or: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...EVIDENCE_KINDS] } },
+      at_most: { enum: ['partial'] },
     },
   },
   eligibility: {

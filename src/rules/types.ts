@@ -27,7 +27,9 @@ interface RuleBase {
   origin: { file: string; line: number; column: number };
 }
 
-export type ChecklistRule = RuleBase & { kind: 'checklist'; then: { evidence: EvidenceKind; level: 'required' | 'recommended'; for: DisputeType[] } };
+/** `or`: evidence that stands in for this item when the strength is judged; `at_most`: while the rule fires, the item
+ * counts at most as this status (the item's own status is still shown as stated). */
+export type ChecklistRule = RuleBase & { kind: 'checklist'; then: { evidence: EvidenceKind; level: 'required' | 'recommended'; for: DisputeType[]; or?: EvidenceKind[]; at_most?: 'partial' } };
 export type EligibilityRule = RuleBase & { kind: 'eligibility'; then: { program: Program; effect: 'requires' | 'excludes'; unmet?: string } };
 export type StrategyRule = RuleBase & { kind: 'strategy'; then: { route: Route; score?: number; exclude?: boolean } };
 export type FlagRule = RuleBase & { kind: 'flag'; then?: { category?: FlagCategory } };
