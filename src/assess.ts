@@ -63,8 +63,11 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
   // Unknown facts are listed only for rules that can still change the verdict (the interview asks the same).
   const relevant = relevantRuleIds({ programs: ev.programs, strategies, outcome: ev.outcome }, rules, types);
   const excluded = new Set(strategies.filter((s) => s.excluded).map((s) => s.route));
-  // Advice and plan steps of a route the strategy section rules out are not given (the plan never contradicts it).
-  const given = (f: { kind: string; route?: Route }) => !((f.kind === 'advice' || f.kind === 'action') && f.route && excluded.has(f.route));
+  const plan = planSection(ev, rules, asOf, excluded);
+  const inPlan = new Set(plan.map((s) => s.rule));
+  // Advice of a route the strategy section rules out is not given, nor a step the plan leaves out (an excluded
+  // route's, or one another step supersedes): the findings say what the report says.
+  const given = (f: { id: string; kind: string; route?: Route }) => (f.kind === 'action' ? inPlan.has(f.id) : !(f.kind === 'advice' && f.route && excluded.has(f.route)));
   const result: Assessment = {
     format: ASSESSMENT_FORMAT,
     version: ASSESSMENT_VERSION,
@@ -75,7 +78,7 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
     programs: ev.programs.filter((p) => p.program !== 'trade_assurance'),
     evidence: evidenceSection(ev, rules, types),
     strategies,
-    plan: planSection(ev, rules, asOf, excluded),
+    plan,
     unknowns: asQuestions(unknownsSection(ev, (f) => registry.get(f)?.description, relevant), rules),
     // Every fired rule once, the most severe first (flags and advice are the findings of those kinds).
     findings: ev.findings.filter(given).sort((a, b) => sev(b.severity) - sev(a.severity) || compareText(a.id, b.id)),

@@ -86,3 +86,11 @@ describe('evidence strength: a third-party payee and an accredited lab report (i
     expect(strength(without)).toBe('moderate');
   });
 });
+
+describe('one step per thing to do (issue 11, sitting 2)', () => {
+  it.each(['b-review-ta-dereg-nondelivery.yaml', 'a-led-panels-licence-revoked.yaml', 'a-deregistered-cabinets.yaml'])('%s: "file the claim today anyway" and never also "file the claim", not even as a conditional step', (f) => {
+    const rules = assessed(f, true).plan.map((p) => p.rule);
+    expect(rules).toContain('plan/ta-claim-despite-dissolution');
+    expect(rules).not.toContain('plan/file-ta-claim');
+  });
+});

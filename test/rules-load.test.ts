@@ -20,6 +20,7 @@ describe('loadRules diagnostics', () => {
     ['unknown parameter', rule('    when: { fact: derived.loss_usd, gt: { param: small_claim } }\n'), 'rules-unknown-param', 9, "did you mean 'small_claim_usd'"],
     ['missing placeholder', rule('').replace('message: m', 'message: "paid {derived.amount_payd}"'), 'rules-placeholder', 8, "did you mean 'derived.amount_paid'"],
     ['bad id', rule('').replace('id: flag/x', 'id: NoFamily'), 'rules-invalid', 2, 'family-prefixed'],
+    ['a step superseding no step', rule('    then: { due: today, supersedes: [plan/file-ta-claims] }\n').replace('kind: flag', 'kind: action'), 'rules-unknown-rule', 9, "'plan/file-ta-claims'"],
     ['YAML error', 'rules: [\n', 'yaml-syntax', 2, ''],
   ])('%s', (_, text, code, line, message) => {
     const r = load(text);

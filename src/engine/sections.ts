@@ -79,7 +79,10 @@ export function strategySection(ev: Evaluated, set: RuleSet): RankedStrategy[] {
 /** Dated actions, earliest first; undated ones last. A step of an excluded route is left out: the plan never
  * tells the buyer to take a route the strategy section rules out. */
 export function planSection(ev: Evaluated, set: RuleSet, asOf: string, excluded: ReadonlySet<Route> = new Set()): PlanStep[] {
-  const actions = set.rules.filter((r): r is ActionRule => r.kind === 'action' && fired(ev, r.id) && !(r.then.route && excluded.has(r.then.route)));
+  const given = set.rules.filter((r): r is ActionRule => r.kind === 'action' && fired(ev, r.id) && !(r.then.route && excluded.has(r.then.route)));
+  // A step another given step supersedes is left out (issue 11: "file the claim today anyway" replaces "file the claim").
+  const superseded = new Set(given.flatMap((r) => r.then.supersedes ?? []));
+  const actions = given.filter((r) => !superseded.has(r.id));
   const order = new Map(actions.map((r, i) => [r.id, i]));
   const steps = actions.map((r): PlanStep => {
     let date: string | undefined;

@@ -10,7 +10,7 @@ import { deriveFacts } from '../case/derive.js';
 import { COUNTRY_CODES } from '../case/iso-codes.js';
 import { factRegistry } from '../rules/fact-registry.js';
 import { contradictions } from '../case/chronology.js';
-import type { EligibilityRule, RuleSet } from '../rules/types.js';
+import type { ActionRule, EligibilityRule, RuleSet } from '../rules/types.js';
 import { ROUTES, type Route } from '../case/enums.js';
 import { decideRules, evaluateRules, programStatus } from './evaluate.js';
 import { planSection } from './sections.js';
@@ -21,7 +21,7 @@ interface Variant { programs: Map<string, string>; open: Map<string, number>; to
 
 /** Enums too long to try whole, with the answers worth trying. Issue 11: the dispute clause decides the forum, so
  * "If your contract names CIETAC arbitration: CIETAC arbitration" belongs in the strategy section while it is unknown. */
-const TRIED: Readonly<Record<string, readonly FactValue[]>> = { 'order.dispute_clause': ['cietac', 'other_arbitration', 'court_china', 'court_abroad', 'none'] };
+const TRIED: Readonly<Record<string, readonly FactValue[]>> = { 'order.dispute_clause': ['cietac', 'other_arbitration', 'court_china', 'none'] };
 
 /** Answers tried for a fact: booleans both ways, small enums every value; payments as two typical ones. */
 export function candidateValues(fact: string): FactValue[] | undefined {
@@ -83,7 +83,9 @@ function variant(c: Case, rules: RuleSet, asOf: string, flat?: Map<string, FactV
   // As in the case's own plan, a step of a route the variant excludes is no step (issue 11: after a bank switch
   // no demand against the genuine supplier turns up as a conditional step).
   const excluded = new Set([...scores].filter(([, x]) => x.excluded).map(([route]) => route as Route));
-  const steps = new Set(rules.rules.filter((r) => r.kind === 'action' && at(r.id) === 'true' && !(r.then.route && excluded.has(r.then.route))).map((r) => r.id));
+  const given = rules.rules.filter((r): r is ActionRule => r.kind === 'action' && at(r.id) === 'true' && !(r.then.route && excluded.has(r.then.route)));
+  const superseded = new Set(given.flatMap((r) => r.then.supersedes ?? []));
+  const steps = new Set(given.filter((r) => !superseded.has(r.id)).map((r) => r.id));
   let plan: PlanStep[] | undefined;
   return { programs, open, steps, plan: () => (plan ??= planSection(evaluateRules(facts, rules), rules, asOf, excluded)), ...(top ? { top } : {}) };
 }

@@ -51,7 +51,8 @@ export function decides(rule: Rule, set: RuleSet, w: Words = TEXT): string {
     case 'action': {
       const due = rule.then.due;
       const when = due === 'today' ? 'due on the assessment date' : `due ${dueWords(due.offset_days ?? 0)} ${w.code(due.fact)}`;
-      return `A dated step of the plan, ${when}${rule.then.route ? `, for the route ${cat.routes[rule.then.route]?.title ?? rule.then.route}` : ''}.`;
+      return `A dated step of the plan, ${when}${rule.then.route ? `, for the route ${cat.routes[rule.then.route]?.title ?? rule.then.route}` : ''}${
+        rule.then.supersedes ? `; it replaces ${rule.then.supersedes.map((id) => w.code(id)).join(', ')} when both apply` : ''}.`;
     }
   }
 }

@@ -95,6 +95,8 @@ const thenFor: Record<string, unknown> = {
           { type: 'object', additionalProperties: false, required: ['fact'], properties: { fact: { type: 'string' }, offset_days: { type: 'integer', minimum: -3650, maximum: 3650 } } },
         ],
       },
+      // Issue 11: steps this one replaces when both would be in the plan (the more specific step says it all).
+      supersedes: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', maxLength: 100 } },
     },
   },
 };

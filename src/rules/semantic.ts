@@ -48,6 +48,7 @@ export function checkRuleSet(set: RuleSet, where: (ruleIndex: number, path: (str
       if (!f || f.kind !== 'date') out.push(diag('rules-unknown-fact', `due.fact '${rule.then.due.fact}' must be a date fact${suggestion(rule.then.due.fact, dateFacts(facts))}`, at(['then', 'due', 'fact'])));
     }
     if (rule.kind === 'checklist' && !Object.hasOwn(set.catalogue.evidence, rule.then.evidence)) out.push(diag('rules-catalogue', `evidence '${rule.then.evidence}' has no entry in the evidence catalogue`, at(['then', 'evidence'])));
+    if (rule.kind === 'action') rule.then.supersedes?.forEach((id, j) => { if (!set.rules.some((r) => r.id === id && r.kind === 'action')) out.push(diag('rules-unknown-rule', `supersedes '${id}', which is not a plan step (action rule)`, at(['then', 'supersedes', j]))); });
     if (rule.kind === 'checklist') rule.then.or?.forEach((k, j) => { if (!Object.hasOwn(set.catalogue.evidence, k)) out.push(diag('rules-catalogue', `evidence '${k}' has no entry in the evidence catalogue`, at(['then', 'or', j]))); });
     const route = rule.kind === 'strategy' || rule.kind === 'action' || rule.kind === 'advice' ? rule.then?.route : undefined;
     if (route && !Object.hasOwn(set.catalogue.routes, route)) out.push(diag('rules-catalogue', `route '${route}' has no entry in the routes catalogue`, at(['then', 'route'])));

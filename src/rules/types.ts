@@ -34,7 +34,8 @@ export type EligibilityRule = RuleBase & { kind: 'eligibility'; then: { program:
 export type StrategyRule = RuleBase & { kind: 'strategy'; then: { route: Route; score?: number; exclude?: boolean } };
 export type FlagRule = RuleBase & { kind: 'flag'; then?: { category?: FlagCategory } };
 export type AdviceRule = RuleBase & { kind: 'advice'; then?: { route?: Route } };
-export type ActionRule = RuleBase & { kind: 'action'; then: { route?: Route; due: 'today' | { fact: string; offset_days?: number } } };
+/** `supersedes`: plan steps (rule ids) this one replaces when both would be in the plan. */
+export type ActionRule = RuleBase & { kind: 'action'; then: { route?: Route; due: 'today' | { fact: string; offset_days?: number }; supersedes?: string[] } };
 export type Rule = ChecklistRule | EligibilityRule | StrategyRule | FlagRule | AdviceRule | ActionRule;
 
 export const FLAG_CATEGORIES = ['red_flag', 'deadline', 'counterparty', 'supplier_status', 'evidence', 'chronology'] as const;
