@@ -58,14 +58,18 @@ function strength(items: { level: EvidenceItem['level']; status: Status }[]): St
 export function strategySection(ev: Evaluated, set: RuleSet): RankedStrategy[] {
   const rules = set.rules.filter((r): r is StrategyRule => r.kind === 'strategy' && fired(ev, r.id));
   const routes = ROUTES.filter((route) => set.catalogue.routes[route]).map((route): RankedStrategy => {
-    const mine = rules.filter((r) => r.then.route === route);
+    const all = rules.filter((r) => r.then.route === route);
+    const excluded = all.some((r) => r.then.exclude === true);
+    // An excluded route gives only the reasons against it (issue 11: after a bank switch, "start with a written
+    // demand to the supplier" under "not recommended: negotiation" would contradict the exclusion).
+    const mine = excluded ? all.filter((r) => r.then.exclude === true || (r.then.score ?? 0) < 0) : all;
     const entry = set.catalogue.routes[route]!;
     return {
       route,
       title: entry.title,
       description: entry.description,
       score: mine.reduce((s, r) => s + (r.then.score ?? 0), 0),
-      excluded: mine.some((r) => r.then.exclude === true),
+      excluded,
       reasons: mine.map((r) => ({ rule: r.id, score: r.then.exclude ? 0 : (r.then.score ?? 0), message: fillMessage(r.message, ev.facts, set.params) })),
       ...routeCostAndTime(entry, ev.facts, set.params),
     };
