@@ -10,12 +10,21 @@ export const STEP_GROUPS = ['today', 'week', 'later', 'undated', 'depends'] as c
 export type StepGroup = (typeof STEP_GROUPS)[number];
 export interface StepGroupList { group: StepGroup; steps: PlanStep[] }
 
-/** The plan's steps by group, each group in plan order (by date, the more severe first); empty groups left out. */
+/** The plan's steps by group, each group in plan order (by date, the more severe first; steps under the same condition
+ * together); empty groups left out. */
 export function stepGroups(a: Pick<Assessment, 'plan' | 'as_of'>): StepGroupList[] {
   const week = addDays(a.as_of, 7);
   const groupOf = (s: PlanStep): StepGroup =>
     s.condition ? 'depends' : s.date === undefined ? 'undated' : s.date <= a.as_of ? 'today' : s.date <= week ? 'week' : 'later';
-  return STEP_GROUPS.map((group) => ({ group, steps: a.plan.filter((s) => groupOf(s) === group) })).filter((g) => g.steps.length > 0);
+  const groups = STEP_GROUPS.map((group) => ({ group, steps: a.plan.filter((s) => groupOf(s) === group) })).filter((g) => g.steps.length > 0);
+  // Steps under the same condition together, conditions in the order they first come.
+  const depends = groups.find((g) => g.group === 'depends');
+  if (depends) {
+    const first = new Map<string, number>();
+    depends.steps.forEach((s, i) => first.has(s.condition!.text) || first.set(s.condition!.text, i));
+    depends.steps = depends.steps.map((s, i) => ({ s, i })).sort((x, y) => first.get(x.s.condition!.text)! - first.get(y.s.condition!.text)! || x.i - y.i).map((x) => x.s);
+  }
+  return groups;
 }
 
 /** The ranked routes, best first. */

@@ -176,27 +176,35 @@ function nextSteps(x: Ctx): string[] {
   for (const g of groups) {
     out.push(c.bold(GROUP_TITLE[g.group](a)));
     const shown = g.group === 'depends' ? g.steps.slice(0, MAX_DEPENDING) : g.steps;
-    for (const s of shown) out.push(...x.wrap(stepShort(x, s, g.group), `  ${x.stepNo.get(s)}. `));
-    if (shown.length < g.steps.length) out.push(...x.wrap(c.dim(`and ${g.steps.length - shown.length} more that depend on your answers (in the plan below)`), '     '));
+    let condition: string | undefined;
+    for (const s of shown) {
+      // A condition once, its steps under it.
+      if (g.group === 'depends' && s.condition!.text !== condition) out.push(...x.wrap(c.yellow(`If ${conditionShort(s)}:`), '  ', '    '));
+      condition = s.condition?.text;
+      out.push(...x.wrap(stepShort(x, s, g.group), g.group === 'depends' ? `    ${x.stepNo.get(s)}. ` : `  ${x.stepNo.get(s)}. `));
+    }
+    if (shown.length < g.steps.length) out.push(...x.wrap(c.dim(`and ${g.steps.length - shown.length} more that depend on your answers (in the plan below)`), '    '));
   }
   const flags = warningFindings(a).length;
   out.push(...x.wrap(c.dim(`Each step in full: "Plan" below.${flags ? ` Read the ${flags} warning${flags === 1 ? '' : 's'} under "Red flags" before you act.` : ''}`)));
   return out;
 }
 
-/** One step in a few words: "by 2026-05-02: Last day for the offline complaint", "If ...: Freeze the assets". */
+/** One step in a few words (its rule's title): "by 2026-05-02: Last day for the offline complaint"; a step that depends
+ * on an answer is shown under its condition, with its date when later than today. */
 function stepShort(x: Ctx, s: PlanStep, group: StepGroup): string {
   const { a, c } = x;
   const title = s.title ?? s.action;
   const overdue = s.overdue ? c.red(' (overdue)') : '';
-  if (group === 'depends') {
-    const cond = s.condition!;
-    const when = s.date && s.date > a.as_of ? `, by ${s.date}` : '';
-    const words = cond.parts && cond.parts.length > 1 ? `${cond.parts[0]} (and ${cond.parts.length - 1} more, see the plan)` : cond.text;
-    return `${c.yellow(`If ${words}:`)} ${title}${when}${overdue}`;
-  }
+  if (group === 'depends') return `${title}${s.date && s.date > a.as_of ? `, by ${s.date}` : ''}${overdue}`;
   if (group === 'week' || group === 'later') return `${c.bold(`by ${s.date}:`)} ${title}${overdue}`;
   return `${title}${overdue}`;
+}
+
+/** A condition in short: the first answer and how many more (the plan gives them all). */
+function conditionShort(s: PlanStep): string {
+  const cond = s.condition!;
+  return cond.parts && cond.parts.length > 1 ? `${cond.parts[0]} (and ${cond.parts.length - 1} more, see the plan)` : cond.text;
 }
 
 /** The routes, best first, with their reasons in words (no scores), cost and time; what another answer would make
