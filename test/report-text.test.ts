@@ -9,7 +9,7 @@ import { validateCase } from '../src/case/validate.js';
 import type { Case } from '../src/case/schema.js';
 import { assess } from '../src/assess.js';
 import { render } from '../src/report/render.js';
-import { reportWidth } from '../src/report/text.js';
+import { reportWidth, wrapLines } from '../src/report/text.js';
 import { stepGroups } from '../src/engine/report-order.js';
 import { builtinRules, cli } from './helpers.js';
 import { fixtureTexts, TODAY } from './property-arbitraries.js';
@@ -136,6 +136,18 @@ describe('the text report', () => {
       const box = lines(t).filter((l) => /^[┌│└]/.test(l));
       expect(box.length).toBeGreaterThan(2);
       expect(new Set(box.map((l) => stringWidth(l))).size).toBe(1);
+    }
+  });
+
+  it('wraps under a label: the first line after it, the others after the indent, no word lost or split', () => {
+    const text = 'Search its name or credit code on gsxt.gov.cn (National Enterprise Credit Information Publicity System) 深圳市光明照明科技有限公司 [1, 2, 3]';
+    for (const [first, rest] of [['      how to find out: ', '        '], ['  1. ', '     '], ['', '  ']] as const) {
+      const out = wrapLines(text.replace(/, /g, ',\u00a0'), 60, first, rest);
+      expect(out.length).toBeGreaterThan(1);
+      expect(out[0]!.startsWith(first)).toBe(true);
+      for (const l of out.slice(1)) expect(l.startsWith(rest) && l[rest.length] !== ' ').toBe(true);
+      for (const l of out) expect(stringWidth(l)).toBeLessThanOrEqual(60);
+      expect([out[0]!.slice(first.length), ...out.slice(1).map((l) => l.slice(rest.length))].join(' ')).toBe(text);
     }
   });
 

@@ -91,13 +91,19 @@ export function renderText(a: Assessment, opts: TextOptions): string {
 }
 
 /** Lines of at most `width` cells: `first` before the first line, `rest` before the others (colour- and
- * wide-character-aware; a word longer than a line is broken). */
+ * wide-character-aware; a word longer than a line is broken). A `first` wider than `rest` (a label such as "why: ")
+ * gives the first line less room and the others more: the text is wrapped with that difference held by placeholder
+ * characters glued to its first word, taken off again after. */
 export function wrapLines(text: string, width: number, first = '', rest = ' '.repeat(stringWidth(first))): string[] {
+  const firstWidth = stringWidth(first);
   // Most lines fit as they are: no wrapping to do.
-  if (stringWidth(first) + stringWidth(text) <= width && !text.includes('\n')) return [(first + text).replace(/\u00a0/g, ' ')];
-  const room = Math.max(10, width - Math.max(stringWidth(first), stringWidth(rest)));
+  if (firstWidth + stringWidth(text) <= width && !text.includes('\n')) return [(first + text).replace(/\u00a0/g, ' ')];
+  const restWidth = stringWidth(rest);
+  const room = Math.max(10, width - restWidth);
+  const pad = Math.min(Math.max(0, firstWidth - restWidth), room - 1);
+  const lines = wrapAnsi('x'.repeat(pad) + text, room, { hard: true, trim: true }).split('\n');
   // No-break spaces (inside reference markers) hold words together while wrapping; printed as plain spaces.
-  return wrapAnsi(text, room, { hard: true, trim: true }).split('\n').map((l, i) => ((i === 0 ? first : rest) + l).replace(/\u00a0/g, ' '));
+  return lines.map((l, i) => (i === 0 ? first + l.slice(pad) : rest + l).replace(/\u00a0/g, ' '));
 }
 
 /** A line wrapped under its own indentation, continued two further in; a line with an address is left whole (a
@@ -136,7 +142,7 @@ function verdict(x: Ctx): string[] {
   if (ta.status === 'eligible') {
     const rest = ta.uncovered && ta.uncovered.amount > 0 ? `; the other ${formatMoney(ta.uncovered)} is beyond its reach (legal action)` : '';
     parts.push(ta.recoverable ? `Trade Assurance can refund at most ${formatMoney(ta.recoverable)}${rest}` : 'Trade Assurance covers this order');
-  } else if (ta.status === 'ineligible') parts.push('Trade Assurance does not cover this order');
+  } else if (ta.status === 'ineligible') parts.push('Trade Assurance does not cover this dispute');
   else parts.push(`Trade Assurance ${ta.recoverable ? `may refund at most ${formatMoney(ta.recoverable)}` : 'may cover this order'} (not settled yet: see the questions)`);
   const out = ['', ...x.wrap(`${parts.join('; ')}.`, c.bold('In short: '))];
   const top = a.strategies.find((s) => s.rank === 1);
