@@ -18,6 +18,7 @@ import { conditionText } from './interview/catalogue-conditions.js';
 import type { RankedStrategy, Unknown } from './engine/assessment.js';
 import type { Route } from './case/enums.js';
 import { citedSources } from './rules/bibliography.js';
+import { reportOrder } from './engine/report-order.js';
 
 export interface AssessOptions {
   /** The date to assess for when the case has no `as_of` (the CLI passes today's date). */
@@ -87,7 +88,7 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
   };
   if (implied.length) result.implied = implied.map((i) => ({ fact: i.fact, value: i.value as string | number | boolean, reason: i.reason }));
   if (opts.whatIf) addWhatIf(result, c, rules, asOf);
-  // References are numbered in the order the report shows the rules' messages; --explain adds the rest.
+  // References are numbered in the order the text report cites them (engine/report-order.ts); --explain adds the rest.
   result.sources = citedSources(reportOrder(result, opts.explain ? ev.results.map((r) => r.id) : []), rules);
   if (opts.explain) result.trace = ev.results;
   return result;
@@ -134,29 +135,4 @@ function addWhatIf(a: Assessment, c: Case, rules: RuleSet, asOf: string): void {
   a.unknowns.sort((x, y) => (y.impact ?? -1) - (x.impact ?? -1));
   a.plan = [...a.plan, ...w.conditional].sort((x, y) => compareText(x.date ?? '9999', y.date ?? '9999'));
   a.recommendation = { alternatives: w.alternatives, ...start };
-}
-
-/**
- * The ids of the rules whose messages the report shows: first those the text report marks with [n], in the
- * order it shows them (as text.ts does: programmes, warnings, plan, advice), so the numbers read in order; then the evidence
- * checklist and the strategies' reasons, any other finding, and `more`.
- */
-function* reportOrder(a: Assessment, more: readonly string[]): Generator<string> {
-  const ta = a.trade_assurance;
-  const shown = ta.status === 'ineligible' ? ['excluded', 'unmet'] : ta.status === 'eligible' ? ['met'] : ['unknown', 'met'];
-  // As the text report's box: at most four open gates, then the decided programmes' first reason.
-  const listed = ta.reasons.filter((r) => shown.includes(r.effect));
-  const hidden = new Set(listed.filter((r) => r.effect === 'unknown').slice(4));
-  for (const r of listed) if (!hidden.has(r)) yield r.rule;
-  for (const p of a.programs) if (p.status !== 'uncertain' && p.reasons[0]) yield p.reasons[0].rule;
-  const flags = a.findings.filter((f) => f.kind === 'flag');
-  for (const f of flags) if (f.severity !== 'info') yield f.id;
-  for (const p of a.plan) yield p.rule;
-  for (const f of a.findings) if (f.kind === 'advice') yield f.id;
-  for (const f of flags) yield f.id;
-  for (const p of [ta, ...a.programs]) for (const r of p.reasons) yield r.rule;
-  for (const g of a.evidence) for (const i of g.items) yield i.rule;
-  for (const s of a.strategies) for (const r of s.reasons) yield r.rule;
-  for (const f of a.findings) yield f.id;
-  yield* more;
 }

@@ -49,7 +49,8 @@ describe('dispute-assess <case>', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^[✔✖?] ta\/paid-on-platform \[eligibility\] rules\/trade-assurance\.yaml:\d+:\d+$/m);
     expect(r.stdout).toMatch(/^\s+✔ order\.channel equals "offline" \(seen: offline\)$/m);
-    expect(r.stdout).toMatch(/source: .*Off-Platform Trap/);
+    // Long lines are wrapped to the width, continued further indented: joined back for the text of a source.
+    expect(r.stdout.replace(/\n {6,}/g, ' ')).toMatch(/source: .*Off-Platform Trap/);
   });
 
   it('--as-of overrides the date of the case', () => {

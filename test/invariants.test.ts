@@ -55,6 +55,10 @@ export function violations(c: Case, a: Assessment, text: string, rules: RuleSet)
     if (!fired.has(flag)) continue;
     for (const s of a.plan.filter((x) => x.route && routes.includes(x.route) && !x.condition && !OUTCOME_STEPS.has(x.rule))) out.push(`plan-contradicts-flag ${s.rule} beside ${flag}`);
   }
+  // The route the text report's verdict says to start with (issue 14) is never one a flag closes.
+  const start = a.strategies.find((x) => x.rank === 1)?.route ?? a.recommendation?.route;
+  for (const [flag, routes] of Object.entries(CLOSES)) if (fired.has(flag) && start && routes.includes(start)) out.push(`verdict-contradicts-flag ${start} beside ${flag}`);
+  if (start === 'ta_claim' && a.trade_assurance.status === 'ineligible') out.push('verdict-contradicts-flag ta_claim while trade_assurance is ineligible');
   for (const s of a.strategies.filter((x) => x.excluded)) {
     for (const p of a.plan.filter((x) => x.route === s.route && !x.condition && !OUTCOME_STEPS.has(x.rule))) out.push(`plan-contradicts-flag ${p.rule} for the excluded route ${s.route}`);
   }
@@ -139,9 +143,10 @@ describe('consistency invariants', () => {
       findings: [...a.findings, { id: 'advice/keep-talking-on-platform', kind: 'advice', severity: 'info', title: '', message: '', source: [] }],
       plan: [...a.plan, { overdue: false, action: 'x', rule: 'plan/file-ta-claim', route: 'ta_claim', severity: 'high' }],
       trade_assurance: { ...a.trade_assurance, status: 'ineligible' },
+      strategies: [...a.strategies.map((x) => ({ ...x, rank: undefined })), { route: 'ta_claim', title: 'Trade Assurance claim', description: '', score: 5, rank: 1, excluded: false, reasons: [] }],
     };
     const got = violations(c, forged, 'Card chargeback: UNCERTAIN\n? order.channel (3 rules)\n', rules);
-    for (const code of ['advice-out-of-place', 'plan-contradicts-flag', 'programme-without-payment', 'fact-path-in-text', 'rule-count-in-text']) {
+    for (const code of ['advice-out-of-place', 'plan-contradicts-flag', 'verdict-contradicts-flag', 'programme-without-payment', 'fact-path-in-text', 'rule-count-in-text']) {
       expect(got.some((v) => v.startsWith(code)), code).toBe(true);
     }
   });

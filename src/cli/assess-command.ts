@@ -8,7 +8,7 @@ import { SEVERITIES, type Severity } from '../case/enums.js';
 import { suggestion } from '../source/suggest.js';
 import type { RuleSet } from '../rules/types.js';
 import { EXIT } from './exit-code.js';
-import { loadColor, printDiagnostics, type Io } from './streams.js';
+import { loadColor, outputColumns, printDiagnostics, type Io } from './streams.js';
 import { cachedRuleSet } from './rules-cache.js';
 import { findCaseFiles, type FoundCases } from './batch-files.js';
 import { runBatch } from './batch-run.js';
@@ -67,6 +67,7 @@ export async function assessFound(found: FoundCases, flags: AssessFlags, io: Io)
     color: await loadColor(io, flags.color),
     explain: flags.explain === true,
     sources: flags.sources === true,
+    ...(outputColumns(io) ? { width: outputColumns(io)! } : {}),
     ...(flags.failOn ? { failOn: flags.failOn as Severity } : {}),
     ...(flags.asOf ? { asOf: flags.asOf } : {}),
     ...(flags.defaults ? { defaults: flags.defaults } : {}),

@@ -24,6 +24,8 @@ export interface BatchOptions {
   explain: boolean;
   /** Every source in full instead of the short footer (text). */
   sources?: boolean;
+  /** The text report's width in columns (the terminal's; see streams.ts outputColumns). */
+  width?: number;
   failOn?: Severity;
   asOf?: string;
   today: string;
@@ -95,7 +97,7 @@ function emit(o: CaseOutcome, at: { index: number; total: number; batch: boolean
   const json = opts.format === 'json';
   if (at.batch && !json && at.header !== false) io.out(header(at.index, at.total, o.file, opts.color));
   if (o.ok) {
-    io.out(render(o.assessment, opts.format, { color: opts.color, explain: opts.explain, sources: opts.sources === true, lines: at.batch }));
+    io.out(render(o.assessment, opts.format, { color: opts.color, explain: opts.explain, sources: opts.sources === true, lines: at.batch, ...(opts.width ? { width: opts.width } : {}) }));
     return;
   }
   printDiagnostics(io, o.diagnostics);

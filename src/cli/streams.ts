@@ -11,6 +11,8 @@ export interface Io {
   err(text: string): void;
   /** Whether stdout is a terminal. */
   isTTY: boolean;
+  /** The terminal's width in columns, when stdout is one. */
+  columns?: number;
   env: NodeJS.ProcessEnv;
   /** Whether stderr is a terminal (progress is drawn only there). */
   errIsTTY?: boolean;
@@ -42,6 +44,9 @@ export function processIo(): Io {
     err: err.write,
     get isTTY() {
       return (outTTY ??= isatty(1));
+    },
+    get columns() {
+      return this.isTTY ? process.stdout.columns : undefined;
     },
     get errIsTTY() {
       return (errTTY ??= isatty(2));
@@ -93,6 +98,9 @@ export function safeIo(io: Io): Io {
     get isTTY() {
       return io.isTTY;
     },
+    get columns() {
+      return io.columns;
+    },
     get errIsTTY() {
       return io.errIsTTY;
     },
@@ -137,6 +145,14 @@ export function colorFor(io: Io, wanted: boolean): ChalkInstance {
 /** The same, for callers that await it. */
 export async function loadColor(io: Io, wanted: boolean): Promise<ChalkInstance> {
   return colorFor(io, wanted);
+}
+
+/** The text report's width: the terminal's columns; not on a terminal, COLUMNS when set (\`COLUMNS=100 cmd | less\`),
+ * else none (the report is then 80 wide; report/text.ts keeps it between 60 and 100). */
+export function outputColumns(io: Io): number | undefined {
+  if (io.isTTY && io.columns) return io.columns;
+  const env = Number(io.env.COLUMNS);
+  return Number.isInteger(env) && env > 0 ? env : undefined;
 }
 
 /** Print diagnostics to stderr, one per line. */

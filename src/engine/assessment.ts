@@ -1,7 +1,7 @@
 // The assessment: the product. A versioned, plain-data shape that the renderers and `check` read.
 import type { DisputeType, Eligibility, EvidenceKind, EvidenceStatus, Program, Route, Severity, Strength } from '../case/enums.js';
 import type { Money } from '../case/schema.js';
-import type { Citation, FlagCategory, RuleKind } from '../rules/types.js';
+import type { AdviceCategory, Citation, FlagCategory, RuleKind } from '../rules/types.js';
 import type { CitedSource } from '../rules/bibliography.js';
 import type { Outcome, Trace } from './conditions.js';
 
@@ -15,7 +15,7 @@ export interface Finding {
   title: string;
   message: string;
   source: Citation[];
-  category?: FlagCategory;
+  category?: FlagCategory | AdviceCategory;
   route?: Route;
 }
 
@@ -55,9 +55,15 @@ export interface RouteCost { low: Money; high?: Money; basis: string }
 export interface RankedStrategy { route: Route; title: string; description: string; score: number; rank?: number; excluded: boolean; reasons: StrategyReason[]; cost?: RouteCost; time?: string }
 
 /** The answer a conditional plan step or an alternative route depends on (issue 12). */
-export interface Condition { fact: string; value: string | boolean; text: string; and?: { fact: string; value: string | boolean }[] }
+export interface Condition {
+  fact: string; value: string | boolean; text: string; and?: { fact: string; value: string | boolean }[];
+  /** With `and`: each answer in words (`text` joins them), so a short form can name the first and count the rest. */
+  parts?: string[];
+}
 
-export interface PlanStep { date?: string; overdue: boolean; action: string; route?: Route; rule: string; severity: Severity; condition?: Condition }
+/** title: the rule's title, the step in a few words (the report's "Your next steps"); action: the step in full;
+ * source: the rule's citations (a conditional step's rule has not fired, so no finding carries them). */
+export interface PlanStep { date?: string; overdue: boolean; action: string; title?: string; route?: Route; rule: string; severity: Severity; condition?: Condition; source?: Citation[] }
 
 export interface Unknown {
   fact: string;

@@ -175,7 +175,7 @@ class LazyResult implements RuleResult {
 /** A fired rule as a finding, its message filled in. */
 export function toFinding(r: Rule, facts: Facts, set: RuleSet): Finding {
   const f: Finding = { id: r.id, kind: r.kind, severity: r.severity, title: r.title, message: fillMessage(r.message, facts, set.params), source: r.source };
-  if (r.kind === 'flag' && r.then?.category) f.category = r.then.category;
+  if ((r.kind === 'flag' || r.kind === 'advice') && r.then?.category) f.category = r.then.category;
   if ((r.kind === 'strategy' || r.kind === 'action' || r.kind === 'advice') && r.then?.route) f.route = r.then.route;
   return f;
 }

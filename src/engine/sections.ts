@@ -95,7 +95,7 @@ export function planSection(ev: Evaluated, set: RuleSet, asOf: string, excluded:
       const d = ev.facts.get(r.then.due.fact);
       if (typeof d === 'string') date = addDays(d, r.then.due.offset_days ?? 0);
     }
-    const step: PlanStep = { overdue: date !== undefined && date < asOf, action: fillMessage(r.message, ev.facts, set.params), rule: r.id, severity: r.severity };
+    const step: PlanStep = { overdue: date !== undefined && date < asOf, action: fillMessage(r.message, ev.facts, set.params), title: r.title, rule: r.id, severity: r.severity, source: r.source };
     if (date) step.date = date < asOf ? asOf : date;
     if (r.then.route) step.route = r.then.route;
     return step;

@@ -226,10 +226,11 @@ function completions(input: WhatIfInput, baseStatus: ReadonlyMap<string, string>
       if (last.programs.get(p.program) === 'eligible') break;
     }
     if (!last || last.programs.get(p.program) !== 'eligible' || chosen.length === 0 || baseStatus.get(p.program) === 'eligible') continue;
-    const text = chosen.map((x) => input.phrase(x.fact, x.value)).join(' and ');
+    const parts = chosen.map((x) => input.phrase(x.fact, x.value));
+    const text = parts.join(' and ');
     const [first, ...rest] = chosen;
     const condition: Condition = { fact: first!.fact, value: first!.value as Condition['value'], text };
-    if (rest.length) condition.and = rest.map((x) => ({ fact: x.fact, value: x.value as Condition['value'] }));
+    if (rest.length) Object.assign(condition, { and: rest.map((x) => ({ fact: x.fact, value: x.value as Condition['value'] })), parts });
     for (const s of last.plan().filter((x) => !baseSteps.has(x.rule))) out.push({ ...s, condition });
   }
   return out;

@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import { DISPUTE_TYPES, ELIGIBILITY, EVIDENCE_KINDS, EVIDENCE_STATUS, PROGRAMS, ROUTES, SEVERITIES, STRENGTHS } from '../case/enums.js';
 import { CURRENCY_CODES } from '../case/iso-codes.js';
-import { FLAG_CATEGORIES, OPERATORS, RULE_KINDS, SOURCE_KINDS } from '../rules/types.js';
+import { ADVICE_CATEGORIES, FLAG_CATEGORIES, OPERATORS, RULE_KINDS, SOURCE_KINDS } from '../rules/types.js';
 import { ASSESSMENT_FORMAT, ASSESSMENT_VERSION, NOT_LEGAL_ADVICE, type Assessment } from '../engine/assessment.js';
 import type { Trace } from '../engine/conditions.js';
 
@@ -36,7 +36,7 @@ const citedSource = z.object({
 
 const finding = z.object({
   id: z.string(), kind: z.enum(RULE_KINDS), severity: z.enum(SEVERITIES), title: z.string(), message: z.string(), source: z.array(citation),
-  category: z.enum(FLAG_CATEGORIES).optional(), route: z.enum(ROUTES).optional(),
+  category: z.enum([...FLAG_CATEGORIES, ...ADVICE_CATEGORIES]).optional(), route: z.enum(ROUTES).optional(),
 }).strict();
 
 const program = z.object({
@@ -57,7 +57,7 @@ const strategy = z.object({
   time: z.string().optional(),
 }).strict();
 
-const condition = z.object({ fact: z.string(), value: z.union([z.string(), z.boolean()]), text: z.string(), and: z.array(z.object({ fact: z.string(), value: z.union([z.string(), z.boolean()]) }).strict()).optional() }).strict();
+const condition = z.object({ fact: z.string(), value: z.union([z.string(), z.boolean()]), text: z.string(), and: z.array(z.object({ fact: z.string(), value: z.union([z.string(), z.boolean()]) }).strict()).optional(), parts: z.array(z.string()).optional() }).strict();
 
 /** The assessment as zod; `assessmentJsonSchema()` is what is published. */
 export const assessmentSchema = z.object({
@@ -73,7 +73,7 @@ export const assessmentSchema = z.object({
   programs: z.array(program),
   evidence: z.array(z.object({ dispute_type: z.enum(DISPUTE_TYPES), strength: z.enum(STRENGTHS), items: z.array(evidenceItem) }).strict()),
   strategies: z.array(strategy),
-  plan: z.array(z.object({ date: date.optional(), overdue: z.boolean(), action: z.string(), route: z.enum(ROUTES).optional(), rule: z.string(), severity: z.enum(SEVERITIES), condition: condition.optional() }).strict()),
+  plan: z.array(z.object({ date: date.optional(), overdue: z.boolean(), action: z.string(), title: z.string().optional(), route: z.enum(ROUTES).optional(), rule: z.string(), severity: z.enum(SEVERITIES), condition: condition.optional(), source: z.array(citation).optional() }).strict()),
   recommendation: z.object({
     route: z.enum(ROUTES).optional(), title: z.string().optional(), basis: z.enum(['ranked', 'first_step']).optional(),
     alternatives: z.array(z.object({ fact: z.string(), value: z.union([z.string(), z.boolean()]), condition: z.string(), route: z.enum(ROUTES), title: z.string() }).strict()),

@@ -18,6 +18,7 @@ function citationsByRule(a: Assessment): Map<string, Citation[]> {
   const out = new Map<string, Citation[]>();
   for (const f of a.findings) out.set(f.id, f.source);
   for (const p of [a.trade_assurance, ...a.programs]) for (const r of p.reasons) out.set(r.rule, r.source);
+  for (const s of a.plan) if (s.source && !out.has(s.rule)) out.set(s.rule, s.source);
   for (const t of a.trace ?? []) if (!out.has(t.id)) out.set(t.id, t.source);
   return out;
 }
@@ -28,7 +29,8 @@ export function referenceMarker(a: Assessment, c: ChalkInstance): (rule: string)
   const cited = citationsByRule(a);
   return (rule) => {
     const n = [...new Set((cited.get(rule) ?? []).map((x) => numbers.get(x.ref)).filter((x): x is number => x !== undefined))].sort((x, y) => x - y);
-    return n.length ? c.dim(` [${n.join(', ')}]`) : '';
+    // Joined by no-break spaces, so that wrapping never splits a marker (the text report turns them back into spaces).
+    return n.length ? c.dim(` [${n.join(',\u00a0')}]`) : '';
   };
 }
 
@@ -57,8 +59,7 @@ export function sourcesSection(a: Assessment, c: ChalkInstance, full: boolean): 
     return out;
   }
   const counts = GROUPS.map(([name, kinds]) => [name, a.sources.filter((s) => kinds.includes(s.kind)).length] as const).filter(([, n]) => n > 0);
-  out.push(`  ${a.sources.length} numbered source${a.sources.length === 1 ? '' : 's'} ([n] after a message): ${counts.map(([name, n]) => `${name} ${n}`).join(', ')}.`);
-  out.push(c.dim('  The list with titles and addresses: run again with --sources, or use --format json.'));
+  out.push(`  ${a.sources.length} numbered source${a.sources.length === 1 ? '' : 's'}: ${counts.map(([name, n]) => `${name} ${n}`).join(', ')}. ${c.dim('Titles and addresses: --sources, or --format json.')}`);
   return out;
 }
 

@@ -47,6 +47,7 @@ export function decides(rule: Rule, set: RuleSet, w: Words = TEXT): string {
     case 'flag':
       return `A ${rule.severity === 'info' ? 'note' : 'warning'}${rule.then?.category ? ` (${rule.then.category.replace(/_/g, ' ')})` : ''} shown when the condition holds.`;
     case 'advice':
+      if (rule.then?.category === 'prevention') return 'Advice for the next order, shown in the report\'s "Next order" section when the condition holds (what would have avoided this dispute).';
       return `Standing advice shown when the condition holds${rule.then?.route ? `, about the route ${cat.routes[rule.then.route]?.title ?? rule.then.route}` : ''}.`;
     case 'action': {
       const due = rule.then.due;

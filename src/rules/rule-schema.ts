@@ -1,7 +1,7 @@
 // The strict JSON Schema of a rule file. ajv validates rule files against it; it is also the format's
 // documentation for editors (`dispute-assess schema --rules`).
 import { DISPUTE_TYPES, EVIDENCE_KINDS, PROGRAMS, ROUTES, SEVERITIES } from '../case/enums.js';
-import { FLAG_CATEGORIES, OPERATORS, SOURCE_KINDS } from './types.js';
+import { ADVICE_CATEGORIES, FLAG_CATEGORIES, OPERATORS, SOURCE_KINDS } from './types.js';
 
 const scalar = { type: ['string', 'number', 'boolean'] };
 const ref = (name: string) => ({ $ref: `#/$defs/${name}` });
@@ -84,7 +84,7 @@ const thenFor: Record<string, unknown> = {
     anyOf: [{ required: ['score'] }, { required: ['exclude'] }],
   },
   flag: { type: 'object', additionalProperties: false, properties: { category: { enum: [...FLAG_CATEGORIES] } } },
-  advice: { type: 'object', additionalProperties: false, properties: { route: { enum: [...ROUTES] } } },
+  advice: { type: 'object', additionalProperties: false, properties: { route: { enum: [...ROUTES] }, category: { enum: [...ADVICE_CATEGORIES] } } },
   action: {
     type: 'object', additionalProperties: false, required: ['due'],
     properties: {

@@ -33,13 +33,16 @@ export type ChecklistRule = RuleBase & { kind: 'checklist'; then: { evidence: Ev
 export type EligibilityRule = RuleBase & { kind: 'eligibility'; then: { program: Program; effect: 'requires' | 'excludes'; unmet?: string } };
 export type StrategyRule = RuleBase & { kind: 'strategy'; then: { route: Route; score?: number; exclude?: boolean } };
 export type FlagRule = RuleBase & { kind: 'flag'; then?: { category?: FlagCategory } };
-export type AdviceRule = RuleBase & { kind: 'advice'; then?: { route?: Route } };
+export type AdviceRule = RuleBase & { kind: 'advice'; then?: { route?: Route; category?: AdviceCategory } };
 /** `supersedes`: plan steps (rule ids) this one replaces when both would be in the plan. */
 export type ActionRule = RuleBase & { kind: 'action'; then: { route?: Route; due: 'today' | { fact: string; offset_days?: number }; supersedes?: string[] } };
 export type Rule = ChecklistRule | EligibilityRule | StrategyRule | FlagRule | AdviceRule | ActionRule;
 
 export const FLAG_CATEGORIES = ['red_flag', 'deadline', 'counterparty', 'supplier_status', 'evidence', 'chronology'] as const;
 export type FlagCategory = (typeof FLAG_CATEGORIES)[number];
+/** prevention: what would have avoided this dispute, shown in the report's "Next order" section (issue 14). */
+export const ADVICE_CATEGORIES = ['prevention'] as const;
+export type AdviceCategory = (typeof ADVICE_CATEGORIES)[number];
 
 /** A citation: a bibliography entry by id and where in it (section, article, heading). */
 export interface Citation { ref: string; at?: string }
