@@ -64,7 +64,8 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
   // Unknown facts are listed only for rules that can still change the verdict (the interview asks the same).
   const relevant = relevantRuleIds({ programs: ev.programs, strategies, outcome: ev.outcome }, rules, types);
   const excluded = new Set(strategies.filter((s) => s.excluded).map((s) => s.route));
-  const plan = planSection(ev, rules, asOf, excluded);
+  const ranks = new Map(strategies.filter((s) => s.rank !== undefined).map((s) => [s.route, s.rank!] as const));
+  const plan = planSection(ev, rules, asOf, excluded, ranks);
   const inPlan = new Set(plan.map((s) => s.rule));
   // Advice of a route the strategy section rules out is not given, nor a step the plan leaves out (an excluded
   // route's, or one another step supersedes): the findings say what the report says.

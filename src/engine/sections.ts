@@ -82,7 +82,13 @@ export function strategySection(ev: Evaluated, set: RuleSet): RankedStrategy[] {
 
 /** Dated actions, earliest first; undated ones last. A step of an excluded route is left out: the plan never
  * tells the buyer to take a route the strategy section rules out. */
-export function planSection(ev: Evaluated, set: RuleSet, asOf: string, excluded: ReadonlySet<Route> = new Set()): PlanStep[] {
+export function planSection(
+  ev: Evaluated,
+  set: RuleSet,
+  asOf: string,
+  excluded: ReadonlySet<Route> = new Set(),
+  routeRank: ReadonlyMap<Route, number> = new Map(),
+): PlanStep[] {
   const given = set.rules.filter((r): r is ActionRule => r.kind === 'action' && fired(ev, r.id) && !(r.then.route && excluded.has(r.then.route)));
   // A step another given step supersedes is left out (issue 11: "file the claim today anyway" replaces "file the claim").
   const superseded = new Set(given.flatMap((r) => r.then.supersedes ?? []));
@@ -101,8 +107,12 @@ export function planSection(ev: Evaluated, set: RuleSet, asOf: string, excluded:
     return step;
   });
   const rank = (s: PlanStep) => SEVERITIES.length - SEVERITIES.indexOf(s.severity);
-  // Same day: the more severe first, then in the order the rule files give (authors order their steps).
-  return steps.sort((a, b) => compareText(a.date ?? '9999', b.date ?? '9999') || rank(a) - rank(b) || order.get(a.rule)! - order.get(b.rule)!);
+  // Same day: the more severe first, then the steps of the better-ranked route (the report's "start with" comes
+  // first), then in the order the rule files give (authors order their steps).
+  const routeOrder = (s: PlanStep) => (s.route && routeRank.get(s.route)) || Number.MAX_SAFE_INTEGER;
+  return steps.sort(
+    (a, b) => compareText(a.date ?? '9999', b.date ?? '9999') || rank(a) - rank(b) || routeOrder(a) - routeOrder(b) || order.get(a.rule)! - order.get(b.rule)!,
+  );
 }
 
 /** Case facts that, once known, would decide rules that are undecided now (most decisive first). */
