@@ -58,7 +58,7 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
     expect(screen()).not.toMatch(/What went wrong\?/);
     type('Canada');
     keys('Enter');
-    await waitFor(/\? How was the order placed\?/);
+    await waitFor(/\? What did you order\?/);
     keys('C-c');
     await waitFor(() => rcOf(dir, 'rc.txt') !== '');
     expect(parse(readFileSync(join(dir, 'dispute-case.partial.yaml'), 'utf8')).buyer).toEqual({ country: 'CA' });
@@ -96,6 +96,9 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
     keys('Space', 'Enter');
     await waitFor(/\? In which country is your business based\?/);
     type('Canada');
+    keys('Enter');
+    await waitFor(/\? What did you order\?/);
+    type('500 oak dining chairs');
     keys('Enter');
     await waitFor(/\? How was the order placed\?/);
     // A wrong arrow key at the top of the list stays there (lists do not wrap): Up, Down, Down is the third choice.
@@ -136,6 +139,7 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
     const partial = parse(readFileSync(file, 'utf8'));
     expect(partial.dispute.types).toEqual(['non_delivery']);
     expect(partial.order.channel).toBe('offline');
+    expect(partial.order.goods).toBe('500 oak dining chairs');
     expect(partial.order.payments).toEqual([{ date: '2025-12-02', amount: { amount: 6000, currency: 'CAD' }, method: 'tt', via: 'hong_kong_account', stage: 'deposit' }]);
     expect(valueAt(partial, unknownPath!), unknownPath).toBeUndefined();
     // the saved file lists the research as homework (with where to look) and what was answered "I don't know"

@@ -11,7 +11,7 @@ import { EVIDENCE_KINDS, SEVERITIES } from '../src/case/enums.js';
 import { documentCase, newCaseDocument, setAnswer } from '../src/interview/case-document.js';
 import { valueAt } from '../src/interview/values.js';
 import { BUNDLES } from '../src/interview/bundles.js';
-import { answeredByEarlier, checklistValues, EVIDENCE_CHECKLIST } from '../src/interview/agenda.js';
+import { answeredByEarlier, checklistValues, EVENTS, EVENTS_ASKED, EVIDENCE_CHECKLIST } from '../src/interview/agenda.js';
 import { ROOT } from './helpers.js';
 
 export const AS_OF = '2026-03-10';
@@ -59,6 +59,8 @@ export const ORACLES: Record<string, Case> = {
     as_of: AS_OF,
     buyer: { country: 'US', in_china: false },
     supplier: { name: 'Shenzhen Copycat Trading Co., Ltd.', country: 'CN', found_on: 'alibaba', still_member: true, activity: { listing_active: true, responsive: 'responsive' } },
+    // a brand owner whose design a supplier copies: never bought from it
+    order: { payments: [] },
     dispute: { types: ['ip_infringement'], discovered_date: '2026-02-20' },
     ip: { buyer_owns_rights: true, rights: [{ kind: 'design_patent', registered_in_china: false }], infringing_urls: ['https://www.alibaba.com/product-detail/1.html'], supplier_refused_removal: true },
     evidence: { ip_certificates: 'have', product_images: 'have', infringing_listing_urls: 'have', proof_of_identity: 'have' },
@@ -66,7 +68,11 @@ export const ORACLES: Record<string, Case> = {
   'short shipment': caseSchema.parse({
     as_of: AS_OF,
     buyer: { country: 'AU', in_china: false },
-    supplier: { name: 'Yiwu Sunrise Crafts Co., Ltd.', country: 'CN', found_on: 'alibaba', registration_status: 'active', activity: { listing_active: true, responsive: 'slow' } },
+    // paid by wire to the company's own account: the proforma invoice and the bank slip name it
+    supplier: {
+      name: 'Yiwu Sunrise Crafts Co., Ltd.', country: 'CN', found_on: 'alibaba', registration_status: 'active', contracting_party: 'Yiwu Sunrise Crafts Co., Ltd.',
+      payee: { name: 'Yiwu Sunrise Crafts Co., Ltd.', account_type: 'company_in_china', country: 'CN' }, activity: { listing_active: true, responsive: 'slow' },
+    },
     order: {
       date: '2025-12-20', value: { amount: 8000, currency: 'USD' }, channel: 'offline', written_contract: true, quantity_ordered: 5000, quantity_delivered: 4200,
       payments: [{ date: '2025-12-22', amount: { amount: 8000, currency: 'USD' }, method: 'tt', via: 'supplier_company_account', stage: 'full' }],
@@ -86,10 +92,14 @@ export const ORACLES: Record<string, Case> = {
 export function asAnswered(oracle: Case): Case {
   const doc = newCaseDocument([]);
   for (const [k, v] of Object.entries(oracle)) setAnswer(doc, k, v);
+  // a buyer who gave the supplier notice on a date knows they did
+  if (oracle.dispute?.supplier_notified_date && oracle.dispute.supplier_notified === undefined) setAnswer(doc, 'dispute.supplier_notified', true);
   if (oracle.evidence && Object.keys(oracle.evidence).length) for (const kind of EVIDENCE_KINDS) if (!(kind in oracle.evidence)) setAnswer(doc, `evidence.${kind}`, 'missing');
+  const stated = documentCase(doc);
+  if (!stated.ok) throw new Error(stated.message);
   for (const b of BUNDLES) {
     const members = Object.keys(b.items);
-    if (members.some((m) => valueAt(oracle, m) !== undefined)) for (const m of members) setAnswer(doc, m, valueAt(oracle, m) === true);
+    if (members.some((m) => valueAt(stated.value, m) !== undefined)) for (const m of members) setAnswer(doc, m, valueAt(stated.value, m) === true);
   }
   const c = documentCase(doc);
   if (!c.ok) throw new Error(c.message);
@@ -127,12 +137,19 @@ function run(oracle: Case, rules: RuleSet, doc: ReturnType<typeof newCaseDocumen
       if (items.some((m) => valueAt(oracle, m) !== undefined)) for (const [m, v] of checklistValues(p.next.question, items.filter((m) => valueAt(oracle, m) === 'have'))) setAnswer(doc, m, v);
       continue;
     }
+    // events offered in a checklist: the buyer ticks those that happened (they are asked next), the others are not asked
+    const events = (p.next.question.choices ?? []).map((ch) => ch.value).filter((m) => m in EVENTS);
+    if (events.length) {
+      skipped.add(EVENTS_ASKED);
+      for (const m of events) if (valueAt(oracle, m) === undefined) skipped.add(m);
+    }
     const bundle = BUNDLES.find((b) => b.id === path);
     if (bundle) {
       const members = Object.keys(bundle.items);
       if (members.some((m) => valueAt(oracle, m) !== undefined)) for (const m of members) setAnswer(doc, m, valueAt(oracle, m) === true);
       continue;
     }
+    if (path === EVENTS_ASKED) continue;
     const v = path === 'order.payments' ? oracle.order?.payments : valueAt(oracle, path);
     if (v !== undefined) setAnswer(doc, path, v);
     // as the interview does: what this answer already says is recorded, not asked

@@ -33,6 +33,7 @@ export const HAPPENED: readonly QuestionSpec[] = [
       offline: 'Outside the platform (agreed by chat or email, invoice sent directly)',
     },
   },
+  { path: 'order.goods', group: 'happened', text: 'What did you order?', hint: 'In a few words, as on the order or invoice, e.g. "500 oak dining chairs". Your demand letter quotes it as you type it.' },
   { path: 'order.payments', group: 'happened', pin: 3, text: 'What have you paid the supplier?', hint: 'Each payment: amount, date, how you paid and which account it went to. Bank slips help.' },
   {
     path: 'supplier.found_on', group: 'happened',
