@@ -11,7 +11,7 @@ import { caseText, documentCase, loadCaseDocument, removeAnswer, setAnswer } fro
 import { valueAt } from '../interview/values.js';
 import { BUNDLES, bundleOf, bundleValues } from '../interview/bundles.js';
 import { bundleQuestion, questionFor } from '../interview/catalogue.js';
-import { answeredByEarlier, checklistValues, EVENTS, EVENTS_ASKED, EVIDENCE_CHECKLIST, dontKnowFromNotes, homeworkLines, interviewNotes, isHomework, notHappenedFromNotes, withNotes } from '../interview/agenda.js';
+import { answeredByEarlier, checklistValues, EVENTS, EVENTS_ASKED, EVIDENCE_CHECKLIST, dontKnowFromNotes, interviewNotes, isHomework, notHappenedFromNotes, withNotes } from '../interview/agenda.js';
 import { colorFor, type Io } from './output.js';
 import { EXIT } from './exit-code.js';
 import { closeStdio, onSignals } from './interview-signals.js';
@@ -279,7 +279,7 @@ async function finish(s: SessionState, chosen: string): Promise<number> {
   io.out(`\nSaved your case in ${s.c.bold(safeInline(final))}.\n\n`);
   const code = await runAssess([final], { format: 'text', color: s.o.color, rules: s.o.ruleDirs, builtinRules: s.o.builtinRules, ...(s.o.asOf ? { asOf: s.o.asOf } : {}) }, io);
   io.out(`\nYour case is saved in ${s.c.bold(safeInline(final))}.\n  Assess it again:  npx dispute-assess ${safeInline(final)}\n  Change answers:   npx dispute-assess interview --resume ${safeInline(final)}\n`);
-  const homework = homeworkLines(s.homework ?? [], Math.min(process.stdout.columns || 80, 100) - 2);
-  if (homework.length) io.out(`\n${s.c.bold('Your homework')} (look-ups that can change this assessment; then run the interview with --resume to enter what you found):\n${homework.map((l) => `  ${l}`).join('\n')}\n`);
+  // The report above lists the homework with how to do each (its Homework section); the case file's notes keep it.
+  if (s.homework?.length) io.out(`  Your homework (${s.homework.length} look-up${s.homework.length === 1 ? '' : 's'}): see "Homework" in the report above, and the notes at the end of ${safeInline(final)}; then resume.\n`);
   return code;
 }

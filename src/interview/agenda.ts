@@ -6,6 +6,7 @@ import { ARRIVAL_TYPES, IMPLICATIONS, impliedDelivery } from '../case/derived/im
 import wrapAnsi from 'wrap-ansi';
 import { valueAt } from './values.js';
 import type { Question } from './catalogue.js';
+import { HOMEWORK } from './homework.js';
 
 /**
  * Asked first, in this order, whenever still unknown: what went wrong, who you are (your country settles which
@@ -13,36 +14,7 @@ import type { Question } from './catalogue.js';
  */
 export const BASICS: readonly string[] = ['dispute.types', 'buyer.country', 'order.goods', 'order.channel', 'order.payments', 'dispute.amount_claimed', 'order.date', 'order.delivery.expected_date'];
 
-/** A look-up the buyer does after the interview: where, what to type, and what the answer means. */
-export interface Homework { path: string; title: string; how: string }
-
-/** Register and court look-ups: never asked mid-interview; listed as homework and asked on `interview --resume`. */
-export const HOMEWORK: readonly Homework[] = [
-  {
-    path: 'supplier.uscc', title: "Find the supplier's Unified Social Credit Code (统一社会信用代码)",
-    how: 'It is the 18-character code on its business licence (ask the supplier for a photo of it, or look at the contract stamp or proforma invoice). On gsxt.gov.cn type the Chinese company name to find it.',
-  },
-  {
-    path: 'supplier.registration_status', title: "Check the supplier's status in China's company register",
-    how: 'On www.gsxt.gov.cn (National Enterprise Credit Information Publicity System) type the company name in Chinese or its credit code. Status words: 存续 / 在业 = active; 经营异常 = listed for abnormal operations; 严重违法失信 = serious illegal and dishonest list; 吊销 = licence revoked; 注销 = deregistered; 清算 = in liquidation.',
-  },
-  {
-    path: 'supplier.dishonest_judgment_debtor', title: 'Check the dishonest judgment-debtor list',
-    how: 'On zxgk.court.gov.cn choose 失信被执行人 (dishonest judgment debtors) and type the company name in Chinese or its credit code. A hit means a court found it refused to pay a judgment.',
-  },
-  {
-    path: 'supplier.closely_held', title: 'Find out who owns the supplier',
-    how: 'On gsxt.gov.cn open the company and read 股东信息 (shareholders): one shareholder, or a family circle, means a closely held company.',
-  },
-  {
-    path: 'liable-persons', title: "Identify the supplier's shareholders, actual controller and affiliates",
-    how: 'gsxt.gov.cn lists 股东 (shareholders) and 主要人员 (key people); a paid company report (e.g. Qichacha 企查查 or Tianyancha 天眼查) shows 实际控制人 (actual controller) and 关联企业 (affiliates).',
-  },
-  {
-    path: 'assets', title: "Find the supplier's assets in China",
-    how: 'The account you paid (if it is the company\'s, in mainland China), its factory address and equipment, property and customers it names; a company report (企查查 / 天眼查) lists registered property and pledges. A lawyer can search further before applying to freeze them.',
-  },
-];
+export { HOMEWORK, type Homework } from './homework.js';
 const HOMEWORK_PATHS = new Set(HOMEWORK.map((h) => h.path));
 
 /** Whether a question (fact path or bundle id) is research homework rather than something the buyer knows. */

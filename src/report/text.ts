@@ -8,6 +8,7 @@ import { formatMoney } from '../case/money.js';
 import { formatValue } from '../engine/format-value.js';
 import type { FactValue } from '../case/facts.js';
 import { citationText, referenceMarker, sourcesSection } from './sources.js';
+import { homeworkSection } from './homework-text.js';
 
 export interface TextOptions { color: ChalkInstance; explain?: boolean; /** Print every reference in full instead of the short footer. */ sources?: boolean }
 
@@ -83,6 +84,7 @@ export function renderText(a: Assessment, opts: TextOptions): string {
     for (const u of questions.slice(0, MAX_QUESTIONS)) out.push(`  ? ${c.bold(u.question ?? `${u.description}?`)}`, ...(u.how ? [c.dim(`      how to find out: ${u.how}`)] : []));
     if (questions.length > MAX_QUESTIONS) out.push(c.dim(`  ... and ${questions.length - MAX_QUESTIONS} more (see --format json, or answer them in the interview)`));
   }
+  out.push(...homeworkSection(a, c));
   if (opts.explain && a.trace) out.push(...explain(a, a.trace, c));
   out.push(...sourcesSection(a, c, opts.sources === true || opts.explain === true));
   out.push('', c.dim(a.notice));
