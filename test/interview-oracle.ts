@@ -13,6 +13,11 @@ import { valueAt } from '../src/interview/values.js';
 import { BUNDLES } from '../src/interview/bundles.js';
 import { answeredByEarlier, checklistValues, EVENTS, EVENTS_ASKED, EVIDENCE_CHECKLIST } from '../src/interview/agenda.js';
 import { ROOT } from './helpers.js';
+import type { Question } from '../src/interview/catalogue.js';
+import { DONT_KNOW_LABEL, valueToChoice } from '../src/interview/values.js';
+import { describePayment } from '../src/interview/payments.js';
+import { formatMoney } from '../src/case/money.js';
+import type { Money } from '../src/case/schema.js';
 
 export const AS_OF = '2026-03-10';
 
@@ -110,24 +115,47 @@ export function asAnswered(oracle: Case): Case {
  * Run the planner to the end, answering from the oracle: first the interview (`asked`, with the research it
  * leaves as homework), then, as `interview --resume` does when the buyer comes back, the homework (`homework`).
  */
-export function simulate(oracle: Case, rules: RuleSet): { asked: string[]; homework: string[]; skipped: Set<string>; built: Case } {
+export function simulate(oracle: Case, rules: RuleSet): { asked: string[]; homework: string[]; skipped: Set<string>; built: Case; transcript: string[] } {
   const doc = newCaseDocument([]);
   setAnswer(doc, 'as_of', oracle.as_of ?? AS_OF);
   const script = asAnswered(oracle);
   const first = run(script, rules, doc, new Set(), false);
   const second = run(script, rules, doc, first.skipped, true);
-  return { asked: first.asked, homework: second.asked, skipped: second.skipped, built: second.built };
+  const transcript = [...first.transcript, '(the buyer comes back with the homework done: interview --resume)', ...second.transcript];
+  return { asked: first.asked, homework: second.asked, skipped: second.skipped, built: second.built, transcript };
 }
 
-function run(oracle: Case, rules: RuleSet, doc: ReturnType<typeof newCaseDocument>, before: ReadonlySet<string>, homework: boolean): { asked: string[]; skipped: Set<string>; built: Case } {
+/** A question and the buyer's answer as the transcript shows them (choices by their labels). */
+function answerText(q: Question, before: Case, after: Case): string {
+  const label = (v: string) => q.choices?.find((ch) => ch.value === v)?.label ?? v;
+  if (q.kind === 'bundle') {
+    const ticked = (q.choices ?? []).map((ch) => ch.value).filter((m) => (m in EVENTS ? valueAt(after, m) !== undefined : valueAt(after, m) === true || valueAt(after, m) === 'have'));
+    const answered = (q.choices ?? []).some((ch) => valueAt(after, ch.value) !== valueAt(before, ch.value));
+    return ticked.length ? ticked.map(label).join('; ') : answered || (q.choices ?? []).some((ch) => ch.value in EVENTS) ? (q.noneLabel ?? 'None') : DONT_KNOW_LABEL;
+  }
+  if (q.kind === 'payments') return (after.order?.payments ?? []).map((p, i) => `${i + 1}) ${describePayment(p)}`).join(' ') || DONT_KNOW_LABEL;
+  const v = valueAt(after, q.path);
+  if (v === undefined) return DONT_KNOW_LABEL;
+  if (q.kind === 'money') return formatMoney(v as Money);
+  if (Array.isArray(v)) return v.map((x) => label(String(x))).join('; ');
+  const choice = valueToChoice(q, v);
+  return choice !== undefined && q.choices ? label(choice) : String(v);
+}
+
+function run(oracle: Case, rules: RuleSet, doc: ReturnType<typeof newCaseDocument>, before: ReadonlySet<string>, homework: boolean): { asked: string[]; skipped: Set<string>; built: Case; transcript: string[] } {
   const asked: string[] = [];
+  const transcript: string[] = [];
   const skipped = new Set(before);
+  let last: { q: Question; before: Case } | undefined;
+  const note = (now: Case) => last && transcript.push(`${asked.length}. ${last.q.text}`, `   -> ${answerText(last.q, last.before, now)}`);
   for (let i = 0; i < 500; i++) {
     const c = documentCase(doc);
     if (!c.ok) throw new Error(c.message);
+    note(c.value);
     const p = planInterview(c.value, rules, { today: AS_OF, skipped, homework });
-    if (!p.next) return { asked, skipped, built: c.value };
+    if (!p.next) return { asked, skipped, built: c.value, transcript };
     const path = p.next.question.path;
+    last = { q: p.next.question, before: c.value };
     asked.push(path);
     skipped.add(path);
     if (path === EVIDENCE_CHECKLIST) {
