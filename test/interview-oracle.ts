@@ -184,7 +184,7 @@ function run(oracle: Case, rules: RuleSet, doc: ReturnType<typeof newCaseDocumen
     const now = documentCase(doc);
     if (now.ok) for (const [fact, value] of answeredByEarlier(now.value)) setAnswer(doc, fact, value);
   }
-  throw new Error('the interview did not stop');
+  throw new Error(`the interview did not stop: ${asked.slice(-6).join(', ')}`);
 }
 
 /** The parts of an assessment a buyer acts on (what the planner must settle; see VERDICT in the planner). */

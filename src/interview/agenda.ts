@@ -54,9 +54,8 @@ const PREMISES: Record<string, (c: Case) => boolean> = {
   'supplier.payee.name': (c) => !paidOnlyToAlibaba(c) && !paidNothing(c) && c.supplier?.payee?.same_as_contracting_party !== true,
   'supplier.payee.country': (c) => !paidOnlyToAlibaba(c) && !paidNothing(c),
   'supplier.payee.account_type': (c) => !paidOnlyToAlibaba(c) && !paidNothing(c),
-  // The company on the contract and where the supplier was found: the order on Alibaba.com says.
+  // The company on the contract: the order on Alibaba.com names it.
   'supplier.contracting_party': (c) => !platformOrder(c),
-  'supplier.found_on': (c) => !platformOrder(c),
   'dispute.subjective_quality': arrived,
   'order.delivery.shipped_date': arrived,
   'order.delivery.receipt_confirmed_date': arrived,
@@ -133,7 +132,7 @@ export function stillOpen(path: string, c: Case): boolean {
 
 /**
  * Events most buyers have not had, each the premise of a follow-up question: offered as extra choices of the
- * "Has any of this happened?" checklist, so that one question replaces four. A ticked event is followed up
+ * "Which of these apply?" checklist, so that one question replaces five. A ticked event is followed up
  * (which offer, which customs action, when the suit was filed); an unticked one is not asked again (it did not
  * happen), and the saved file's notes say so.
  */
@@ -142,6 +141,7 @@ export const EVENTS: Readonly<Record<string, string>> = {
   'customs.event': 'Customs or a product-safety authority stopped the goods (a seizure, detention or refusal notice)',
   'dispute.fraud_kind': 'It looks like a fraud rather than a trade dispute (a fake or copied store, a fake login page, new bank details in an e-mail)',
   'dispute.proceedings_opened_date': 'You have filed a suit or arbitration over this claim',
+  'dispute.decision_date': 'You have won a judgment or an arbitral award against the supplier',
 };
 /** The id that marks the events as offered (in the planner's `skipped` set once asked). */
 export const EVENTS_ASKED = 'events';

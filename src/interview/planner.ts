@@ -52,6 +52,9 @@ export function planInterview(c: Case, set: RuleSet, opts: PlanOptions): Plan {
   for (const g of a.evidence) for (const i of g.items) if (i.status === 'unknown' && i.level === 'required') add(`evidence.${i.kind}`, i.rule);
   if (c.dispute?.types === undefined) add('dispute.types', '(evidence checklist)');
   for (const path of BASICS) if (!byPath.has(path) && valueAt(c, path) === undefined) add(path, '(the basics)');
+  // An event ticked in the checklist (offered, not settled as "did not happen") is followed up, whatever the rules read.
+  const ticked = opts.skipped?.has(EVENTS_ASKED) ? Object.keys(EVENTS).filter((p) => !opts.skipped!.has(p) && valueAt(c, p) === undefined) : [];
+  for (const path of ticked) if (!byPath.has(path)) add(path, '(an event you ticked)');
   for (const [path, rules] of [...byPath]) {
     const b = bundleOf(path);
     if (!b || opts.skipped?.has(path)) continue;
@@ -71,7 +74,7 @@ export function planInterview(c: Case, set: RuleSet, opts: PlanOptions): Plan {
     if (!question || opts.skipped?.has(path) || question.askIf?.(c) === false || !stillOpen(path, c)) continue;
     if (path === 'order.payments' && !paymentsAskable(c)) continue;
     const candidate = { question, rules: [...rules].sort(), weight: rules.size };
-    if (!alwaysAsked(path) && voi.worthAsking(question) === false) {
+    if (!alwaysAsked(path) && !ticked.includes(path) && voi.worthAsking(question) === false) {
       idle.push(candidate);
       continue;
     }
@@ -79,7 +82,7 @@ export function planInterview(c: Case, set: RuleSet, opts: PlanOptions): Plan {
     else candidates.push(candidate);
   }
   // Weighed in pairs only up to the next question (each plan weighs again): homework all, the rest while it would come first.
-  const open = [...candidates, ...homework];
+  const open = [...candidates, ...homework, ...idle];
   candidates.sort(byGroupThenWeight);
   idle.sort(byGroupThenWeight);
   const first = candidates[0];
@@ -92,7 +95,7 @@ export function planInterview(c: Case, set: RuleSet, opts: PlanOptions): Plan {
     (home ? homework : candidates).push(x);
   }
   mergeEvidence(candidates, opts.skipped);
-  mergeEvents(candidates, openEvents(c, opts.skipped));
+  if (!opts.skipped?.has(EVENTS_ASKED)) mergeEvents(candidates, openEvents(c, opts.skipped));
   candidates.sort(byGroupThenWeight);
   homework.sort((a, b) => HOMEWORK.findIndex((h) => h.path === a.question.path) - HOMEWORK.findIndex((h) => h.path === b.question.path));
   return candidates[0] ? { next: candidates[0], candidates, homework } : { candidates, homework };
@@ -116,15 +119,15 @@ function mergeEvidence(candidates: Candidate[], skipped?: ReadonlySet<string>): 
   candidates.push({ question, rules: [...rules].sort(), weight: rules.size });
 }
 
-/** The events not yet offered, not known and still possible (none once the checklist was asked). */
+/** The events not yet offered, not known and still possible. */
 function openEvents(c: Case, skipped?: ReadonlySet<string>): string[] {
-  if (skipped?.has(EVENTS_ASKED)) return [];
   return Object.keys(EVENTS).filter((p) => !skipped?.has(p) && valueAt(c, p) === undefined && stillOpen(p, c));
 }
 
 /**
  * The rare events join the warning-signs checklist (or make one of their own when two or more are worth asking),
- * once: every event still possible is offered with them, so that an unticked one is settled for good.
+ * once (never after the checklist was asked): every event still possible is offered with them, so that an
+ * unticked one is settled for good.
  */
 function mergeEvents(candidates: Candidate[], open: readonly string[]): void {
   const events = candidates.filter((x) => x.question.path in EVENTS);
