@@ -55,6 +55,7 @@ export function planInterview(c: Case, set: RuleSet, opts: PlanOptions): Plan {
   // An event ticked in the checklist (offered, not settled as "did not happen") is followed up, whatever the rules read.
   const ticked = opts.skipped?.has(EVENTS_ASKED) ? Object.keys(EVENTS).filter((p) => !opts.skipped!.has(p) && valueAt(c, p) === undefined) : [];
   for (const path of ticked) if (!byPath.has(path)) add(path, '(an event you ticked)');
+  const followUp = followUpOf(ticked);
   for (const [path, rules] of [...byPath]) {
     const b = bundleOf(path);
     if (!b || opts.skipped?.has(path)) continue;
@@ -96,10 +97,14 @@ export function planInterview(c: Case, set: RuleSet, opts: PlanOptions): Plan {
   }
   mergeEvidence(candidates, opts.skipped);
   if (!opts.skipped?.has(EVENTS_ASKED)) mergeEvents(candidates, openEvents(c, opts.skipped));
-  candidates.sort(byGroupThenWeight);
+  // A ticked event's follow-up comes right after the checklist, while the buyer has it in mind.
+  candidates.sort((x, y) => Number(followUp(y)) - Number(followUp(x)) || byGroupThenWeight(x, y));
   homework.sort((a, b) => HOMEWORK.findIndex((h) => h.path === a.question.path) - HOMEWORK.findIndex((h) => h.path === b.question.path));
   return candidates[0] ? { next: candidates[0], candidates, homework } : { candidates, homework };
 }
+
+/** Whether a candidate follows up a ticked event (not a basic). */
+const followUpOf = (ticked: readonly string[]) => (x: Candidate) => ticked.includes(x.question.path) && !BASICS.includes(x.question.path);
 
 /** At most this many other open questions (those sharing the most rules) are weighed with a question of no value alone. */
 const PARTNERS = 6;
