@@ -226,6 +226,15 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
     expect(screen()).toMatch(new RegExp(`❯.*${offer}`));
     keys('Space', 'Enter');
     await waitFor(/^\? What does the supplier offer to put it right\?/m);
+    // the review screen lists what did not happen (it can be taken back there), apart from the "I don't know" answers
+    for (let i = 0; i < 30; i++) {
+      if (/^\? Is this right\?/m.test((await waitFor(waiting)).split('\n').slice(-8).join('\n'))) break;
+      await answerDontKnow();
+    }
+    const review = screen();
+    const gone = review.slice(review.lastIndexOf('You said these did not happen'));
+    expect(gone).toContain('Have customs (or a product-safety authority) stopped the goods?');
+    expect(gone).not.toContain('What does the supplier offer to put it right?');
     keys('C-c');
     await waitFor(() => rcOf(dir, 'rc.txt') !== '');
     const text = readFileSync(join(dir, 'case.yaml'), 'utf8');

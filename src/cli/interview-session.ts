@@ -86,7 +86,7 @@ export async function runInterview(o: SessionOptions): Promise<number> {
     for (const p of notHappenedFromNotes(s.o.doc.comment)) notHappened(s, p);
     if (s.o.resume) await askEarlierDontKnow(s);
     await askAll(s);
-    await reviewLoop(s, { caseNow: () => currentCase(s), change: (q) => askAndApply(s, q, true), askRest: () => askAll(s), dontKnow: () => dontKnowQuestions(s) });
+    await reviewLoop(s, { caseNow: () => currentCase(s), change: (q) => askAndApply(s, q, true), askRest: () => askAll(s), dontKnow: () => dontKnowQuestions(s), notHappened: () => notHappenedQuestions(s), reopen: (p) => void s.notHappened.delete(p) });
     const final = await chooseFinalPath(s);
     return finish(s, final);
   } catch (e) {
@@ -171,6 +171,12 @@ async function askBundle(s: SessionState, q: Question, c: Case): Promise<void> {
   for (const [p, v] of bundleValues(b, a.value as string[])) setAnswer(s.o.doc, p, v);
   s.touched = true;
   save(s);
+}
+
+/** The events the buyer said did not happen and that the case does not state, as their follow-up questions. */
+export function notHappenedQuestions(s: SessionState): Question[] {
+  const c = currentCase(s);
+  return [...s.notHappened].filter((p) => valueAt(c, p) === undefined).flatMap((p) => questionFor(p, s.o.rules) ?? []);
 }
 
 /** An event that did not happen: not asked, and not an "I don't know" either. */
