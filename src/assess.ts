@@ -14,6 +14,7 @@ import { compareText } from './engine/compare.js';
 import { applyImplications } from './case/derived/implied.js';
 import { whatIf } from './engine/what-if.js';
 import { questionFor } from './interview/catalogue.js';
+import { homeworkFor } from './interview/homework.js';
 import { conditionText } from './interview/catalogue-conditions.js';
 import type { RankedStrategy, Unknown } from './engine/assessment.js';
 import type { Route } from './case/enums.js';
@@ -87,6 +88,8 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
     stats: { rules: ev.outcomes.length, fired: ev.findings.length, undecided: ev.undecided.length },
     sources: [],
   };
+  const homework = homeworkFor(result.unknowns.map((u) => u.fact));
+  if (homework.length) result.homework = homework;
   if (implied.length) result.implied = implied.map((i) => ({ fact: i.fact, value: i.value as string | number | boolean, reason: i.reason }));
   if (opts.whatIf) addWhatIf(result, c, rules, asOf);
   // References are numbered in the order the text report cites them (engine/report-order.ts); --explain adds the rest.

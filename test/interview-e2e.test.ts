@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { BIN, builtinRules, cli } from './helpers.js';
 import { questionFor } from '../src/interview/catalogue.js';
 import { valueAt } from '../src/interview/values.js';
-import { answerDontKnow, done, HAS_TMUX, keys, pathOf, rcOf, screen, sleep, SOCKET, start, tmux, type, waitFor, waiting } from './interview-tmux.js';
+import { answerDontKnow, done, HAS_TMUX, keys, pathOf, prompt, rcOf, screen, sleep, SOCKET, start, tmux, type, waitFor, waiting } from './interview-tmux.js';
 
 const AS_OF = '2026-03-10';
 describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
@@ -58,7 +58,7 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
     expect(screen()).not.toMatch(/What went wrong\?/);
     type('Canada');
     keys('Enter');
-    await waitFor(/\? How was the order placed\?/);
+    await waitFor(/\? What did you order\?/);
     keys('C-c');
     await waitFor(() => rcOf(dir, 'rc.txt') !== '');
     expect(parse(readFileSync(join(dir, 'dispute-case.partial.yaml'), 'utf8')).buyer).toEqual({ country: 'CA' });
@@ -96,6 +96,9 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
     keys('Space', 'Enter');
     await waitFor(/\? In which country is your business based\?/);
     type('Canada');
+    keys('Enter');
+    await waitFor(/\? What did you order\?/);
+    type('500 oak dining chairs');
     keys('Enter');
     await waitFor(/\? How was the order placed\?/);
     // A wrong arrow key at the top of the list stays there (lists do not wrap): Up, Down, Down is the third choice.
@@ -136,6 +139,7 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
     const partial = parse(readFileSync(file, 'utf8'));
     expect(partial.dispute.types).toEqual(['non_delivery']);
     expect(partial.order.channel).toBe('offline');
+    expect(partial.order.goods).toBe('500 oak dining chairs');
     expect(partial.order.payments).toEqual([{ date: '2025-12-02', amount: { amount: 6000, currency: 'CAD' }, method: 'tt', via: 'hong_kong_account', stage: 'deposit' }]);
     expect(valueAt(partial, unknownPath!), unknownPath).toBeUndefined();
     // the saved file lists the research as homework (with where to look) and what was answered "I don't know"
@@ -196,6 +200,48 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
     // The closing lines come after the report, not in the middle of it.
     expect(final.lastIndexOf('Your case is saved in')).toBeGreaterThan(final.lastIndexOf(taLine.trim()));
   }, 30_000);
+  it('follows up an event ticked in "Which of these apply?" and notes the others as not happened', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'da-e2e-'));
+    writeFileSync(join(dir, 'case.yaml'), [
+      'buyer: { country: GB }',
+      'dispute: { types: [non_delivery], amount_claimed: { amount: 6000, currency: USD } }',
+      'order:',
+      '  goods: 500 oak dining chairs',
+      '  channel: offline',
+      '  date: 2025-12-01',
+      '  delivery: { expected_date: 2026-02-01 }',
+      '  payments: [{ date: 2025-12-02, amount: { amount: 6000, currency: USD }, method: tt, via: supplier_company_account, stage: full }]',
+      '',
+    ].join('\n'));
+    start(dir, `interview --resume case.yaml --as-of ${AS_OF}`, 'rc.txt');
+    for (let i = 0; i < 12; i++) {
+      if (prompt(await waitFor(waiting)).text.startsWith('Which of these apply?')) break;
+      await answerDontKnow();
+    }
+    const offer = 'The supplier offered to put it right';
+    for (let i = 0; i < 20 && !new RegExp(`❯.*${offer}`).test(screen()); i++) {
+      keys('Down');
+      await sleep(60);
+    }
+    expect(screen()).toMatch(new RegExp(`❯.*${offer}`));
+    keys('Space', 'Enter');
+    await waitFor(/^\? What does the supplier offer to put it right\?/m);
+    // the review screen lists what did not happen (it can be taken back there), apart from the "I don't know" answers
+    for (let i = 0; i < 30; i++) {
+      if (/^\? Is this right\?/m.test((await waitFor(waiting)).split('\n').slice(-8).join('\n'))) break;
+      await answerDontKnow();
+    }
+    const review = screen();
+    const gone = review.slice(review.lastIndexOf('You said these did not happen'));
+    expect(gone).toContain('Have customs (or a product-safety authority) stopped the goods?');
+    expect(gone).not.toContain('What does the supplier offer to put it right?');
+    keys('C-c');
+    await waitFor(() => rcOf(dir, 'rc.txt') !== '');
+    const text = readFileSync(join(dir, 'case.yaml'), 'utf8');
+    const notes = text.slice(text.indexOf('# Did not happen (not asked again):'));
+    expect(notes).toMatch(/customs\.event/);
+    expect(notes).not.toMatch(/dispute\.offer\.kind/);
+  });
 });
 
 if (!HAS_TMUX) describe('interview in a terminal', () => it.skip('skipped: tmux is not installed, so the end-to-end interview test cannot drive a terminal', () => {}));

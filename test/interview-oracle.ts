@@ -11,8 +11,13 @@ import { EVIDENCE_KINDS, SEVERITIES } from '../src/case/enums.js';
 import { documentCase, newCaseDocument, setAnswer } from '../src/interview/case-document.js';
 import { valueAt } from '../src/interview/values.js';
 import { BUNDLES } from '../src/interview/bundles.js';
-import { answeredByEarlier, checklistValues, EVIDENCE_CHECKLIST } from '../src/interview/agenda.js';
+import { answeredByEarlier, checklistValues, EVENTS, EVENTS_ASKED, EVIDENCE_CHECKLIST } from '../src/interview/agenda.js';
 import { ROOT } from './helpers.js';
+import type { Question } from '../src/interview/catalogue.js';
+import { DONT_KNOW_LABEL, valueToChoice } from '../src/interview/values.js';
+import { describePayment } from '../src/interview/payments.js';
+import { formatMoney } from '../src/case/money.js';
+import type { Money } from '../src/case/schema.js';
 
 export const AS_OF = '2026-03-10';
 
@@ -59,6 +64,8 @@ export const ORACLES: Record<string, Case> = {
     as_of: AS_OF,
     buyer: { country: 'US', in_china: false },
     supplier: { name: 'Shenzhen Copycat Trading Co., Ltd.', country: 'CN', found_on: 'alibaba', still_member: true, activity: { listing_active: true, responsive: 'responsive' } },
+    // a brand owner whose design a supplier copies: never bought from it
+    order: { payments: [] },
     dispute: { types: ['ip_infringement'], discovered_date: '2026-02-20' },
     ip: { buyer_owns_rights: true, rights: [{ kind: 'design_patent', registered_in_china: false }], infringing_urls: ['https://www.alibaba.com/product-detail/1.html'], supplier_refused_removal: true },
     evidence: { ip_certificates: 'have', product_images: 'have', infringing_listing_urls: 'have', proof_of_identity: 'have' },
@@ -66,7 +73,11 @@ export const ORACLES: Record<string, Case> = {
   'short shipment': caseSchema.parse({
     as_of: AS_OF,
     buyer: { country: 'AU', in_china: false },
-    supplier: { name: 'Yiwu Sunrise Crafts Co., Ltd.', country: 'CN', found_on: 'alibaba', registration_status: 'active', activity: { listing_active: true, responsive: 'slow' } },
+    // paid by wire to the company's own account: the proforma invoice and the bank slip name it
+    supplier: {
+      name: 'Yiwu Sunrise Crafts Co., Ltd.', country: 'CN', found_on: 'alibaba', registration_status: 'active', contracting_party: 'Yiwu Sunrise Crafts Co., Ltd.',
+      payee: { name: 'Yiwu Sunrise Crafts Co., Ltd.', account_type: 'company_in_china', country: 'CN' }, activity: { listing_active: true, responsive: 'slow' },
+    },
     order: {
       date: '2025-12-20', value: { amount: 8000, currency: 'USD' }, channel: 'offline', written_contract: true, quantity_ordered: 5000, quantity_delivered: 4200,
       payments: [{ date: '2025-12-22', amount: { amount: 8000, currency: 'USD' }, method: 'tt', via: 'supplier_company_account', stage: 'full' }],
@@ -86,10 +97,14 @@ export const ORACLES: Record<string, Case> = {
 export function asAnswered(oracle: Case): Case {
   const doc = newCaseDocument([]);
   for (const [k, v] of Object.entries(oracle)) setAnswer(doc, k, v);
+  // a buyer who gave the supplier notice on a date knows they did
+  if (oracle.dispute?.supplier_notified_date && oracle.dispute.supplier_notified === undefined) setAnswer(doc, 'dispute.supplier_notified', true);
   if (oracle.evidence && Object.keys(oracle.evidence).length) for (const kind of EVIDENCE_KINDS) if (!(kind in oracle.evidence)) setAnswer(doc, `evidence.${kind}`, 'missing');
+  const stated = documentCase(doc);
+  if (!stated.ok) throw new Error(stated.message);
   for (const b of BUNDLES) {
     const members = Object.keys(b.items);
-    if (members.some((m) => valueAt(oracle, m) !== undefined)) for (const m of members) setAnswer(doc, m, valueAt(oracle, m) === true);
+    if (members.some((m) => valueAt(stated.value, m) !== undefined)) for (const m of members) setAnswer(doc, m, valueAt(stated.value, m) === true);
   }
   const c = documentCase(doc);
   if (!c.ok) throw new Error(c.message);
@@ -100,24 +115,47 @@ export function asAnswered(oracle: Case): Case {
  * Run the planner to the end, answering from the oracle: first the interview (`asked`, with the research it
  * leaves as homework), then, as `interview --resume` does when the buyer comes back, the homework (`homework`).
  */
-export function simulate(oracle: Case, rules: RuleSet): { asked: string[]; homework: string[]; skipped: Set<string>; built: Case } {
+export function simulate(oracle: Case, rules: RuleSet): { asked: string[]; homework: string[]; skipped: Set<string>; built: Case; transcript: string[] } {
   const doc = newCaseDocument([]);
   setAnswer(doc, 'as_of', oracle.as_of ?? AS_OF);
   const script = asAnswered(oracle);
   const first = run(script, rules, doc, new Set(), false);
   const second = run(script, rules, doc, first.skipped, true);
-  return { asked: first.asked, homework: second.asked, skipped: second.skipped, built: second.built };
+  const transcript = [...first.transcript, '(the buyer comes back with the homework done: interview --resume)', ...second.transcript];
+  return { asked: first.asked, homework: second.asked, skipped: second.skipped, built: second.built, transcript };
 }
 
-function run(oracle: Case, rules: RuleSet, doc: ReturnType<typeof newCaseDocument>, before: ReadonlySet<string>, homework: boolean): { asked: string[]; skipped: Set<string>; built: Case } {
+/** A question and the buyer's answer as the transcript shows them (choices by their labels). */
+function answerText(q: Question, before: Case, after: Case): string {
+  const label = (v: string) => q.choices?.find((ch) => ch.value === v)?.label ?? v;
+  if (q.kind === 'bundle') {
+    const ticked = (q.choices ?? []).map((ch) => ch.value).filter((m) => (m in EVENTS ? valueAt(after, m) !== undefined : valueAt(after, m) === true || valueAt(after, m) === 'have'));
+    const answered = (q.choices ?? []).some((ch) => valueAt(after, ch.value) !== valueAt(before, ch.value));
+    return ticked.length ? ticked.map(label).join('; ') : answered || (q.choices ?? []).some((ch) => ch.value in EVENTS) ? (q.noneLabel ?? 'None') : DONT_KNOW_LABEL;
+  }
+  if (q.kind === 'payments') return (after.order?.payments ?? []).map((p, i) => `${i + 1}) ${describePayment(p)}`).join(' ') || DONT_KNOW_LABEL;
+  const v = valueAt(after, q.path);
+  if (v === undefined) return DONT_KNOW_LABEL;
+  if (q.kind === 'money') return formatMoney(v as Money);
+  if (Array.isArray(v)) return v.map((x) => label(String(x))).join('; ');
+  const choice = valueToChoice(q, v);
+  return choice !== undefined && q.choices ? label(choice) : String(v);
+}
+
+function run(oracle: Case, rules: RuleSet, doc: ReturnType<typeof newCaseDocument>, before: ReadonlySet<string>, homework: boolean): { asked: string[]; skipped: Set<string>; built: Case; transcript: string[] } {
   const asked: string[] = [];
+  const transcript: string[] = [];
   const skipped = new Set(before);
+  let last: { q: Question; before: Case } | undefined;
+  const note = (now: Case) => last && transcript.push(`${asked.length}. ${last.q.text}`, `   -> ${answerText(last.q, last.before, now)}`);
   for (let i = 0; i < 500; i++) {
     const c = documentCase(doc);
     if (!c.ok) throw new Error(c.message);
+    note(c.value);
     const p = planInterview(c.value, rules, { today: AS_OF, skipped, homework });
-    if (!p.next) return { asked, skipped, built: c.value };
+    if (!p.next) return { asked, skipped, built: c.value, transcript };
     const path = p.next.question.path;
+    last = { q: p.next.question, before: c.value };
     asked.push(path);
     skipped.add(path);
     if (path === EVIDENCE_CHECKLIST) {
@@ -127,19 +165,26 @@ function run(oracle: Case, rules: RuleSet, doc: ReturnType<typeof newCaseDocumen
       if (items.some((m) => valueAt(oracle, m) !== undefined)) for (const [m, v] of checklistValues(p.next.question, items.filter((m) => valueAt(oracle, m) === 'have'))) setAnswer(doc, m, v);
       continue;
     }
+    // events offered in a checklist: the buyer ticks those that happened (they are asked next), the others are not asked
+    const events = (p.next.question.choices ?? []).map((ch) => ch.value).filter((m) => m in EVENTS);
+    if (events.length) {
+      skipped.add(EVENTS_ASKED);
+      for (const m of events) if (valueAt(oracle, m) === undefined) skipped.add(m);
+    }
     const bundle = BUNDLES.find((b) => b.id === path);
     if (bundle) {
       const members = Object.keys(bundle.items);
       if (members.some((m) => valueAt(oracle, m) !== undefined)) for (const m of members) setAnswer(doc, m, valueAt(oracle, m) === true);
       continue;
     }
+    if (path === EVENTS_ASKED) continue;
     const v = path === 'order.payments' ? oracle.order?.payments : valueAt(oracle, path);
     if (v !== undefined) setAnswer(doc, path, v);
     // as the interview does: what this answer already says is recorded, not asked
     const now = documentCase(doc);
     if (now.ok) for (const [fact, value] of answeredByEarlier(now.value)) setAnswer(doc, fact, value);
   }
-  throw new Error('the interview did not stop');
+  throw new Error(`the interview did not stop: ${asked.slice(-6).join(', ')}`);
 }
 
 /** The parts of an assessment a buyer acts on (what the planner must settle; see VERDICT in the planner). */

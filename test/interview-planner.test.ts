@@ -94,7 +94,9 @@ describe('planInterview: what comes next', () => {
     // after "an account in Hong Kong", only Hong Kong accounts are offered
     const q = questionFor('supplier.payee.account_type')!;
     expect(narrowed(q, asCase({ order: { payments: [wire] } })).choices!.map((ch) => ch.value)).toEqual(['hong_kong_company', 'personal']);
-    expect(narrowed(q, asCase({ order: { payments: [{ ...wire, via: 'supplier_company_account' }] } })).choices).toEqual(q.choices);
+    // "the supplier's own company account": a company account, wherever it is
+    expect(narrowed(q, asCase({ order: { payments: [{ ...wire, via: 'supplier_company_account' }] } })).choices!.map((ch) => ch.value)).toEqual(['company_in_china', 'hong_kong_company', 'offshore_company']);
+    expect(narrowed(q, asCase({ order: { payments: [{ ...wire, via: 'other' }] } })).choices).toEqual(q.choices);
     expect(stillOpen('assets.bank_accounts', asCase({ order: { payments: [{ ...wire, via: 'supplier_company_account' }] } }))).toBe(true);
   });
 
@@ -158,10 +160,12 @@ describe('planInterview: what comes next', () => {
   it('drops questions that only matter for a programme already ruled out or a route already excluded', () => {
     const ta = { dispute: { types: ['quality'] }, order: { channel: 'trade_assurance', delivery: { status: 'full' } } };
     expect(order(ta)).toContain('order.delivery.receipt_confirmed_date');
-    expect(order(ta)).toContain('order.spec_in_order');
+    // (the spec questions are one checklist: its choices say which are asked)
+    const asked = (c: unknown) => plan(c).candidates.flatMap((x) => [x.question.path, ...(x.question.kind === 'bundle' ? (x.question.choices ?? []).map((ch) => ch.value) : [])]);
+    expect(asked(ta)).toContain('order.spec_in_order');
     const offline = { dispute: { types: ['quality'] }, order: { channel: 'offline', delivery: { status: 'full' } } };
     expect(order(offline)).not.toContain('order.delivery.receipt_confirmed_date');
-    expect(order(offline)).not.toContain('order.spec_in_order');
+    expect(asked(offline)).not.toContain('order.spec_in_order');
     // (the payments are a basic: asked whatever the rules need)
     expect(order(ta)).toContain('dispute.platform_dispute.opened');
     expect(order(offline)).not.toContain('dispute.platform_dispute.opened');
@@ -203,7 +207,7 @@ describe('planInterview: when it stops', () => {
     const done = {
       buyer: { country: 'GB' },
       dispute: { types: ['non_delivery'], amount_claimed: { amount: 5000, currency: 'USD' } },
-      order: { channel: 'offline', date: '2026-01-02', value: { amount: 5000, currency: 'USD' }, payments: [wire], delivery: { expected_date: '2026-02-01' } },
+      order: { goods: '200 office chairs', channel: 'offline', date: '2026-01-02', value: { amount: 5000, currency: 'USD' }, payments: [wire], delivery: { expected_date: '2026-02-01' } },
       supplier: { still_member: true, activity: { listing_active: true } },
       evidence: { payment_records: 'have' },
       assets: { bank_accounts: false, property: false },

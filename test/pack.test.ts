@@ -86,6 +86,18 @@ describe('case pack documents', () => {
     expect(file(same, 'letter-en.md')).not.toContain('And to');
   });
 
+  it('what was ordered: in the letters as the buyer wrote it, a visible placeholder when absent, and in the brief', () => {
+    const goods = '500 oak dining chairs, model "Aldo"';
+    const pack = packOf({ dispute: { types: ['non_delivery'] }, order: { goods, date: '2026-01-05' } });
+    expect(file(pack, 'letter-en.md')).toContain(`for ${goods} (order number`);
+    expect(file(pack, 'letter-zh.md')).toContain(`订购 ${goods}（`);
+    expect(file(pack, 'brief.md')).toMatch(/\*\*Goods ordered\*\*: 500 oak dining chairs/);
+    const none = packOf({ dispute: { types: ['non_delivery'] }, order: { date: '2026-01-05' } });
+    expect(file(none, 'letter-en.md')).toContain('for [goods, quantity and unit price] (order number');
+    expect(file(none, 'letter-zh.md')).toContain('[货物、数量和单价]');
+    expect(file(none, 'brief.md')).toMatch(/\*\*Goods ordered\*\*: \*not stated\*/);
+  });
+
   it('lists several files for one evidence kind, with size and SHA-256, and a missing one as not found', () => {
     const input = packInput(PACK_CASE, 'disk');
     const chats = exhibits(input).find((e) => e.kind === 'other_chat')!;

@@ -91,6 +91,9 @@ const supplier = z
 const order = z
   .object({
     date: date.optional(),
+    // Issue 15: what was ordered, as the buyer would name it in a letter (the case pack's demand letter quotes it).
+    goods: z.string().trim().min(1).max(120).optional()
+      .describe('What was ordered, in a few words as on the order or invoice, e.g. "500 oak dining chairs" (at most 120 characters)'),
     value: moneySchema.optional().describe('Total order value'),
     channel: z.enum(['trade_assurance', 'wholesale_checkout', 'offline']).optional(),
     first_order: z.boolean().optional(),

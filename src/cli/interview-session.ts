@@ -11,7 +11,7 @@ import { caseText, documentCase, loadCaseDocument, removeAnswer, setAnswer } fro
 import { valueAt } from '../interview/values.js';
 import { BUNDLES, bundleOf, bundleValues } from '../interview/bundles.js';
 import { bundleQuestion, questionFor } from '../interview/catalogue.js';
-import { answeredByEarlier, checklistValues, EVIDENCE_CHECKLIST, dontKnowFromNotes, homeworkLines, interviewNotes, isHomework, withNotes } from '../interview/agenda.js';
+import { answeredByEarlier, checklistValues, EVENTS, EVENTS_ASKED, EVIDENCE_CHECKLIST, dontKnowFromNotes, interviewNotes, isHomework, notHappenedFromNotes, withNotes } from '../interview/agenda.js';
 import { colorFor, type Io } from './output.js';
 import { EXIT } from './exit-code.js';
 import { closeStdio, onSignals } from './interview-signals.js';
@@ -60,13 +60,15 @@ export interface SessionState {
   homework?: string[];
   /** Questions answered "I don't know" in an earlier run (read from the resumed file's notes). */
   earlierDontKnow?: string[];
+  /** Events the buyer left unticked in the "which of these apply?" checklist (this run or, from the notes, an earlier one). */
+  notHappened: Set<string>;
 }
 
 export const EXIT_INTERRUPTED = 130;
 
 /** Run the interview; resolves to the exit code. */
 export async function runInterview(o: SessionOptions): Promise<number> {
-  const s: SessionState = { o, c: colorFor(o.io, o.color), ctx: { today: o.asOf ?? o.today }, partial: false, touched: false, skipped: new Set() };
+  const s: SessionState = { o, c: colorFor(o.io, o.color), ctx: { today: o.asOf ?? o.today }, partial: false, touched: false, skipped: new Set(), notHappened: new Set() };
   const uninstall = onSignals((hungUp) => {
     const message = saveOnStop(s);
     if (hungUp) closeStdio();
@@ -81,9 +83,10 @@ export async function runInterview(o: SessionOptions): Promise<number> {
     removeStaleTemps(s.savePath);
     noteSeen(s, s.savePath === o.resume ? o.resumeText : undefined);
     intro(s);
+    for (const p of notHappenedFromNotes(s.o.doc.comment)) notHappened(s, p);
     if (s.o.resume) await askEarlierDontKnow(s);
     await askAll(s);
-    await reviewLoop(s, { caseNow: () => currentCase(s), change: (q) => askAndApply(s, q, true), askRest: () => askAll(s), dontKnow: () => dontKnowQuestions(s) });
+    await reviewLoop(s, { caseNow: () => currentCase(s), change: (q) => askAndApply(s, q, true), askRest: () => askAll(s), dontKnow: () => dontKnowQuestions(s), notHappened: () => notHappenedQuestions(s), reopen: (p) => void s.notHappened.delete(p) });
     const final = await chooseFinalPath(s);
     return finish(s, final);
   } catch (e) {
@@ -153,13 +156,33 @@ export async function askAndApply(s: SessionState, q: Question, fresh = false): 
 
 async function askBundle(s: SessionState, q: Question, c: Case): Promise<void> {
   if (q.path === EVIDENCE_CHECKLIST) return askChecklist(s, q, c);
-  const b = BUNDLES.find((x) => x.id === q.path)!;
-  const a = await askQuestion(q, Object.keys(b.items).filter((p) => valueAt(c, p) === true), s.ctx);
-  for (const p of Object.keys(b.items)) s.skipped.add(p);
-  if (!a.known) return;
+  const b = BUNDLES.find((x) => x.id === q.path);
+  // Events offered with the checklist: a ticked one is followed up, an unticked one did not happen (not asked again).
+  const events = (q.choices ?? []).map((ch) => ch.value).filter((p) => p in EVENTS);
+  const a = await askQuestion(q, b ? Object.keys(b.items).filter((p) => valueAt(c, p) === true) : [], s.ctx);
+  if (events.length) s.skipped.add(EVENTS_ASKED);
+  for (const p of Object.keys(b?.items ?? {})) s.skipped.add(p);
+  if (!a.known) {
+    for (const p of events) s.skipped.add(p);
+    return;
+  }
+  for (const p of events) if (!(a.value as string[]).includes(p)) notHappened(s, p);
+  if (!b) return updateNotes(s);
   for (const [p, v] of bundleValues(b, a.value as string[])) setAnswer(s.o.doc, p, v);
   s.touched = true;
   save(s);
+}
+
+/** The events the buyer said did not happen and that the case does not state, as their follow-up questions. */
+export function notHappenedQuestions(s: SessionState): Question[] {
+  const c = currentCase(s);
+  return [...s.notHappened].filter((p) => valueAt(c, p) === undefined).flatMap((p) => questionFor(p, s.o.rules) ?? []);
+}
+
+/** An event that did not happen: not asked, and not an "I don't know" either. */
+function notHappened(s: SessionState, path: string): void {
+  s.skipped.add(path);
+  s.notHappened.add(path);
 }
 
 /** The questions answered "I don't know" (this run, or an earlier one as its notes say) and still unknown. */
@@ -167,7 +190,7 @@ export function dontKnowQuestions(s: SessionState): Question[] {
   const c = currentCase(s);
   const out: Question[] = [];
   for (const path of new Set([...(s.earlierDontKnow ?? []), ...s.skipped])) {
-    if (isHomework(path) && s.homework?.includes(path)) continue;
+    if ((isHomework(path) && s.homework?.includes(path)) || s.notHappened.has(path)) continue;
     const q = bundleQuestion(path) ?? questionFor(path, s.o.rules);
     if (!q || bundleOf(path)) continue;
     const b = BUNDLES.find((x) => x.id === path);
@@ -179,7 +202,8 @@ export function dontKnowQuestions(s: SessionState): Question[] {
 
 /** Keep the saved file's closing comment up to date: the homework, and what was answered "I don't know". */
 function updateNotes(s: SessionState): void {
-  const comment = withNotes(s.o.doc.comment, interviewNotes(s.homework ?? [], dontKnowQuestions(s).map((q) => q.path)));
+  const gone = [...s.notHappened].filter((p) => valueAt(currentCase(s), p) === undefined);
+  const comment = withNotes(s.o.doc.comment, interviewNotes(s.homework ?? [], dontKnowQuestions(s).map((q) => q.path), gone));
   if ((s.o.doc.comment ?? null) !== comment) s.o.doc.comment = comment;
 }
 
@@ -261,7 +285,7 @@ async function finish(s: SessionState, chosen: string): Promise<number> {
   io.out(`\nSaved your case in ${s.c.bold(safeInline(final))}.\n\n`);
   const code = await runAssess([final], { format: 'text', color: s.o.color, rules: s.o.ruleDirs, builtinRules: s.o.builtinRules, ...(s.o.asOf ? { asOf: s.o.asOf } : {}) }, io);
   io.out(`\nYour case is saved in ${s.c.bold(safeInline(final))}.\n  Assess it again:  npx dispute-assess ${safeInline(final)}\n  Change answers:   npx dispute-assess interview --resume ${safeInline(final)}\n`);
-  const homework = homeworkLines(s.homework ?? [], Math.min(process.stdout.columns || 80, 100) - 2);
-  if (homework.length) io.out(`\n${s.c.bold('Your homework')} (look-ups that can change this assessment; then run the interview with --resume to enter what you found):\n${homework.map((l) => `  ${l}`).join('\n')}\n`);
+  // The report above lists the homework with how to do each (its Homework section); the case file's notes keep it.
+  if (s.homework?.length) io.out(`  Your homework (${s.homework.length} look-up${s.homework.length === 1 ? '' : 's'}): see "Homework" in the report above, and the notes at the end of ${safeInline(final)}; then resume.\n`);
   return code;
 }

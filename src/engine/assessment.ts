@@ -86,6 +86,12 @@ export interface Recommendation {
   alternatives: Alternative[];
 }
 
+/**
+ * Research the buyer does after the interview (issue 15): a register or court look-up that would settle unknown facts
+ * that still change the verdict, with how to do it (the site, what to type, what the Chinese status words mean).
+ */
+export interface HomeworkItem { id: string; title: string; how: string; facts: string[] }
+
 /** A case fact the buyer did not state but that follows from stated ones. */
 export interface ImpliedFact { fact: string; value: string | number | boolean; reason: string }
 
@@ -111,6 +117,8 @@ export interface Assessment {
   /** Present when what-if analysis ran (single cases; see AssessOptions.whatIf). */
   recommendation?: Recommendation;
   unknowns: Unknown[];
+  /** The look-ups among the unknowns (their facts are in `unknowns` too); absent when none would change the verdict. */
+  homework?: HomeworkItem[];
   implied?: ImpliedFact[];
   /** Facts filled from a config file's defaults because the case does not state them. */
   defaults?: DefaultedFact[];

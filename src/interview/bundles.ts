@@ -29,7 +29,7 @@ export const BUNDLES: readonly Bundle[] = [
   },
   {
     id: 'warning-signs', group: 'happened',
-    text: 'Has any of this happened? (tick all that apply)',
+    text: 'Which of these apply? (tick all that apply)',
     hint: 'Space ticks, Enter confirms. Each is a known warning sign or changes what you should do next.',
     items: {
       'dispute.extra_fees_demanded': "The supplier asks for more money before delivering ('insurance', 'customs', 'release' fees)",
@@ -37,6 +37,20 @@ export const BUNDLES: readonly Bundle[] = [
       'dispute.pressured_off_platform': 'The supplier pushed you to pay or talk outside Alibaba.com',
       'dispute.partial_refund_offered': 'The supplier offered part of your money back',
       'order.first_order': 'It was your first order with this supplier',
+      'dispute.supplier_notified': 'You have told the supplier in writing what is wrong (chat or e-mail counts)',
+      'buyer.in_china': 'You, or someone acting for you, are in mainland China (a police report or a court visit is easier)',
+    },
+    none: 'None of these',
+  },
+  {
+    id: 'the-spec', group: 'happened',
+    text: 'Which of these are true of the problem and your contract? (tick all that apply)',
+    hint: 'Space ticks, Enter confirms. A measurable specification written into the order is what a quality claim is judged against.',
+    items: {
+      'dispute.subjective_quality': "The complaint is about look or feel ('feels cheap', 'colour slightly off'), not a measurable spec",
+      'order.measurable_spec': 'Measurable specifications were agreed in writing (dimensions, materials, tolerances, standards)',
+      'order.spec_in_order': 'The specification is written into or attached to the platform order',
+      'order.inspection_clause': 'The contract allows an inspection before shipment (names an inspection company or standard, e.g. AQL)',
     },
     none: 'None of these',
   },
@@ -59,6 +73,7 @@ export const BUNDLES: readonly Bundle[] = [
       'supplier.activity.website_updated': 'Its website is updated or it runs ads',
       'supplier.activity.at_trade_fairs': 'It exhibits at trade fairs',
       'supplier.activity.social_media_active': 'It posts on social media (LinkedIn, Facebook, ...)',
+      'supplier.still_member': 'It is still a member of Alibaba.com (its store page there still loads)',
     },
     none: 'None of these',
   },

@@ -14,13 +14,13 @@ export const GAPS: readonly QuestionSpec[] = [
     labels: { repair: 'To repair the goods', replacement: 'To replace the goods', partial_refund: 'Part of the money back', full_refund: 'All the money back', discount_next_order: 'A discount on a next order', reshipment: 'To ship the missing goods' },
   },
   { path: 'dispute.offer.amount', group: 'happened', text: 'How much money does the supplier offer?', hint: 'With the currency, e.g. 1500 USD.' },
-  { path: 'dispute.offer.deadline', group: 'happened', text: 'By when does the supplier say it will do it?', hint: 'The date in its offer. Format YYYY-MM-DD.' },
+  { path: 'dispute.offer.deadline', group: 'happened', text: 'By when does the supplier say it will do it?', hint: 'The date in its offer. E.g. 1 Sep 2026 or 2026-09-01.' },
   {
     path: 'dispute.fraud_kind', group: 'happened', text: 'Does this look like a fraud rather than a trade dispute?', hint: 'E.g. a store copying a real company, a fake login page, or new bank details in an e-mail.',
     labels: { fake_supplier: 'A fake supplier (no real business behind it)', impersonation: 'Someone posing as a real supplier', phishing: 'A fake login or payment page took my details', bank_switch: 'Bank details were changed by someone else' },
   },
   { path: 'dispute.platform_dispute.reason', group: 'happened', askIf: disputeOpened, text: 'What reason did the platform give for its decision?', hint: 'Copy it from the dispute page or the platform e-mail.' },
-  { path: 'dispute.platform_dispute.decided_date', group: 'happened', past: true, askIf: disputeOpened, text: 'When did the platform decide or close the dispute?', hint: 'The date on the decision or closure notice. Format YYYY-MM-DD.' },
+  { path: 'dispute.platform_dispute.decided_date', group: 'happened', past: true, askIf: disputeOpened, text: 'When did the platform decide or close the dispute?', hint: 'The date on the decision or closure notice. E.g. 1 Sep 2026 or 2026-09-01.' },
   {
     path: 'customs.event', group: 'happened', text: 'Have customs (or a product-safety authority) stopped the goods?', hint: 'A seizure, detention or refusal notice from the import country.',
     labels: { seized: 'Seized', refused_entry: 'Refused entry (must be returned or destroyed)', held: 'Held for checks' },
@@ -33,5 +33,5 @@ export const GAPS: readonly QuestionSpec[] = [
     path: 'customs.declared_by', group: 'happened', askIf: goodsHeld, text: 'Who made the import declaration?', hint: "The importer named on the customs entry; the supplier's invoice supplies its value and description.",
     labels: { buyer: 'I did (or my company)', supplier: 'The supplier (it delivered duty paid)', forwarder: 'The freight forwarder', customs_broker: 'A customs broker for me' },
   },
-  { path: 'customs.date', group: 'happened', past: true, askIf: goodsHeld, text: 'On what date did customs notify you?', hint: 'The date on the notice; contest deadlines run from it. Format YYYY-MM-DD.' },
+  { path: 'customs.date', group: 'happened', past: true, askIf: goodsHeld, text: 'On what date did customs notify you?', hint: 'The date on the notice; contest deadlines run from it. E.g. 1 Sep 2026 or 2026-09-01.' },
 ];

@@ -7,11 +7,11 @@ const decided = (c: Case) => c.dispute?.decision_date !== undefined;
 
 /** Dates that restart the limitation period, and enforcement after a decision. */
 export const LAW_HAPPENED: readonly QuestionSpec[] = [
-  { path: 'dispute.last_demand_date', group: 'happened', past: true, text: 'When did a written demand for payment or delivery last reach the supplier?', hint: 'A letter, e-mail or chat message asking it to pay or perform; keep proof that it arrived. Format YYYY-MM-DD.' },
-  { path: 'dispute.last_acknowledgment_date', group: 'happened', past: true, text: 'When did the supplier last agree to pay or deliver, pay part, or ask for more time?', hint: 'In writing: a promise, a part payment or a request for time restarts the limitation period. Format YYYY-MM-DD.' },
-  { path: 'dispute.proceedings_opened_date', group: 'happened', past: true, text: 'When did you file a suit or arbitration over this claim, if you have?', hint: 'The filing date on the court or arbitration receipt. Format YYYY-MM-DD.' },
-  { path: 'dispute.decision_date', group: 'happened', past: true, text: 'When did you win a judgment or award against the supplier, if you have?', hint: 'The date on the judgment or award. Format YYYY-MM-DD.' },
-  { path: 'dispute.performance_due_date', group: 'happened', askIf: decided, text: 'By what date did the judgment or award order the supplier to pay?', hint: 'The last day for payment it sets; the 2-year period to apply for enforcement runs from it. Format YYYY-MM-DD.' },
+  { path: 'dispute.last_demand_date', group: 'happened', past: true, text: 'When did a written demand for payment or delivery last reach the supplier?', hint: 'A letter, e-mail or chat message asking it to pay or perform; keep proof that it arrived. E.g. 1 Sep 2026 or 2026-09-01.' },
+  { path: 'dispute.last_acknowledgment_date', group: 'happened', past: true, text: 'When did the supplier last agree to pay or deliver, pay part, or ask for more time?', hint: 'In writing: a promise, a part payment or a request for time restarts the limitation period. E.g. 1 Sep 2026 or 2026-09-01.' },
+  { path: 'dispute.proceedings_opened_date', group: 'happened', past: true, text: 'When did you file a suit or arbitration over this claim, if you have?', hint: 'The filing date on the court or arbitration receipt. E.g. 1 Sep 2026 or 2026-09-01.' },
+  { path: 'dispute.decision_date', group: 'happened', past: true, text: 'When did you win a judgment or award against the supplier, if you have?', hint: 'The date on the judgment or award. E.g. 1 Sep 2026 or 2026-09-01.' },
+  { path: 'dispute.performance_due_date', group: 'happened', askIf: decided, text: 'By what date did the judgment or award order the supplier to pay?', hint: 'The last day for payment it sets; the 2-year period to apply for enforcement runs from it. E.g. 1 Sep 2026 or 2026-09-01.' },
 ];
 
 /** Contract terms that decide the law, the risk in transit and the standard of the goods. */

@@ -17,11 +17,11 @@ export const COUNTERPARTY: readonly QuestionSpec[] = [
     labels: { factory: 'A factory / manufacturer', trading_company: 'A trading company', individual: 'An individual' },
   },
   { path: 'supplier.contracting_party', group: 'counterparty', text: 'Which company name is on the contract or proforma invoice?', hint: 'The exact legal name, e.g. "Foshan Everbright Furniture Co., Ltd."' },
+  { path: 'supplier.payee.name', group: 'counterparty', askIf: paidSomething, text: 'Whose name was on the bank account you paid?', hint: 'The beneficiary name on your bank slip.' },
   {
     path: 'supplier.payee.same_as_contracting_party', group: 'counterparty', askIf: paidSomething,
     text: 'Does the bank account you paid belong to that same company?', hint: 'Compare the account holder name on your bank slip with the name on the contract.',
   },
-  { path: 'supplier.payee.name', group: 'counterparty', askIf: paidSomething, text: 'Whose name was on the bank account you paid?', hint: 'The beneficiary name on your bank slip.' },
   {
     path: 'supplier.payee.account_type', group: 'counterparty', askIf: paidSomething,
     text: 'What kind of account did you pay into?', hint: 'From the bank details the supplier sent you.',

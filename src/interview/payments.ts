@@ -28,7 +28,7 @@ const LABELS: Record<Exclude<PaymentField, 'date'>, Record<string, string>> = {
 };
 
 export const PAYMENT_QUESTIONS: Record<PaymentField, { text: string; hint: string }> = {
-  date: { text: 'On what date did you pay?', hint: 'From your bank slip or statement. Format YYYY-MM-DD.' },
+  date: { text: 'On what date did you pay?', hint: 'From your bank slip or statement. E.g. 1 Sep 2026 or 2026-09-01.' },
   method: { text: 'How did you pay?', hint: 'The payment method, not the account.' },
   via: { text: 'Where did the money go?', hint: "Only Alibaba's checkout and the designated account on the order page are protected by Trade Assurance." },
   stage: { text: 'What was this payment for?', hint: 'As the supplier asked for it.' },

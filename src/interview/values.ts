@@ -14,7 +14,7 @@ export function parseTyped(q: Question, text: string, today: string, buyerCountr
     case 'money': return parseMoney(text, buyerCountry);
     case 'country': return parseCountry(text);
     case 'number': return parseWholeNumber(text);
-    case 'string': return parseText(text, q.path === 'supplier.uscc' ? 40 : 2000);
+    case 'string': return parseText(text, q.path === 'supplier.uscc' ? 40 : q.path === 'order.goods' ? 120 : 2000);
     default: return { ok: false, message: `${q.path} is not a typed question` };
   }
 }

@@ -85,6 +85,7 @@ function summary(input: PackInput, w: Words): string[] {
   const line = (key: Key, value: string) => `**${t(key)}**${colon}${value}`;
   const lines = [
     line('summary.dispute', a.case.dispute_types.length ? a.case.dispute_types.map((d) => w.w('dispute', d)).join(t('punct.comma')) : t('dispute.unknown')),
+    line('summary.goods', c.order?.goods ? md(c.order.goods) : `*${t('value.not_stated')}*`),
     line('summary.route', top ? w.route(top.route) : t('summary.no_route')),
     line('summary.paid', w.money(a.case.amount_paid) ?? t('value.not_stated')),
   ];

@@ -1,6 +1,6 @@
 // The demand letter draft, in English or Chinese: to the contracting party (copied to the payee where it differs),
 // the order, the payments, the breach, the amount demanded, the deadline and the remedies reserved. Facts the case
-// does not state become visible [placeholders]; nothing is guessed.
+// does not state become visible [placeholders]; nothing is guessed. What was ordered appears as the buyer wrote it.
 import { addDays } from '../case/dates.js';
 import { DISPUTE_TYPES } from '../case/enums.js';
 import type { Key } from './i18n/index.js';
@@ -56,7 +56,7 @@ function body(input: PackInput, w: Words, o: { ip: boolean; contract: boolean; o
   const amount = w.money(amountDemanded(input)) ?? t('ph.amount');
   const deadline = addDays(input.assessment.as_of, RESPONSE_DAYS);
   const channel = c.order?.channel ? t(`letter.channel_${c.order.channel === 'trade_assurance' ? 'ta' : c.order.channel === 'wholesale_checkout' ? 'wholesale' : 'offline'}` as Key) : '';
-  const paras = o.contract ? [t('letter.order', { date: o.orderDate, goods: t('ph.goods'), order: t('ph.order_no'), channel }), payments(input, w)] : [];
+  const paras = o.contract ? [t('letter.order', { date: o.orderDate, goods: c.order?.goods ?? t('ph.goods'), order: t('ph.order_no'), channel }), payments(input, w)] : [];
   paras.push([o.contract ? t('letter.breach_intro') : '', ...problemSentences(input, w, 'breach'), position(input, w)].filter(Boolean).join(w.lang === 'zh' ? '' : ' '));
   paras.push(t(o.ip ? 'letter.demand_ip' : 'letter.demand', { amount, deadline, days: RESPONSE_DAYS }));
   paras.push(t(o.contract ? 'letter.reserve' : 'letter.reserve_ip'), t('letter.without_prejudice'));

@@ -81,6 +81,11 @@ export const assessmentSchema = z.object({
   unknowns: z.array(z.object({
     fact: z.string(), description: z.string().optional(), rules: z.array(z.string()), question: z.string().optional(), how: z.string().optional(), impact: z.number().optional(),
   }).strict()),
+  homework: z.array(z.object({
+    id: z.string().describe('The homework item: a fact path, or liable-persons / assets for a checklist'),
+    title: z.string(), how: z.string().describe('Where to look, what to type, and what the Chinese status words mean'),
+    facts: z.array(z.string()).describe('The unknown facts it settles (they are listed in unknowns too)'),
+  }).strict()).optional().describe('Register and court look-ups that would still change the verdict, to do after the interview'),
   implied: z.array(z.object({ fact: z.string(), value: z.union([z.string(), z.number(), z.boolean()]), reason: z.string() }).strict()).optional(),
   defaults: z.array(z.object({ fact: z.string(), value: z.union([z.string(), z.number(), z.boolean()]), from: z.string() }).strict()).optional().describe('Facts the case does not state, filled from a config file'),
   findings: z.array(finding),

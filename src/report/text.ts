@@ -19,6 +19,7 @@ import { formatValue } from '../engine/format-value.js';
 import type { FactValue } from '../case/facts.js';
 import { citationText, referenceMarker, sourcesSection } from './sources.js';
 import { glossaryFor } from './glossary.js';
+import { homeworkLines } from './homework-text.js';
 
 export interface TextOptions {
   color: ChalkInstance;
@@ -69,8 +70,8 @@ const SECTIONS: readonly Section[] = [
   warnings,
   advice,
   questions,
-  // ← An extra section after the questions (e.g. look-ups to do, issue 15) goes here, and into `reportOrder` at the
-  //   same place if it cites.
+  homework,
+  // ← An extra section goes here, and into `reportOrder` at the same place if it cites.
   nextOrder,
 ];
 
@@ -373,12 +374,20 @@ function advice(x: Ctx): string[] {
 /** The unknowns as the interview's questions, with how to find the answer; never fact paths or rule counts. */
 function questions(x: Ctx): string[] {
   const { a, c } = x;
-  const list = a.unknowns.filter((u) => u.question ?? u.description);
+  // A look-up on a register or court site is homework (the next section), not a question to answer from memory.
+  const lookedUp = new Set((a.homework ?? []).flatMap((h) => h.facts));
+  const list = a.unknowns.filter((u) => (u.question ?? u.description) && !lookedUp.has(u.fact));
   if (list.length === 0) return [];
   const out = heading(x, 'Questions that would change the verdict, most decisive first');
   for (const u of list.slice(0, MAX_QUESTIONS)) out.push(...x.wrap(c.bold(u.question ?? `${u.description}?`), '  ? '), ...(u.how ? x.wrap(c.dim(u.how), `      ${c.dim('how to find out:')} `, '        ') : []));
   if (list.length > MAX_QUESTIONS) out.push(...x.wrap(c.dim(`... and ${list.length - MAX_QUESTIONS} more (see --format json, or answer them in the interview)`), '  '));
   return out;
+}
+
+/** The register and court look-ups that would change the verdict, each with how to do it (issue 15). */
+function homework(x: Ctx): string[] {
+  const lines = homeworkLines(x.a, x.c, x.wrap);
+  return lines.length ? [...heading(x, 'Homework: look-ups that would change the verdict'), ...lines] : [];
 }
 
 function nextOrder(x: Ctx): string[] {

@@ -35,6 +35,7 @@ export const CASE_FACTS: readonly FactInfo[] = [
   {"path":"supplier.activity.social_media_active","kind":"boolean"},
   {"path":"supplier.activity.responsive","kind":"enum","values":["responsive","slow","unresponsive"]},
   {"path":"order.date","kind":"date","description":"An ISO date, YYYY-MM-DD"},
+  {"path":"order.goods","kind":"string","description":"What was ordered, in a few words as on the order or invoice, e.g. \"500 oak dining chairs\" (at most 120 characters)"},
   {"path":"order.value","kind":"money","description":"Total order value"},
   {"path":"order.value.amount","kind":"number"},
   {"path":"order.value.currency","kind":"string"},

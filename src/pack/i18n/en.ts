@@ -21,6 +21,7 @@ export const EN = {
   'h.glossary': 'Glossary',
   'h.references': 'References',
   'summary.dispute': 'Dispute',
+  'summary.goods': 'Goods ordered',
   'summary.route': 'Recommended route',
   'summary.no_route': 'no route stands out yet: answer the open questions below',
   'summary.paid': 'Paid',

@@ -19,6 +19,7 @@ export const ZH: Record<Key, string> = {
   'h.glossary': '术语表',
   'h.references': '参考资料',
   'summary.dispute': '争议类型',
+  'summary.goods': '订购货物',
   'summary.route': '建议途径',
   'summary.no_route': '尚无明显优先的途径：请先回答下列待确认问题',
   'summary.paid': '已付款',
