@@ -107,9 +107,10 @@ export function planSection(
     return step;
   });
   const rank = (s: PlanStep) => SEVERITIES.length - SEVERITIES.indexOf(s.severity);
-  // Same day: the more severe first, then the steps of the better-ranked route (the report's "start with" comes
-  // first), then in the order the rule files give (authors order their steps).
-  const routeOrder = (s: PlanStep) => (s.route && routeRank.get(s.route)) || Number.MAX_SAFE_INTEGER;
+  // Same day: the more severe first; then a step of no route (an urgent general one, such as recalling a wire),
+  // then the steps of the better-ranked route (the report's "start with" comes first), then the rest; then in the
+  // order the rule files give (authors order their steps).
+  const routeOrder = (s: PlanStep) => (!s.route ? 0 : (routeRank.get(s.route) ?? Number.MAX_SAFE_INTEGER));
   return steps.sort(
     (a, b) => compareText(a.date ?? '9999', b.date ?? '9999') || rank(a) - rank(b) || routeOrder(a) - routeOrder(b) || order.get(a.rule)! - order.get(b.rule)!,
   );
