@@ -153,6 +153,11 @@ function verdict(x: Ctx): string[] {
     const by = byWhen(a, route.route);
     const first = !top ? ' (a written demand: what is wrong, what you want, by when; no other route stands out yet)' : '';
     out.push(...x.wrap(`${route.title}${by ? `, ${by}` : ''}${first}.`, c.bold('Start with: ')));
+  } else if (rec?.basis === 'plan_step' && rec.title) {
+    // No route and no demand: the plan's first dated step (step 1 of "Your next steps").
+    const step = a.plan.find((s) => !s.condition && s.date);
+    const by = step?.date ? (step.date <= a.as_of ? 'today' : `by ${step.date}`) : undefined;
+    out.push(...x.wrap(`${rec.title}${by ? `, ${by}` : ''}.`, c.bold('Start with: ')));
   } else if (a.case.dispute_types.length > 0 || a.case.loss !== undefined) out.push(...x.wrap(c.dim('No route stands out yet on what you have told; the answers to the questions below decide it.'), c.bold('Start with: ')));
   else out.push(...x.wrap(c.dim('no route stands out yet: say what went wrong and what you paid.'), c.bold('Start with: ')));
   return out;
