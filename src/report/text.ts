@@ -207,7 +207,7 @@ function nextSteps(x: Ctx): string[] {
   return out;
 }
 
-/** One step in a few words (its rule's title): "by 2026-05-02: Last day for the offline complaint"; a step that depends
+/** One step in a few words (its rule's title): "by 2026-05-02: Last day to file the offline complaint"; a step that depends
  * on an answer is shown under its condition, with its date when later than today. */
 function stepShort(x: Ctx, s: PlanStep, group: StepGroup): string {
   const { a, c } = x;
