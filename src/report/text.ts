@@ -15,6 +15,7 @@ import type { Assessment, EvidenceItem, PlanStep, RankedStrategy, RuleResult } f
 import type { Trace } from '../engine/conditions.js';
 import { adviceFindings, otherRoutes, preventionFindings, rankedRoutes, stepGroups, taShown, warningFindings, type StepGroup } from '../engine/report-order.js';
 import { formatMoney } from '../case/money.js';
+import type { Money } from '../case/schema.js';
 import { formatValue } from '../engine/format-value.js';
 import type { FactValue } from '../case/facts.js';
 import { citationText, referenceMarker, sourcesSection } from './sources.js';
@@ -251,13 +252,16 @@ function routes(x: Ctx): string[] {
   return out;
 }
 
-/** A cost range: "RMB 5,157", "USD 229 to USD 400", "at least RMB 20,286". */
+/** A cost range: "CNY 5,157", "USD 229 to USD 400", "at least CNY 20,286". An estimate in whole units reads without
+ * cents, as the sums filled into the messages beside it do. */
 function costText(cost: NonNullable<RankedStrategy['cost']>): string {
   const { low, high } = cost;
   if (low.amount === 0 && (!high || high.amount === 0)) return 'free';
-  if (!high) return `at least ${formatMoney(low)}`;
-  return high.amount === low.amount ? formatMoney(low) : `${formatMoney(low)} to ${formatMoney(high)}`;
+  if (!high) return `at least ${estimate(low)}`;
+  return high.amount === low.amount ? estimate(low) : `${estimate(low)} to ${estimate(high)}`;
 }
+const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const estimate = (m: Money) => (Number.isInteger(m.amount) ? `${m.currency} ${WHOLE.format(m.amount)}` : formatMoney(m));
 
 /** Every step in full, numbered as in "Your next steps", with its date, its condition and its sources. */
 function planInFull(x: Ctx): string[] {
