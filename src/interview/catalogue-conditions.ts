@@ -7,7 +7,7 @@ import { questionFor } from './catalogue.js';
 const PHRASES: Record<string, Record<string, string>> = {
   'order.payments': { checkout: "you paid through Alibaba's checkout (or the Alibaba-designated account)", direct: "you paid the supplier's own account directly" },
   'order.channel': {
-    trade_assurance: 'it was a Trade Assurance order on Alibaba.com', wholesale_checkout: "it was a wholesale ('Buy now') order on Alibaba.com",
+    trade_assurance: 'the order was a Trade Assurance order on Alibaba.com', wholesale_checkout: "the order was a wholesale ('Buy now') order on Alibaba.com",
     offline: "the deal was made outside Alibaba's order system",
   },
   'order.delivery.status': { none: 'nothing arrived', partial: 'only part of the order arrived', full: 'everything arrived' },
