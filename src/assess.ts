@@ -16,7 +16,7 @@ import { whatIf } from './engine/what-if.js';
 import { questionFor } from './interview/catalogue.js';
 import { homeworkFor } from './interview/homework.js';
 import { conditionText } from './interview/catalogue-conditions.js';
-import type { RankedStrategy, Unknown } from './engine/assessment.js';
+import type { RankedStrategy, Recommendation, Unknown } from './engine/assessment.js';
 import type { Route } from './case/enums.js';
 import { citedSources } from './rules/bibliography.js';
 import { reportOrder } from './engine/report-order.js';
@@ -100,14 +100,23 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
 
 /**
  * The route to start with on what is known: the top-ranked one; when none ranks yet but a dispute or a loss is
- * known, a written demand (negotiation), the first step of every recovery (Zhang & Partners, step 4 (1)), unless a rule
- * excluded it. Nothing when nothing is known.
+ * known, a step the plan already sets for today outside negotiation (basis plan_step), else a written demand
+ * (negotiation), the first step of every recovery (Zhang & Partners, step 4 (1)), unless a rule excluded it; then the
+ * plan's first dated step. Nothing when nothing is known.
  */
-function recommended(a: Assessment, top: RankedStrategy | undefined): { route?: Route; title?: string; basis?: 'ranked' | 'first_step' } {
+function recommended(a: Assessment, top: RankedStrategy | undefined): { route?: Route; title?: string; basis?: Recommendation['basis'] } {
   if (top) return { route: top.route, title: top.title, basis: 'ranked' };
   const known = a.case.dispute_types.length > 0 || (a.case.loss !== undefined && a.case.loss.amount > 0);
   const neg = a.strategies.find((s) => s.route === 'negotiation');
-  if (!known || neg?.excluded || (neg && neg.score < 0)) return {};
+  if (!known) return {};
+  // A step the case already calls for today (Alibaba decided and has not paid) comes before a generic demand.
+  const now = a.plan.find((s) => !s.condition && s.date !== undefined && s.date <= a.as_of);
+  if (now && now.route !== 'negotiation') return { title: now.title ?? now.action, basis: 'plan_step' };
+  if (neg?.excluded || (neg && neg.score < 0)) {
+    // No demand either (a fraud with nothing paid, a supplier gone): the plan's first dated step, when there is one.
+    const step = a.plan.find((s) => !s.condition && s.date);
+    return step ? { title: step.title ?? step.action, basis: 'plan_step' } : {};
+  }
   return { route: 'negotiation', title: rulesTitle(a, 'negotiation'), basis: 'first_step' };
 }
 

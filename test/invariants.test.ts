@@ -79,10 +79,11 @@ export function violations(c: Case, a: Assessment, text: string, rules: RuleSet)
       if (r?.kind !== 'checklist' || !r.then.for.includes(g.dispute_type)) out.push(`evidence-item-off-type ${i.rule} in ${g.dispute_type}`);
     }
   }
-  // A route is named whenever a dispute or a loss is known (unless negotiation itself is ruled out).
+  // A route (or, with basis plan_step, the plan's step for today) is named whenever a dispute or a loss is known
+  // (unless negotiation itself is ruled out).
   const negotiation = a.strategies.find((s) => s.route === 'negotiation');
   const known = types.length > 0 || (a.case.loss?.amount ?? 0) > 0;
-  if (a.recommendation && known && !a.recommendation.route && !negotiation?.excluded && (negotiation?.score ?? 0) >= 0) out.push('no-recommendation');
+  if (a.recommendation && known && !a.recommendation.route && !(a.recommendation.basis === 'plan_step' && a.recommendation.title) && !negotiation?.excluded && (negotiation?.score ?? 0) >= 0) out.push('no-recommendation');
   // Each plan step once; a conditional step names its condition.
   const ids = a.plan.map((s) => s.rule);
   if (new Set(ids).size !== ids.length) out.push('plan-step-twice');

@@ -81,8 +81,9 @@ export interface Alternative { fact: string; value: string | boolean; condition:
 export interface Recommendation {
   route?: Route;
   title?: string;
-  /** ranked: the top route; first_step: no route ranks yet, so the written demand every recovery starts with. */
-  basis?: 'ranked' | 'first_step';
+  /** ranked: the top route; first_step: no route ranks yet, so the written demand every recovery starts with;
+   * plan_step: no route and no demand (excluded), so the plan's first dated step (`title`, no `route`). */
+  basis?: 'ranked' | 'first_step' | 'plan_step';
   alternatives: Alternative[];
 }
 

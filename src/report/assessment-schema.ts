@@ -75,7 +75,7 @@ export const assessmentSchema = z.object({
   strategies: z.array(strategy),
   plan: z.array(z.object({ date: date.optional(), overdue: z.boolean(), action: z.string(), title: z.string().optional(), route: z.enum(ROUTES).optional(), rule: z.string(), severity: z.enum(SEVERITIES), condition: condition.optional(), source: z.array(citation).optional() }).strict()),
   recommendation: z.object({
-    route: z.enum(ROUTES).optional(), title: z.string().optional(), basis: z.enum(['ranked', 'first_step']).optional(),
+    route: z.enum(ROUTES).optional(), title: z.string().optional(), basis: z.enum(['ranked', 'first_step', 'plan_step']).optional(),
     alternatives: z.array(z.object({ fact: z.string(), value: z.union([z.string(), z.boolean()]), condition: z.string(), route: z.enum(ROUTES), title: z.string() }).strict()),
   }).strict().optional(),
   unknowns: z.array(z.object({

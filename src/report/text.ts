@@ -15,6 +15,7 @@ import type { Assessment, EvidenceItem, PlanStep, RankedStrategy, RuleResult } f
 import type { Trace } from '../engine/conditions.js';
 import { adviceFindings, otherRoutes, preventionFindings, rankedRoutes, stepGroups, taShown, warningFindings, type StepGroup } from '../engine/report-order.js';
 import { formatMoney } from '../case/money.js';
+import type { Money } from '../case/schema.js';
 import { formatValue } from '../engine/format-value.js';
 import type { FactValue } from '../case/facts.js';
 import { citationText, referenceMarker, sourcesSection } from './sources.js';
@@ -153,6 +154,11 @@ function verdict(x: Ctx): string[] {
     const by = byWhen(a, route.route);
     const first = !top ? ' (a written demand: what is wrong, what you want, by when; no other route stands out yet)' : '';
     out.push(...x.wrap(`${route.title}${by ? `, ${by}` : ''}${first}.`, c.bold('Start with: ')));
+  } else if (rec?.basis === 'plan_step' && rec.title) {
+    // No route and no demand: the plan's first dated step (step 1 of "Your next steps").
+    const step = a.plan.find((s) => !s.condition && s.date);
+    const by = step?.date ? (step.date <= a.as_of ? 'today' : `by ${step.date}`) : undefined;
+    out.push(...x.wrap(`${rec.title}${by ? `, ${by}` : ''}.`, c.bold('Start with: ')));
   } else if (a.case.dispute_types.length > 0 || a.case.loss !== undefined) out.push(...x.wrap(c.dim('No route stands out yet on what you have told; the answers to the questions below decide it.'), c.bold('Start with: ')));
   else out.push(...x.wrap(c.dim('no route stands out yet: say what went wrong and what you paid.'), c.bold('Start with: ')));
   return out;
@@ -202,7 +208,7 @@ function nextSteps(x: Ctx): string[] {
   return out;
 }
 
-/** One step in a few words (its rule's title): "by 2026-05-02: Last day for the offline complaint"; a step that depends
+/** One step in a few words (its rule's title): "by 2026-05-02: Last day to file the offline complaint"; a step that depends
  * on an answer is shown under its condition, with its date when later than today. */
 function stepShort(x: Ctx, s: PlanStep, group: StepGroup): string {
   const { a, c } = x;
@@ -246,13 +252,16 @@ function routes(x: Ctx): string[] {
   return out;
 }
 
-/** A cost range: "RMB 5,157", "USD 229 to USD 400", "at least RMB 20,286". */
+/** A cost range: "CNY 5,157", "USD 229 to USD 400", "at least CNY 20,286". An estimate in whole units reads without
+ * cents, as the sums filled into the messages beside it do. */
 function costText(cost: NonNullable<RankedStrategy['cost']>): string {
   const { low, high } = cost;
   if (low.amount === 0 && (!high || high.amount === 0)) return 'free';
-  if (!high) return `at least ${formatMoney(low)}`;
-  return high.amount === low.amount ? formatMoney(low) : `${formatMoney(low)} to ${formatMoney(high)}`;
+  if (!high) return `at least ${estimate(low)}`;
+  return high.amount === low.amount ? estimate(low) : `${estimate(low)} to ${estimate(high)}`;
 }
+const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const estimate = (m: Money) => (Number.isInteger(m.amount) ? `${m.currency} ${WHOLE.format(m.amount)}` : formatMoney(m));
 
 /** Every step in full, numbered as in "Your next steps", with its date, its condition and its sources. */
 function planInFull(x: Ctx): string[] {
