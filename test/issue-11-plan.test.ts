@@ -51,12 +51,14 @@ describe('the plan follows the strategy section', () => {
     expect(claim.reasons.map((r) => r.rule)).toContain('strategy/payee-claim-bank-switch');
   });
 
-  it('money with a Hong Kong company: the Hong Kong claim ranks, and first only when it fits the Small Claims Tribunal', () => {
+  it('money with a Hong Kong company: the Hong Kong claim ranks first when it fits the Small Claims Tribunal; above it, advice (a lawyer, a freeze)', () => {
     const small = assessed('b-hk-payee-small-claim.yaml');
     const large = assessed('b-offline-wire-non-delivery.yaml');
     expect(small.strategies.find((s) => s.rank === 1)?.route).toBe('payee_claim');
     expect(small.plan.map((p) => p.rule)).toContain('plan/hk-small-claims-prepare');
-    expect(large.strategies.find((s) => s.route === 'payee_claim')?.rank).toBeGreaterThan(1);
+    expect(large.strategies.find((s) => s.route === 'payee_claim')?.rank).toBeUndefined();
+    expect(large.findings.map((f) => f.id)).toContain('lawyer/hk-payee-freeze');
+    expect(small.findings.map((f) => f.id)).not.toContain('lawyer/hk-payee-freeze');
     expect(large.plan.map((p) => p.rule)).not.toContain('plan/hk-small-claims-prepare');
   });
 
