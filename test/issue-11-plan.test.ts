@@ -42,6 +42,26 @@ describe('the plan follows the strategy section', () => {
     expect(a.plan.map((p) => p.rule)).toContain('plan/bank-switch-report');
   });
 
+  it.each(['b-bank-switch-us-wire.yaml', 'a-bank-switch-hong-kong.yaml', 'b-bank-switch-fraud-kind-cietac.yaml'])('%s: the civil route is the claim against the account holder, ranked after the police', (f) => {
+    const a = assessed(f, true);
+    const rank = (r: string) => a.strategies.find((s) => s.route === r)?.rank;
+    expect(rank('payee_claim')).toBeDefined();
+    expect(rank('police_report')).toBe(1);
+    const claim = a.strategies.find((s) => s.route === 'payee_claim')!;
+    expect(claim.reasons.map((r) => r.rule)).toContain('strategy/payee-claim-bank-switch');
+  });
+
+  it('money with a Hong Kong company: the Hong Kong claim ranks first when it fits the Small Claims Tribunal; above it, advice (a lawyer, a freeze)', () => {
+    const small = assessed('b-hk-payee-small-claim.yaml');
+    const large = assessed('b-offline-wire-non-delivery.yaml');
+    expect(small.strategies.find((s) => s.rank === 1)?.route).toBe('payee_claim');
+    expect(small.plan.map((p) => p.rule)).toContain('plan/hk-small-claims-prepare');
+    expect(large.strategies.find((s) => s.route === 'payee_claim')?.rank).toBeUndefined();
+    expect(large.findings.map((f) => f.id)).toContain('lawyer/hk-payee-freeze');
+    expect(small.findings.map((f) => f.id)).not.toContain('lawyer/hk-payee-freeze');
+    expect(large.plan.map((p) => p.rule)).not.toContain('plan/hk-small-claims-prepare');
+  });
+
   it('a foreign-court clause: no freeze in the plan, the clause analysed first', () => {
     const a = assessed('b-review-court-abroad.yaml');
     expect(a.plan.some((p) => p.route === 'asset_preservation')).toBe(false);

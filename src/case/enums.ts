@@ -23,7 +23,7 @@ export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 export const ROUTES = [
   'negotiation', 'ta_claim', 'platform_complaint', 'ip_complaint', 'cietac_arbitration', 'prc_litigation',
-  'asset_preservation', 'police_report', 'chargeback', 'paypal_dispute', 'embassy_trade_association',
+  'asset_preservation', 'payee_claim', 'police_report', 'chargeback', 'paypal_dispute', 'embassy_trade_association',
 ] as const;
 export type Route = (typeof ROUTES)[number];
 

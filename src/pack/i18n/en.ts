@@ -295,6 +295,7 @@ export const EN = {
   'route.cietac_arbitration': 'CIETAC arbitration',
   'route.prc_litigation': 'Lawsuit in a PRC court',
   'route.asset_preservation': 'Asset preservation (freeze)',
+  'route.payee_claim': 'Claim against the holder of the receiving account',
   'route.police_report': 'Police report (contract fraud)',
   'route.chargeback': 'Card chargeback',
   'route.paypal_dispute': 'PayPal dispute',

@@ -286,6 +286,7 @@ export const ZH: Record<Key, string> = {
   'route.cietac_arbitration': '中国国际经济贸易仲裁委员会（CIETAC）仲裁',
   'route.prc_litigation': '在中国法院起诉',
   'route.asset_preservation': '财产保全（冻结）',
+  'route.payee_claim': '起诉收款账户持有人（账户所在地）',
   'route.police_report': '向公安机关报案（合同诈骗）',
   'route.chargeback': '信用卡拒付',
   'route.paypal_dispute': 'PayPal 争议',
