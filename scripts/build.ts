@@ -5,7 +5,7 @@
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { RULE_VALIDATOR_FILE, ruleValidatorSource } from './build-rule-validator.js';
+import { CASE_VALIDATOR_FILE, CONFIG_VALIDATOR_FILE, RULE_VALIDATOR_FILE, caseValidatorSource, configValidatorSource, ruleValidatorSource } from './build-rule-validator.js';
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { formatDiagnostic } from '../src/source/diagnostics.js';
@@ -36,10 +36,18 @@ if (readFileSync(FACTS_FILE, 'utf8') !== facts) {
   console.log(`build: ${FACTS_FILE} was out of date with the case schema and has been regenerated: commit it`);
 }
 
-// The rule-file validator is generated source too (ajv standalone), made before the rules are validated with it.
-if (!existsSync(RULE_VALIDATOR_FILE) || readFileSync(RULE_VALIDATOR_FILE, 'utf8') !== ruleValidatorSource()) {
-  writeFileSync(RULE_VALIDATOR_FILE, ruleValidatorSource());
-  console.log(`build: ${RULE_VALIDATOR_FILE} was out of date with the rule schema and has been regenerated: commit it`);
+// The validators are generated source too (ajv standalone from the JSON Schemas; zod writes the case and config
+// ones), made before the rules are validated with one of them.
+for (const [file, source, what] of [
+  [RULE_VALIDATOR_FILE, ruleValidatorSource, 'rule'],
+  [CASE_VALIDATOR_FILE, caseValidatorSource, 'case'],
+  [CONFIG_VALIDATOR_FILE, configValidatorSource, 'config'],
+] as const) {
+  const text = source();
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== text) {
+    writeFileSync(file, text);
+    console.log(`build: ${file} was out of date with the ${what} schema and has been regenerated: commit it`);
+  }
 }
 const { parseAndLoad } = await import('../src/cli/rules-source.js');
 
