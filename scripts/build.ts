@@ -73,7 +73,7 @@ writeFileSync('dist/rules.schema.json', JSON.stringify(ruleFileSchema, null, 2) 
 writeFileSync('dist/assessment.schema.json', JSON.stringify(assessmentJsonSchema(), null, 2) + '\n');
 
 await build({
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'batch-worker': 'src/cli/batch-worker-main.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
