@@ -14,7 +14,7 @@ import { expectJsonSchema } from '../src/case/expect-schema.js';
 import { ruleFileSchema } from '../src/rules/rule-schema.js';
 import { assessmentJsonSchema } from '../src/report/assessment-schema.js';
 import { caseFactsFromSchema, caseFactsSource } from '../src/rules/case-facts.js';
-import { COMPILED_RULES, COMPILED_SOURCES, type CompiledRules } from '../src/cli/rules-cache.js';
+import { COMPILED_RULES, sha256, type CompiledRules } from '../src/cli/rules-cache.js';
 import { readTextFile, yamlFilesIn } from '../src/cli/io.js';
 
 const STAMP_FILE = join('dist', '.build-stamp');
@@ -62,11 +62,10 @@ if (!rules.ok) {
   console.error('build: the built-in rules are invalid');
   process.exit(2);
 }
-// The cache, and the bytes of the files it was compiled from (compared at start-up: an edited rule file is
-// loaded and validated from source instead).
+// The cache, and the size and digest of each file it was compiled from (compared at start-up: an edited rule
+// file is loaded and validated from source instead).
 const raw = texts.map(({ file }) => ({ file, bytes: readFileSync(file) }));
-writeFileSync(COMPILED_SOURCES, Buffer.concat(raw.map((r) => r.bytes)));
-writeFileSync(COMPILED_RULES, JSON.stringify({ sources: raw.map((r) => ({ file: r.file, bytes: r.bytes.length })), set: rules.value } satisfies CompiledRules));
+writeFileSync(COMPILED_RULES, JSON.stringify({ sources: raw.map((r) => ({ file: r.file, bytes: r.bytes.length, sha256: sha256(r.bytes) })), set: rules.value } satisfies CompiledRules));
 writeFileSync('dist/case.schema.json', JSON.stringify(caseJsonSchema(), null, 2) + '\n');
 writeFileSync('dist/expect.schema.json', JSON.stringify(expectJsonSchema(), null, 2) + '\n');
 writeFileSync('dist/rules.schema.json', JSON.stringify(ruleFileSchema, null, 2) + '\n');
@@ -87,6 +86,7 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   minifySyntax: !process.env.BUILD_READABLE,
   minifyWhitespace: !process.env.BUILD_READABLE,
+  minifyIdentifiers: !process.env.BUILD_READABLE,
   legalComments: 'none',
   logLevel: 'warning',
 });
