@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '.bench/', 'scratch/', 'src/rules/rule-validator.generated.js'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', '.bench/', 'scratch/', 'src/**/*.generated.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,7 +5,7 @@
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { RULE_VALIDATOR_FILE, ruleValidatorSource } from './build-rule-validator.js';
+import { CASE_VALIDATOR_FILE, CONFIG_VALIDATOR_FILE, RULE_VALIDATOR_FILE, caseValidatorSource, configValidatorSource, ruleValidatorSource } from './build-rule-validator.js';
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { formatDiagnostic } from '../src/source/diagnostics.js';
@@ -14,7 +14,7 @@ import { expectJsonSchema } from '../src/case/expect-schema.js';
 import { ruleFileSchema } from '../src/rules/rule-schema.js';
 import { assessmentJsonSchema } from '../src/report/assessment-schema.js';
 import { caseFactsFromSchema, caseFactsSource } from '../src/rules/case-facts.js';
-import { COMPILED_RULES, COMPILED_SOURCES, type CompiledRules } from '../src/cli/rules-cache.js';
+import { COMPILED_RULES, sha256, type CompiledRules } from '../src/cli/rules-cache.js';
 import { readTextFile, yamlFilesIn } from '../src/cli/io.js';
 
 const STAMP_FILE = join('dist', '.build-stamp');
@@ -36,10 +36,18 @@ if (readFileSync(FACTS_FILE, 'utf8') !== facts) {
   console.log(`build: ${FACTS_FILE} was out of date with the case schema and has been regenerated: commit it`);
 }
 
-// The rule-file validator is generated source too (ajv standalone), made before the rules are validated with it.
-if (!existsSync(RULE_VALIDATOR_FILE) || readFileSync(RULE_VALIDATOR_FILE, 'utf8') !== ruleValidatorSource()) {
-  writeFileSync(RULE_VALIDATOR_FILE, ruleValidatorSource());
-  console.log(`build: ${RULE_VALIDATOR_FILE} was out of date with the rule schema and has been regenerated: commit it`);
+// The validators are generated source too (ajv standalone from the JSON Schemas; zod writes the case and config
+// ones), made before the rules are validated with one of them.
+for (const [file, source, what] of [
+  [RULE_VALIDATOR_FILE, ruleValidatorSource, 'rule'],
+  [CASE_VALIDATOR_FILE, caseValidatorSource, 'case'],
+  [CONFIG_VALIDATOR_FILE, configValidatorSource, 'config'],
+] as const) {
+  const text = source();
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== text) {
+    writeFileSync(file, text);
+    console.log(`build: ${file} was out of date with the ${what} schema and has been regenerated: commit it`);
+  }
 }
 const { parseAndLoad } = await import('../src/cli/rules-source.js');
 
@@ -54,18 +62,17 @@ if (!rules.ok) {
   console.error('build: the built-in rules are invalid');
   process.exit(2);
 }
-// The cache, and the bytes of the files it was compiled from (compared at start-up: an edited rule file is
-// loaded and validated from source instead).
+// The cache, and the size and digest of each file it was compiled from (compared at start-up: an edited rule
+// file is loaded and validated from source instead).
 const raw = texts.map(({ file }) => ({ file, bytes: readFileSync(file) }));
-writeFileSync(COMPILED_SOURCES, Buffer.concat(raw.map((r) => r.bytes)));
-writeFileSync(COMPILED_RULES, JSON.stringify({ sources: raw.map((r) => ({ file: r.file, bytes: r.bytes.length })), set: rules.value } satisfies CompiledRules));
+writeFileSync(COMPILED_RULES, JSON.stringify({ sources: raw.map((r) => ({ file: r.file, bytes: r.bytes.length, sha256: sha256(r.bytes) })), set: rules.value } satisfies CompiledRules));
 writeFileSync('dist/case.schema.json', JSON.stringify(caseJsonSchema(), null, 2) + '\n');
 writeFileSync('dist/expect.schema.json', JSON.stringify(expectJsonSchema(), null, 2) + '\n');
 writeFileSync('dist/rules.schema.json', JSON.stringify(ruleFileSchema, null, 2) + '\n');
 writeFileSync('dist/assessment.schema.json', JSON.stringify(assessmentJsonSchema(), null, 2) + '\n');
 
 await build({
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'batch-worker': 'src/cli/batch-worker-main.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -79,6 +86,7 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   minifySyntax: !process.env.BUILD_READABLE,
   minifyWhitespace: !process.env.BUILD_READABLE,
+  minifyIdentifiers: !process.env.BUILD_READABLE,
   legalComments: 'none',
   logLevel: 'warning',
 });

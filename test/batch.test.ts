@@ -8,6 +8,7 @@ import { BIN, cli, ROOT } from './helpers.js';
 import { findCaseFiles } from '../src/cli/batch-files.js';
 import { progressBar, progressLine } from '../src/cli/batch-progress.js';
 import type { Io } from '../src/cli/streams.js';
+import { DIAGNOSTICS_FORMAT } from '../src/cli/batch-run.js';
 
 const GOOD = readFileSync(join(ROOT, 'fixtures', 'b-offline-wire-non-delivery.yaml'), 'utf8');
 const BAD = 'dispute:\n  types: [non_delivery]\n  colour: red\n';
@@ -80,16 +81,30 @@ describe('batch of files', () => {
   });
 });
 
-describe('long batches', () => {
+// Long batches (1,000 cases or more) run in a worker thread (cli/batch-worker.ts); DISPUTE_ASSESS_BATCH_WORKER_MIN=1
+// puts these short ones there too, so both roads are tested.
+describe.each([
+  ['in the main thread', {}],
+  ['in a worker thread', { DISPUTE_ASSESS_BATCH_WORKER_MIN: '1' }],
+])('long batches %s', (_, workerEnv: Record<string, string>) => {
   const dir = folder({ 'a.yaml': GOOD, 'b.yaml': BAD, 'c.yaml': GOOD });
   const files = ['a.yaml', 'b.yaml', 'c.yaml'].map((f) => join(dir, f));
+
+  it('reports each case in order and exits with the worst code', () => {
+    const r = cli(['--format', 'json', dir], { env: workerEnv });
+    expect(r.code).toBe(2);
+    expect(jsonLines(r.stdout).map((l) => l.format)).toEqual(['dispute-assess/assessment', DIAGNOSTICS_FORMAT, 'dispute-assess/assessment']);
+    expect(jsonLines(r.stdout)[1]!.file).toBe(files[1]);
+    expect(r.stdout).toBe(cli(['--format', 'json', dir]).stdout);
+    expect(cli(['--fail-on', 'info', files[0]!, files[2]!], { env: workerEnv }).code).toBe(1);
+  });
 
   it('loses nothing when its reader is slow (a full non-blocking pipe)', async () => {
     const { spawn } = await import('node:child_process');
     const run = () =>
       new Promise<{ code: number | null; lines: number; bytes: number }>((resolve) => {
         const args = [BIN, '--format', 'json', '--explain', ...Array(100).fill(files[0])];
-        const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'ignore'] });
+        const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...workerEnv }, stdio: ['ignore', 'pipe', 'ignore'] });
         let lines = 0;
         let bytes = 0;
         child.stdout.pause();
@@ -109,7 +124,7 @@ describe('long batches', () => {
   it('ends quietly with the exit code reached when its output pipe closes', () => {
     const many = Array(40).fill(files[0]).join(' ');
     const script = `"${process.execPath}" "${BIN}" ${many} --format json | head -1 >/dev/null; echo "status=\${PIPESTATUS[0]}"`;
-    const r = spawnSync('bash', ['-c', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 20_000 });
+    const r = spawnSync('bash', ['-c', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...workerEnv }, timeout: 20_000 });
     expect(r.stdout.trim()).toBe('status=0');
     expect(r.stderr).toBe('');
   });

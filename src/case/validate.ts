@@ -1,10 +1,12 @@
-// Validating a case document against the zod schema, with positioned diagnostics, then its chronology.
-import type { z } from 'zod';
+// Validating a case document with the validator ajv generated from the case JSON Schema (which zod writes from
+// src/case/schema.ts at build time), with positioned diagnostics, then its chronology. zod itself is not loaded.
+import type { ErrorObject } from 'ajv';
 import type { YamlDoc } from '../source/read-yaml.js';
 import { diag, formatPath, type Diagnostic, type Result } from '../source/diagnostics.js';
 import { listOf } from '../source/suggest.js';
-import { caseSchema, type Case } from './schema.js';
-import { allowedKeys, caseJsonSchema, schemaAt } from './json-schema.js';
+import type { Case } from './schema.js';
+import { allowedKeys, schemaAt, type JsonSchema } from './schema-walk.js';
+import { validate as validateCaseSchema, schema as caseSchemaJson } from './case-validator.generated.js';
 import { dateHint, enumGuess, quote, typeHint } from './validate-hints.js';
 import { checkChronology } from './chronology.js';
 
@@ -26,21 +28,12 @@ export function validateCase(doc: YamlDoc, opts: ValidateOptions = {}): Result<C
   if (typeof doc.value !== 'object' || Array.isArray(doc.value)) {
     return { ok: false, diagnostics: [diag('case-type', `expected a mapping with sections such as dispute, order, supplier, evidence; got ${describe(doc.value)}`, { file: doc.file, ...doc.locate([]) })] };
   }
-  const parsed = caseSchema.safeParse(doc.value, { jitless: true });
-  if (!parsed.success) return { ok: false, diagnostics: cap(issuesToDiagnostics(parsed.error.issues, doc), doc.file) };
-  const asOf = opts.asOf ?? parsed.data.as_of ?? opts.today;
-  const slack = opts.asOf === undefined && parsed.data.as_of === undefined ? 1 : 0;
-  const chrono = checkChronology(parsed.data, asOf, slack).map((c) => ({ ...diag(c.code, c.message, { file: doc.file, path: c.path, ...doc.locate(c.path) }), severity: c.severity }));
-  return chrono.length ? { ok: false, diagnostics: chrono } : { ok: true, value: parsed.data };
-}
-
-export function issuesToDiagnostics(issues: readonly Issue[], doc: YamlDoc): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const issue of issues) {
-    if (out.length > MAX_DIAGNOSTICS) break;
-    out.push(...issueToDiagnostics(issue, doc));
-  }
-  return out;
+  if (!validateCaseSchema(doc.value)) return { ok: false, diagnostics: cap(schemaErrorsToDiagnostics(validateCaseSchema.errors ?? [], doc, caseSchemaJson), doc.file) };
+  const data = doc.value as Case;
+  const asOf = opts.asOf ?? data.as_of ?? opts.today;
+  const slack = opts.asOf === undefined && data.as_of === undefined ? 1 : 0;
+  const chrono = checkChronology(data, asOf, slack).map((c) => ({ ...diag(c.code, c.message, { file: doc.file, path: c.path, ...doc.locate(c.path) }), severity: c.severity }));
+  return chrono.length ? { ok: false, diagnostics: chrono } : { ok: true, value: data };
 }
 
 function cap(list: Diagnostic[], file: string): Diagnostic[] {
@@ -67,16 +60,170 @@ function describe(v: unknown): string {
   return `${typeof v} ${String(v)}`;
 }
 
-type Issue = z.core.$ZodIssue;
+/** A schema problem in zod's terms (the diagnostics were written against zod's issues; the generated validator's
+ * errors are read into the same shape). Paths are absolute. */
+type Issue =
+  | { code: 'unrecognized_keys'; path: Path; keys: string[]; allowed: string[] }
+  | { code: 'invalid_value'; path: Path; values: unknown[] }
+  | { code: 'invalid_type'; path: Path; expected: string; isDate: boolean }
+  | { code: 'invalid_format'; path: Path; format: string }
+  | { code: 'invalid_union'; path: Path; branches: Issue[][] }
+  | { code: 'too_small' | 'too_big'; path: Path; origin: 'string' | 'array' | 'number'; limit: number; inclusive: boolean }
+  | { code: 'invalid'; path: Path; message: string };
+type Path = (string | number)[];
+/** Problems that do not stop zod from taking a value (the value has the right shape; a check on it failed). */
+const CHECKS = new Set<Issue['code']>(['unrecognized_keys', 'too_small', 'too_big', 'invalid_format']);
+
+/** Diagnostics for the errors of a generated validator (ajv, allErrors) over a document: one per problem, in the
+ * order of the schema's keys (unknown keys of a mapping after its known ones), as zod reported them. */
+export function schemaErrorsToDiagnostics(errors: readonly ErrorObject[], doc: YamlDoc, schema: Record<string, unknown>): Diagnostic[] {
+  const issues = toIssues(errors, doc.value, schema as JsonSchema);
+  const out: Diagnostic[] = [];
+  for (const issue of sortIssues(issues, schema as JsonSchema)) {
+    if (out.length > MAX_DIAGNOSTICS) break;
+    out.push(...issueToDiagnostics(issue, doc));
+  }
+  return out;
+}
+
+/** Whether an error is at a document location or below it. */
+const under = (e: ErrorObject, instancePath: string) => e.instancePath === instancePath || e.instancePath.startsWith(`${instancePath}/`);
+
+/** Errors as issues. The generated validator checks each mapping and each anyOf in a function of its own, so an
+ * error's schemaPath is relative to the nearest of them; where the schema is needed, it is looked up by the
+ * document path instead. The alternatives of an anyOf are never split, so their errors sit under it. */
+function toIssues(errors: readonly ErrorObject[], root: unknown, schema: JsonSchema): Issue[] {
+  const unions = errors.filter((e) => e.keyword === 'anyOf' && !errors.some((o) => o !== e && o.keyword === 'anyOf' && under(e, o.instancePath) && e.schemaPath.startsWith(`${o.schemaPath}/`)));
+  const branchOf = (e: ErrorObject) => unions.find((u) => u !== e && under(e, u.instancePath) && e.schemaPath.startsWith(`${u.schemaPath}/`));
+  // A value an enum or const rejects is an invalid value whatever its type (zod's enums do not report the type).
+  const valued = new Set(errors.filter((e) => e.keyword === 'enum' || e.keyword === 'const').map((e) => `${e.instancePath}\0${e.schemaPath.replace(/\/(enum|const)$/, '')}`));
+  const out: Issue[] = [];
+  for (const e of errors) {
+    if (branchOf(e) || e.keyword === 'propertyNames') continue;
+    const path = pointerToPath(e.instancePath, root);
+    const here = schemaAt(schema, path);
+    const p = e.params as Record<string, unknown>;
+    const key = (e as { propertyName?: string }).propertyName;
+    if (key !== undefined) {
+      // A key a record's propertyNames rejects: an unknown key of that mapping.
+      if (e.keyword === 'enum') out.push({ code: 'unrecognized_keys', path, keys: [key], allowed: ((p.allowedValues as unknown[]) ?? []).map(String) });
+      continue;
+    }
+    switch (e.keyword) {
+      case 'anyOf': {
+        const branches = (here?.anyOf ?? []).map((_, i) => {
+          const prefix = `${e.schemaPath}/${i}/`;
+          const own = errors.filter((o) => o !== e && under(o, e.instancePath) && o.schemaPath.startsWith(prefix)).map((o) => ({ ...o, schemaPath: `#/${o.schemaPath.slice(prefix.length)}` }));
+          return toIssues(own, root, schema);
+        });
+        // As zod: when exactly one alternative took the value and only its checks failed (unknown keys, lengths,
+        // ranges, formats), those are the problems; otherwise the value matches no alternative.
+        const took = branches.filter((b) => b.length > 0 && b.every((i) => CHECKS.has(i.code)));
+        if (took.length === 1) out.push(...took[0]!);
+        else out.push({ code: 'invalid_union', path, branches });
+        break;
+      }
+      case 'additionalProperties':
+        out.push({ code: 'unrecognized_keys', path, keys: [String(p.additionalProperty)], allowed: allowedKeys(here) });
+        break;
+      case 'required': {
+        const missing = String(p.missingProperty);
+        const own = schemaAt(schema, [...path, missing]);
+        // zod reports a missing enum as a value it does not allow, anything else as a missing value of its type.
+        if (own?.enum) out.push({ code: 'invalid_value', path: [...path, missing], values: own.enum });
+        else out.push({ code: 'invalid_type', path: [...path, missing], expected: String(own?.type ?? 'value'), isDate: own?.format === 'date' });
+        break;
+      }
+      case 'enum':
+        out.push({ code: 'invalid_value', path, values: (p.allowedValues as unknown[]) ?? [] });
+        break;
+      case 'const':
+        out.push({ code: 'invalid_value', path, values: [p.allowedValue] });
+        break;
+      case 'type': {
+        if (valued.has(`${e.instancePath}\0${e.schemaPath.replace(/\/type$/, '')}`)) break;
+        const got = valueAt(root, path);
+        const expected = p.type === 'integer' ? (typeof got === 'number' && Number.isFinite(got) ? 'int' : 'number') : String(p.type);
+        out.push({ code: 'invalid_type', path, expected, isDate: here?.format === 'date' });
+        break;
+      }
+      case 'pattern':
+        out.push({ code: 'invalid_format', path, format: here?.format === 'date' ? 'date' : 'regex' });
+        break;
+      case 'minimum':
+      case 'exclusiveMinimum':
+      case 'maximum':
+      case 'exclusiveMaximum':
+        out.push({ code: e.keyword.endsWith('inimum') ? 'too_small' : 'too_big', path, origin: 'number', limit: Number(p.limit), inclusive: !e.keyword.startsWith('exclusive') });
+        break;
+      case 'minLength':
+      case 'maxLength':
+      case 'minItems':
+      case 'maxItems':
+        out.push({ code: e.keyword.startsWith('min') ? 'too_small' : 'too_big', path, origin: e.keyword.endsWith('Length') ? 'string' : 'array', limit: Number(p.limit), inclusive: true });
+        break;
+      default:
+        out.push({ code: 'invalid', path, message: `does not match the schema (${e.keyword})` });
+    }
+  }
+  return out;
+}
+
+/** Issues in the order zod gave them: depth first in the order of the schema's keys, a mapping's unknown keys
+ * after its known ones (in the document's order), list items in order. Stable for everything else. */
+function sortIssues(issues: Issue[], schema: JsonSchema): Issue[] {
+  const keyOf = (issue: Issue): number[] => {
+    const out: number[] = [];
+    let node: JsonSchema | undefined = schemaAt(schema, []);
+    for (const seg of issue.path) {
+      if (typeof seg === 'number') out.push(seg);
+      else {
+        const keys = allowedKeys(node);
+        const i = keys.indexOf(seg);
+        out.push(i === -1 ? Number.MAX_SAFE_INTEGER : i);
+      }
+      node = schemaAt(schema, issue.path.slice(0, out.length));
+    }
+    // A mapping's unknown keys come after every problem inside it.
+    if (issue.code === 'unrecognized_keys') out.push(Number.MAX_SAFE_INTEGER);
+    return out;
+  };
+  const keyed = issues.map((issue, i) => ({ issue, key: keyOf(issue), i }));
+  keyed.sort((a, b) => {
+    for (let j = 0; j < Math.min(a.key.length, b.key.length); j++) if (a.key[j] !== b.key[j]) return a.key[j]! - b.key[j]!;
+    return a.key.length !== b.key.length ? a.key.length - b.key.length : a.i - b.i;
+  });
+  // zod reports a mapping's unknown keys as one issue.
+  const out: Issue[] = [];
+  for (const { issue } of keyed) {
+    const last = out.at(-1);
+    if (issue.code === 'unrecognized_keys' && last?.code === 'unrecognized_keys' && formatPath(last.path) === formatPath(issue.path)) last.keys.push(...issue.keys);
+    else out.push(issue);
+  }
+  return out;
+}
+
+/** A JSON pointer into the document as a path (list indices as numbers). */
+function pointerToPath(pointer: string, root: unknown): Path {
+  const path: Path = [];
+  let v: unknown = root;
+  for (const raw of pointer.split('/').slice(1)) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const step: string | number = Array.isArray(v) && /^\d+$/.test(seg) ? Number(seg) : seg;
+    path.push(step);
+    v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[step] : undefined;
+  }
+  return path;
+}
 
 function issueToDiagnostics(issue: Issue, doc: YamlDoc): Diagnostic[] {
-  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const path = issue.path;
   const where = (p: (string | number)[], at: 'key' | 'value' = 'value') => ({ file: doc.file, path: p, ...doc.locate(p, at) });
   const name = formatPath(path);
   const got = valueAt(doc.value, path);
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const allowed = allowedKeys(schemaAt(caseJsonSchema(), path));
+      const allowed = issue.allowed;
       return issue.keys.slice(0, MAX_DIAGNOSTICS).map((key) => {
         const guess = enumGuess(undefined, key, allowed);
         return diag('case-unknown-key', `unknown key ${quote(key)} in ${name}${guess ? ` (did you mean '${guess}'?)` : ''}; expected one of ${listOf(allowed)}`, where([...path, key], 'key'));
@@ -89,22 +236,21 @@ function issueToDiagnostics(issue: Issue, doc: YamlDoc): Diagnostic[] {
     }
     case 'invalid_type': {
       if (got === undefined) return [diag('case-required', `${name} is required`, where(path.slice(0, -1)))];
-      const isDate = schemaAt(caseJsonSchema(), path)?.format === 'date';
-      const hint = isDate ? dateHint(got) || '; write the date as YYYY-MM-DD' : typeHint(issue.expected, got);
-      return [diag('case-type', `${name}: expected ${isDate ? 'a date YYYY-MM-DD' : article(issue.expected)}, got ${describe(got)}${hint}`, where(path))];
+      const hint = issue.isDate ? dateHint(got) || '; write the date as YYYY-MM-DD' : typeHint(issue.expected, got);
+      return [diag('case-type', `${name}: expected ${issue.isDate ? 'a date YYYY-MM-DD' : article(issue.expected)}, got ${describe(got)}${hint}`, where(path))];
     }
     case 'invalid_format': {
       const expected = issue.format === 'date' ? 'a date YYYY-MM-DD that exists in the calendar' : `the format ${issue.format}`;
       return [diag('case-format', `${name}: expected ${expected}, got ${describe(got)}${issue.format === 'date' ? dateHint(got) : ''}`, where(path))];
     }
     case 'invalid_union': {
-      const inner = issue.errors.flat();
+      const inner = issue.branches.flat();
       if (typeof got === 'string') {
-        const enumIssue = inner.find((i) => i.code === 'invalid_value');
-        if (enumIssue) return issueToDiagnostics({ ...enumIssue, path: issue.path }, doc);
+        const enumIssue = inner.find((i) => i.code === 'invalid_value' && i.path.length === path.length);
+        if (enumIssue) return issueToDiagnostics({ ...enumIssue, path }, doc);
       }
-      const nested = inner.filter((i) => i.code !== 'invalid_type' || i.path.length > 0);
-      if (nested.length > 0) return nested.flatMap((i) => issueToDiagnostics({ ...i, path: [...issue.path, ...i.path] }, doc));
+      const nested = inner.filter((i) => i.code !== 'invalid_type' || i.path.length > path.length);
+      if (nested.length > 0) return nested.flatMap((i) => issueToDiagnostics(i, doc));
       return [diag('case-type', `${name}: got ${describe(got)}, which matches none of the allowed forms`, where(path))];
     }
     case 'too_small':
@@ -117,9 +263,9 @@ function issueToDiagnostics(issue: Issue, doc: YamlDoc): Diagnostic[] {
 
 function bound(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>): string {
   const small = issue.code === 'too_small';
-  const limit = Number(small ? (issue as { minimum: number | bigint }).minimum : (issue as { maximum: number | bigint }).maximum);
+  const limit = issue.limit;
   const n = limit.toLocaleString('en-US');
-  const inclusive = (issue as { inclusive?: boolean }).inclusive !== false;
+  const inclusive = issue.inclusive;
   if (issue.origin === 'string') return small ? `must have at least ${n} characters` : `must have at most ${n} characters`;
   if (issue.origin === 'array') return small ? `must have at least ${n} items` : `must have at most ${n} items`;
   if (small) return limit === 0 && inclusive ? 'must not be negative' : `must be ${inclusive ? 'at least' : 'more than'} ${n}`;

@@ -54,8 +54,13 @@ export async function runAssess(paths: string[], flags: AssessFlags, io: Io): Pr
   }
 }
 
-/** Load the rules and assess the cases found. */
-export async function assessFound(found: FoundCases, flags: AssessFlags, io: Io): Promise<number> {
+/** Load the rules and assess the cases found (a long batch in a worker thread, see batch-worker.ts). */
+export async function assessFound(found: FoundCases, flags: AssessFlags, io: Io, where: { inWorker?: boolean } = {}): Promise<number> {
+  if (!where.inWorker) {
+    const { workerScript, runInWorker } = await import('./batch-worker.js');
+    const script = workerScript(found.entries.length, io);
+    if (script) return runInWorker(script, { found, flags }, io);
+  }
   const rules = await ruleSet(flags);
   if (!rules.ok) {
     printDiagnostics(io, rules.diagnostics);

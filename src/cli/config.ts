@@ -10,12 +10,11 @@
 // leaves out, and each one filled is shown in the report (see case/defaults.ts). --no-config reads none.
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { z } from 'zod';
 import { readYaml, type YamlDoc } from '../source/read-yaml.js';
 import { diag, type Diagnostic, type Result } from '../source/diagnostics.js';
-import { issuesToDiagnostics } from '../case/validate.js';
-import { COUNTRY_CODES } from '../case/iso-codes.js';
-import { LANGS } from '../pack/i18n/index.js';
+import { schemaErrorsToDiagnostics } from '../case/validate.js';
+import { validate as validateConfig, schema as configJsonSchema } from './config-validator.generated.js';
+import type { ConfigValues } from './config-schema.js';
 import type { CaseDefaults } from '../case/defaults.js';
 import { todayIso } from '../case/dates.js';
 import { readTextFile } from './io.js';
@@ -24,22 +23,7 @@ import { printDiagnostics, type Io } from './streams.js';
 export const CONFIG_FILES = ['dispute-assess.config.yaml', 'dispute-assess.config.yml'] as const;
 export const PACKAGE_KEY = 'dispute-assess';
 
-const configSchema = z
-  .object({
-    buyer: z
-      .object({
-        country: z.enum(COUNTRY_CODES).optional().describe("Your country (ISO 3166-1 alpha-2): fills a case's absent buyer.country"),
-        alibaba_tier: z.enum(['standard', 'enterprise', 'enterprise_pro']).optional().describe("Your Alibaba.com membership tier: fills a case's absent buyer.alibaba_tier"),
-      })
-      .strict()
-      .optional(),
-    as_of: z.enum(['case', 'today']).optional().describe("'case' (default): the case's as_of, else today; 'today': always today, as --as-of with today's date"),
-    lang: z.enum(LANGS).optional().describe('The language of a case pack brief (pack --lang)'),
-    rules: z.array(z.string().min(1).max(1000)).max(50).optional().describe('Extra rule folders, relative to the config file, loaded with the built-in rules (--rules adds more)'),
-  })
-  .strict();
-
-export type ConfigValues = z.infer<typeof configSchema>;
+export type { ConfigValues } from './config-schema.js';
 
 /** The settings the config files give, merged, with the file each came from. */
 export interface Config {
@@ -109,12 +93,11 @@ function readConfig(f: Found): Result<ConfigValues> {
   if (!doc.ok) return { ok: false, diagnostics: doc.diagnostics };
   const inner = f.key ? keyDoc(doc.value, f.key) : doc.value;
   if (inner.value === null || inner.value === undefined) return { ok: true, value: {} };
-  const parsed = configSchema.safeParse(inner.value);
-  if (!parsed.success) {
-    const list = issuesToDiagnostics(parsed.error.issues, inner).map((d) => ({ ...d, code: d.code.startsWith('case-') ? d.code.replace(/^case-/, 'config-') : d.code }));
+  if (!validateConfig(inner.value)) {
+    const list = schemaErrorsToDiagnostics(validateConfig.errors ?? [], inner, configJsonSchema).map((d) => ({ ...d, code: d.code.startsWith('case-') ? d.code.replace(/^case-/, 'config-') : d.code }));
     return { ok: false, diagnostics: list.length ? list : [diag('config-invalid', 'not a valid config', { file: f.file })] };
   }
-  return { ok: true, value: parsed.data };
+  return { ok: true, value: inner.value as ConfigValues };
 }
 
 /** The document of one key of a mapping (package.json's "dispute-assess"), positions included. */

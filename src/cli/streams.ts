@@ -18,6 +18,8 @@ export interface Io {
   errIsTTY?: boolean;
   /** Resolves once stdout can take more (backpressure for long batches). */
   drain?(): Promise<void>;
+  /** The process's own stdout and stderr (file descriptors 1 and 2), which a batch worker can write too. */
+  processStreams?: boolean;
 }
 
 let pendingExit = 0;
@@ -52,6 +54,7 @@ export function processIo(): Io {
       return (errTTY ??= isatty(2));
     },
     env: process.env,
+    processStreams: true,
     drain: () => {
       const s = out.stream();
       return s?.writableNeedDrain ? new Promise((ok) => s.once('drain', () => ok())) : Promise.resolve();
@@ -105,6 +108,7 @@ export function safeIo(io: Io): Io {
       return io.errIsTTY;
     },
     env: io.env,
+    ...(io.processStreams ? { processStreams: true } : {}),
   };
   if (io.drain) safe.drain = () => io.drain!();
   return safe;

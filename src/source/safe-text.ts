@@ -29,9 +29,21 @@ export function safeInline(s: string): string {
   return s.replace(UNSAFE_INLINE_G, escapeChar);
 }
 
-/** Whether text would be written unchanged by safeOutput (nothing to escape). */
+/** Every character but printable ASCII, tab and line feed: the only places an unsafe character can be. */
+const NOT_PLAIN_ASCII_G = /[^\t\n\x20-\x7E]/g;
+
+/** Whether text would be written unchanged by safeOutput (nothing to escape). A report is mostly printable ASCII:
+ * a plain (non-Unicode) scan finds the few other characters, and only those are tested against the Unicode
+ * classes (testing every character of a long JSON line that way costs about a millisecond). */
 export function isSafeText(s: string): boolean {
-  return !UNSAFE_IN_TEXT.test(s);
+  NOT_PLAIN_ASCII_G.lastIndex = 0;
+  for (let m = NOT_PLAIN_ASCII_G.exec(s); m; m = NOT_PLAIN_ASCII_G.exec(s)) {
+    const cp = s.codePointAt(m.index)!;
+    // A surrogate pair is one character (as the Unicode-mode expression reads the whole text); a lone surrogate is itself.
+    if (UNSAFE_IN_TEXT.test(cp > 0xffff ? s.slice(m.index, m.index + 2) : s[m.index]!)) return false;
+    if (cp > 0xffff) NOT_PLAIN_ASCII_G.lastIndex++;
+  }
+  return true;
 }
 
 /** Which of the tool's own escape sequences may pass: colours (when colour is on) and the progress bar's line erase
@@ -41,7 +53,7 @@ export interface OwnEscapes { colors(): boolean; eraseLine(): boolean }
 /** Text about to be written to stdout or stderr: line feeds and tabs stay (the tool's layout), the tool's own
  * colour and erase-line sequences stay when allowed, every other unsafe character is shown escaped. */
 export function safeOutput(text: string, allow: OwnEscapes): string {
-  if (!UNSAFE_IN_TEXT.test(text)) return text;
+  if (isSafeText(text)) return text;
   let colors: boolean | undefined;
   let erase: boolean | undefined;
   return text.replace(OWN_ESCAPES_G, (m) => {
