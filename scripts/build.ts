@@ -14,8 +14,8 @@ import { expectJsonSchema } from '../src/case/expect-schema.js';
 import { ruleFileSchema } from '../src/rules/rule-schema.js';
 import { assessmentJsonSchema } from '../src/report/assessment-schema.js';
 import { caseFactsFromSchema, caseFactsSource } from '../src/rules/case-facts.js';
-import { COMPILED_RULES, sha256, type CompiledRules } from '../src/cli/rules-cache.js';
-import { readTextFile, yamlFilesIn } from '../src/cli/io.js';
+import { COMPILED_RULES, sha256, type CompiledRules } from '../src/cli/rule-files/cache.js';
+import { readTextFile, yamlFilesIn } from '../src/cli/io/files.js';
 
 const STAMP_FILE = join('dist', '.build-stamp');
 const started = Date.now();
@@ -49,7 +49,7 @@ for (const [file, source, what] of [
     console.log(`build: ${file} was out of date with the ${what} schema and has been regenerated: commit it`);
   }
 }
-const { parseAndLoad } = await import('../src/cli/rules-source.js');
+const { parseAndLoad } = await import('../src/cli/rule-files/source.js');
 
 const texts = yamlFilesIn('rules').map((file) => {
   const r = readTextFile(file);
@@ -72,7 +72,7 @@ writeFileSync('dist/rules.schema.json', JSON.stringify(ruleFileSchema, null, 2) 
 writeFileSync('dist/assessment.schema.json', JSON.stringify(assessmentJsonSchema(), null, 2) + '\n');
 
 await build({
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'batch-worker': 'src/cli/batch-worker-main.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'batch-worker': 'src/cli/batch/worker-main.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -92,15 +92,15 @@ async function work({ seed, from, to, hangAt }: WorkerData): Promise<void> {
   const gen = await import('../test/property-arbitraries.js');
   const { builtinRules } = await import('../test/helpers.js');
   const { decodeUtf8 } = await import('../src/source/decode.js');
-  const { parseAndLoad } = await import('../src/cli/rules-source.js');
-  const { readTextFile, yamlFilesIn } = await import('../src/cli/io.js');
+  const { parseAndLoad } = await import('../src/cli/rule-files/source.js');
+  const { readTextFile, yamlFilesIn } = await import('../src/cli/io/files.js');
   const { assess } = await import('../src/assess.js');
   const { readYaml } = await import('../src/source/read-yaml.js');
   const { validateCase } = await import('../src/case/validate.js');
   const { render } = await import('../src/report/render.js');
   const { formatDiagnostic } = await import('../src/source/diagnostics.js');
   const { safeOutput } = await import('../src/source/safe-text.js');
-  const { plainColor } = await import('../src/cli/streams.js');
+  const { plainColor } = await import('../src/cli/io/streams.js');
   const { join } = await import('node:path');
   const rules = builtinRules();
   const seeds = [...gen.fixtureTexts().map((f) => f.text), ...gen.validCaseTexts(20, seed)];

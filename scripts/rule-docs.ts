@@ -5,9 +5,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseAndLoad } from '../src/cli/rules-source.js';
-import { readTextFile, yamlFilesIn } from '../src/cli/io.js';
-import { findFixtures } from '../src/cli/find-fixtures.js';
+import { parseAndLoad } from '../src/cli/rule-files/source.js';
+import { readTextFile, yamlFilesIn } from '../src/cli/io/files.js';
+import { findFixtures } from '../src/cli/io/find-fixtures.js';
 import { runFixture } from '../src/check/run-fixture.js';
 import { formatDiagnostic } from '../src/source/diagnostics.js';
 import { ruleReferencePages, type FixtureIndex, type ReferenceOptions } from '../src/rules/reference.js';

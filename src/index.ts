@@ -3,7 +3,7 @@
 // are exported too.
 import { assess as assessCase, type AssessOptions } from './assess.js';
 import { assessText, type AssessTextOptions, type TextAssessment } from './assess-text.js';
-import { loadRuleSet } from './cli/rules-source.js';
+import { loadRuleSet } from './cli/rule-files/source.js';
 import { formatDiagnostic } from './source/diagnostics.js';
 import type { Case } from './case/schema.js';
 import type { RuleSet } from './rules/types.js';
@@ -48,4 +48,4 @@ export type { Rule, RuleSet, Condition, Parameter, Citation, SourceEntry, Source
 export type { CitedSource } from './rules/bibliography.js';
 export type { Assessment, Finding } from './engine/assessment.js';
 export { render, FORMATS, type Format } from './report/render.js';
-export { exitCode } from './cli/exit-code.js';
+export { exitCode } from './exit-code.js';

@@ -4,9 +4,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { runBatch } from '../src/cli/batch-run.js';
-import { findCaseFiles } from '../src/cli/batch-files.js';
-import { plainColor, type Io } from '../src/cli/streams.js';
+import { runBatch } from '../src/cli/batch/run.js';
+import { findCaseFiles } from '../src/cli/batch/files.js';
+import { plainColor, type Io } from '../src/cli/io/streams.js';
 import { builtinRules, ROOT } from './helpers.js';
 
 vi.mock('../src/assess.js', async (original) => {

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { BIN, cli, ROOT } from './helpers.js';
-import { findCaseFiles } from '../src/cli/batch-files.js';
-import { progressBar, progressLine } from '../src/cli/batch-progress.js';
-import type { Io } from '../src/cli/streams.js';
-import { DIAGNOSTICS_FORMAT } from '../src/cli/batch-run.js';
+import { findCaseFiles } from '../src/cli/batch/files.js';
+import { progressBar, progressLine } from '../src/cli/batch/progress.js';
+import type { Io } from '../src/cli/io/streams.js';
+import { DIAGNOSTICS_FORMAT } from '../src/cli/batch/run.js';
 
 const GOOD = readFileSync(join(ROOT, 'fixtures', 'b-offline-wire-non-delivery.yaml'), 'utf8');
 const BAD = 'dispute:\n  types: [non_delivery]\n  colour: red\n';
@@ -81,7 +81,7 @@ describe('batch of files', () => {
   });
 });
 
-// Long batches (1,000 cases or more) run in a worker thread (cli/batch-worker.ts); DISPUTE_ASSESS_BATCH_WORKER_MIN=1
+// Long batches (1,000 cases or more) run in a worker thread (cli/batch/worker.ts); DISPUTE_ASSESS_BATCH_WORKER_MIN=1
 // puts these short ones there too, so both roads are tested.
 describe.each([
   ['in the main thread', {}],

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluateCondition, missingFacts } from '../src/engine/conditions.js';
 import type { Condition } from '../src/rules/types.js';
 import { assess } from '../src/assess.js';
-import { parseAndLoad } from '../src/cli/rules-source.js';
-import { readTextFile, yamlFilesIn } from '../src/cli/io.js';
+import { parseAndLoad } from '../src/cli/rule-files/source.js';
+import { readTextFile, yamlFilesIn } from '../src/cli/io/files.js';
 import type { Case } from '../src/case/schema.js';
 import { ROOT } from './helpers.js';
 

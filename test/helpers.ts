@@ -1,8 +1,8 @@
 // Test helpers: run the built CLI as a user would, and load the built-in rules from source.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { parseAndLoad } from '../src/cli/rules-source.js';
-import { readTextFile, yamlFilesIn } from '../src/cli/io.js';
+import { parseAndLoad } from '../src/cli/rule-files/source.js';
+import { readTextFile, yamlFilesIn } from '../src/cli/io/files.js';
 import type { RuleSet } from '../src/rules/types.js';
 
 export const ROOT = join(import.meta.dirname, '..');

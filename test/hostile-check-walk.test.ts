@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findFixtures } from '../src/cli/find-fixtures.js';
+import { findFixtures } from '../src/cli/io/find-fixtures.js';
 import { cli, ROOT } from './helpers.js';
 
 const FIXTURE = join(ROOT, 'fixtures', 'b-offline-wire-non-delivery.yaml');

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readTextFile, type FileOps } from '../src/cli/io.js';
+import { readTextFile, type FileOps } from '../src/cli/io/files.js';
 import { YAML_LIMITS } from '../src/source/limits.js';
 import { BIN, cli, ROOT } from './helpers.js';
 

@@ -5,7 +5,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readTextFile } from '../src/cli/io.js';
+import { readTextFile } from '../src/cli/io/files.js';
 import { diag, sortDiagnostics } from '../src/source/diagnostics.js';
 import { BIN, cli, ROOT } from './helpers.js';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
-import type { Io } from '../src/cli/streams.js';
+import type { Io } from '../src/cli/io/streams.js';
 import { safeInline, safeOutput } from '../src/source/safe-text.js';
 import { reviewLines } from '../src/interview/review.js';
 import { cli, ROOT } from './helpers.js';

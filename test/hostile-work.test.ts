@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readYaml, YAML_LIMITS } from '../src/source/read-yaml.js';
-import { readTextFile, yamlFilesIn } from '../src/cli/io.js';
-import { parseAndLoad } from '../src/cli/rules-source.js';
+import { readTextFile, yamlFilesIn } from '../src/cli/io/files.js';
+import { parseAndLoad } from '../src/cli/rule-files/source.js';
 import { cli, ROOT } from './helpers.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'da-work-'));

@@ -30,14 +30,14 @@ const chunk = (prefix: string) => join(DIST, 'chunks', readdirSync(join(DIST, 'c
 
 describe('lazy loading of @inquirer/prompts', () => {
   it('is not imported by the CLI entry, the library entry, nor the other commands', () => {
-    for (const file of [join(DIST, 'cli.js'), join(DIST, 'index.js'), chunk('assess-command'), chunk('check-command'), chunk('schema-command')]) {
+    for (const file of [join(DIST, 'cli.js'), join(DIST, 'index.js'), chunk('assess'), chunk('check'), chunk('schema')]) {
       expect(hasPrompts(staticClosure(file)), file).toBe(false);
     }
   });
 
   it('is imported by the interview, which the CLI loads on demand', () => {
-    expect(hasPrompts(staticClosure(chunk('interview-command'), new Set(), true))).toBe(true);
+    expect(hasPrompts(staticClosure(chunk('interview'), new Set(), true))).toBe(true);
     const dynamic = [...readFileSync(join(DIST, 'cli.js'), 'utf8').matchAll(DYNAMIC)].map((m) => m[1]);
-    expect(dynamic.some((d) => d!.includes('interview-command'))).toBe(true);
+    expect(dynamic.some((d) => /chunks\/interview-[A-Z0-9]+\.js/.test(d!))).toBe(true);
   });
 });

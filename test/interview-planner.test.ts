@@ -2,8 +2,8 @@
 // written here pins the behaviour; the built-in packs (which grow) are checked for properties only.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { parseAndLoad } from '../src/cli/rules-source.js';
-import { readTextFile } from '../src/cli/io.js';
+import { parseAndLoad } from '../src/cli/rule-files/source.js';
+import { readTextFile } from '../src/cli/io/files.js';
 import { caseSchema, type Case } from '../src/case/schema.js';
 import type { RuleSet } from '../src/rules/types.js';
 import { planInterview } from '../src/interview/planner.js';

@@ -10,13 +10,13 @@ import { validateCase } from '../src/case/validate.js';
 import { flattenCase } from '../src/case/facts.js';
 import { assess } from '../src/assess.js';
 import { caseText, loadCaseDocument, newCaseDocument, removeAnswer, setAnswer } from '../src/interview/case-document.js';
-import { freeName, writeFileAtomic } from '../src/cli/interview-files.js';
+import { freeName, writeFileAtomic } from '../src/cli/interview/files.js';
 import { builtinRules, cli, ROOT } from './helpers.js';
 import { AS_OF, ORACLES } from './interview-oracle.js';
 
-vi.mock('../src/cli/interview-prompts.js', () => ({ askConfirm: vi.fn(), askText: vi.fn(), askChoice: vi.fn() }));
-const prompts = await import('../src/cli/interview-prompts.js');
-const { chooseFinalPath, chooseSavePath } = await import('../src/cli/interview-review.js');
+vi.mock('../src/cli/interview/prompts.js', () => ({ askConfirm: vi.fn(), askText: vi.fn(), askChoice: vi.fn() }));
+const prompts = await import('../src/cli/interview/prompts.js');
+const { chooseFinalPath, chooseSavePath } = await import('../src/cli/interview/review.js');
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'da-interview-'));
 const FIXTURE = readFileSync(join(ROOT, 'test', 'cases', 'offline-wire.yaml'), 'utf8');

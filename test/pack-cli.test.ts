@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writePack } from '../src/cli/pack-command.js';
+import { writePack } from '../src/cli/commands/pack.js';
 import { cli } from './helpers.js';
 import { PACK_CASE } from './pack-helpers.js';
 

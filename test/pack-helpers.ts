@@ -6,7 +6,7 @@ import { readYaml } from '../src/source/read-yaml.js';
 import { validateCase } from '../src/case/validate.js';
 import { assess } from '../src/assess.js';
 import { evidencePaths, type FileFact, type PackInput } from '../src/pack/pack.js';
-import { fileFact } from '../src/cli/pack-command.js';
+import { fileFact } from '../src/cli/commands/pack.js';
 import { builtinRules, ROOT } from './helpers.js';
 
 export const TODAY = '2026-03-15';

@@ -5,7 +5,7 @@ import { render } from '../src/report/render.js';
 import { assess } from '../src/assess.js';
 import { readYaml } from '../src/source/read-yaml.js';
 import { validateCase } from '../src/case/validate.js';
-import { readTextFile } from '../src/cli/io.js';
+import { readTextFile } from '../src/cli/io/files.js';
 import { builtinRules } from './helpers.js';
 
 const load = (file: string) => {

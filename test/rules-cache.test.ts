@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { ROOT } from './helpers.js';
-import { cachedRuleSet } from '../src/cli/rules-cache.js';
+import { cachedRuleSet } from '../src/cli/rule-files/cache.js';
 
 const CASE = join(ROOT, 'fixtures', 'b-offline-wire-non-delivery.yaml');
 const TITLE = 'A full refund is the best outcome; take it in writing';

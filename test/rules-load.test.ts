@@ -1,7 +1,7 @@
 // Rule files: a broken file is a positioned diagnostic, never a crash.
 import { describe, expect, it } from 'vitest';
-import { parseAndLoad } from '../src/cli/rules-source.js';
-import { readTextFile, yamlFilesIn } from '../src/cli/io.js';
+import { parseAndLoad } from '../src/cli/rule-files/source.js';
+import { readTextFile, yamlFilesIn } from '../src/cli/io/files.js';
 import { ROOT } from './helpers.js';
 
 const support = yamlFilesIn(`${ROOT}/rules`).filter((f) => /catalogue|parameters|sources/.test(f)).map((file) => ({ file, text: (readTextFile(file) as { text: string }).text }));

@@ -8,7 +8,7 @@ import { assessText } from '../assess-text.js';
 import { assess } from '../assess.js';
 import type { RuleSet } from '../rules/types.js';
 import type { Assessment } from '../engine/assessment.js';
-import { exitCode } from '../cli/exit-code.js';
+import { exitCode } from '../exit-code.js';
 import { matchExpectations, type Mismatch } from './match.js';
 
 export type FixtureStatus = 'pass' | 'fail' | 'skip' | 'error';

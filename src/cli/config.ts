@@ -17,8 +17,8 @@ import { validate as validateConfig, schema as configJsonSchema } from './config
 import type { ConfigValues } from './config-schema.js';
 import type { CaseDefaults } from '../case/defaults.js';
 import { todayIso } from '../case/dates.js';
-import { readTextFile } from './io.js';
-import { printDiagnostics, type Io } from './streams.js';
+import { readTextFile } from './io/files.js';
+import { printDiagnostics, type Io } from './io/streams.js';
 
 export const CONFIG_FILES = ['dispute-assess.config.yaml', 'dispute-assess.config.yml'] as const;
 export const PACKAGE_KEY = 'dispute-assess';

@@ -1,10 +1,10 @@
 // The command-line program. The only layer that touches process, files and prompts.
 // Commander parses every command line; each command's module loads only when that command runs.
 import pkg from '../../package.json' with { type: 'json' };
-import { isOutputError, processIo, safeIo, type Io } from './streams.js';
-import { EXIT } from './exit-code.js';
+import { isOutputError, processIo, safeIo, type Io } from './io/streams.js';
+import { EXIT } from '../exit-code.js';
 import { diag, formatDiagnostic } from '../source/diagnostics.js';
-import type { AssessFlags } from './assess-command.js';
+import type { AssessFlags } from './commands/assess.js';
 import { mistypedCommand, ROOT_HELP_AFTER, unknownHelpTopic } from './help.js';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
@@ -76,11 +76,11 @@ async function runProgram(argv: string[], io: Io): Promise<number> {
       const opts = configuredOptions(rawOpts, (k) => cmd.getOptionValueSource(k), io);
       if (!opts) return void (code = EXIT.input);
       if (files.length === 0) {
-        const { runNoFile } = await import('./interview-command.js');
+        const { runNoFile } = await import('./commands/interview.js');
         code = await runNoFile(opts, io);
         return;
       }
-      const { runAssess } = await import('./assess-command.js');
+      const { runAssess } = await import('./commands/assess.js');
       code = await runAssess(files, opts, io);
     });
   program
@@ -91,7 +91,7 @@ async function runProgram(argv: string[], io: Io): Promise<number> {
     .option('--assessment', 'the schema of the assessment that --format json prints instead')
     .addOption(debugOption())
     .action(async (opts) => {
-      const { runSchema } = await import('./schema-command.js');
+      const { runSchema } = await import('./commands/schema.js');
       code = runSchema(opts, io);
     });
   program
@@ -102,7 +102,7 @@ async function runProgram(argv: string[], io: Io): Promise<number> {
     .option('--no-builtin-rules', 'do not load the built-in rule packs')
     .addOption(debugOption())
     .action(async (id: string | undefined, opts) => {
-      const { runRules } = await import('./rules-command.js');
+      const { runRules } = await import('./commands/rules.js');
       code = runRules(id, opts, io);
     });
   program
@@ -119,7 +119,7 @@ async function runProgram(argv: string[], io: Io): Promise<number> {
     .addOption(debugOption())
     .addHelpText('after', '\nExit codes: 0 all passed; 1 a fixture failed or coverage is below --min-coverage; 2 unreadable fixtures or rules, or a usage error.\nExpectations are written by people: there is deliberately no --update.')
     .action(async (paths: string[], opts) => {
-      const { runCheck } = await import('./check-command.js');
+      const { runCheck } = await import('./commands/check.js');
       code = runCheck(paths, opts, io);
     });
   program
@@ -134,7 +134,7 @@ async function runProgram(argv: string[], io: Io): Promise<number> {
     .option('--no-color', 'no colour')
     .addOption(debugOption())
     .action(async (opts) => {
-      const { runInterviewCommand } = await import('./interview-command.js');
+      const { runInterviewCommand } = await import('./commands/interview.js');
       code = await runInterviewCommand(opts, io);
     });
   program
@@ -153,7 +153,7 @@ async function runProgram(argv: string[], io: Io): Promise<number> {
       const { configuredOptions } = await import('./config.js');
       const opts = configuredOptions(rawOpts, (k) => cmd.getOptionValueSource(k), io);
       if (!opts) return void (code = EXIT.input);
-      const { runPack } = await import('./pack-command.js');
+      const { runPack } = await import('./commands/pack.js');
       code = await runPack(file, opts, io);
     });
   program

@@ -1,4 +1,4 @@
-// The case pack: every document, as file names and contents. Pure; src/cli/pack-command.ts writes them.
+// The case pack: every document, as file names and contents. Pure; src/cli/commands/pack.ts writes them.
 import type { Lang } from './i18n/index.js';
 import type { PackInput } from './model.js';
 import { words } from './words.js';

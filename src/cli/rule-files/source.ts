@@ -1,14 +1,14 @@
 // Where the rule set comes from: the built-in packs (from the compiled cache when the YAML is unchanged)
 // plus any --rules folders, all validated.
 import { join, relative } from 'node:path';
-import { readYaml, type YamlDoc } from '../source/read-yaml.js';
-import type { Diagnostic, Result } from '../source/diagnostics.js';
-import { loadRules } from '../rules/load.js';
-import type { RuleSet } from '../rules/types.js';
-import { packageRoot, readTextFile, yamlFilesIn } from './io.js';
-import { cachedRuleSet, type RuleOptions, type RuleText } from './rules-cache.js';
+import { readYaml, type YamlDoc } from '../../source/read-yaml.js';
+import type { Diagnostic, Result } from '../../source/diagnostics.js';
+import { loadRules } from '../../rules/load.js';
+import type { RuleSet } from '../../rules/types.js';
+import { packageRoot, readTextFile, yamlFilesIn } from '../io/files.js';
+import { cachedRuleSet, type RuleOptions, type RuleText } from './cache.js';
 
-export type { RuleOptions } from './rules-cache.js';
+export type { RuleOptions } from './cache.js';
 
 /** Load the rule set for a run: built-in packs (unless turned off) then each --rules folder. */
 export function loadRuleSet(opts: RuleOptions): Result<RuleSet> {

@@ -1,16 +1,16 @@
 // `dispute-assess interview` and `dispute-assess` with no file: checks (terminal, arguments, rules, the
 // file to resume) before the prompt library is loaded, so a wrong call fails fast and never hangs.
-import { readYaml } from '../source/read-yaml.js';
-import { diag, type Diagnostic } from '../source/diagnostics.js';
-import { validateCase } from '../case/validate.js';
-import { asOfProblem, todayIso } from '../case/dates.js';
-import { DATE_RANGE } from '../case/chronology.js';
-import { loadCaseDocument, newCaseDocument } from '../interview/case-document.js';
-import { EXIT } from './exit-code.js';
-import { printDiagnostics, type Io } from './output.js';
-import { readTextFile } from './io.js';
-import { loadRuleSet } from './rules-source.js';
-import { isDirectory, isReadOnly, isRegularOrAbsent } from './interview-files.js';
+import { readYaml } from '../../source/read-yaml.js';
+import { diag, type Diagnostic } from '../../source/diagnostics.js';
+import { validateCase } from '../../case/validate.js';
+import { asOfProblem, todayIso } from '../../case/dates.js';
+import { DATE_RANGE } from '../../case/chronology.js';
+import { loadCaseDocument, newCaseDocument } from '../../interview/case-document.js';
+import { EXIT } from '../../exit-code.js';
+import { printDiagnostics, type Io } from '../io/output.js';
+import { readTextFile } from '../io/files.js';
+import { loadRuleSet } from '../rule-files/source.js';
+import { isDirectory, isReadOnly, isRegularOrAbsent } from '../interview/files.js';
 import { dirname, resolve } from 'node:path';
 
 export interface InterviewFlags {
@@ -69,7 +69,7 @@ export async function runInterviewCommand(flags: InterviewFlags, io: Io): Promis
     doc = loadCaseDocument(read.text);
   }
   const unfinished = flags.resume || flags.out ? undefined : unfinishedInterview(today, flags.asOf);
-  const { runInterview } = await import('./interview-session.js');
+  const { runInterview } = await import('../interview/session.js');
   const opts = { doc, ...(unfinished ? { unfinished } : {}), ...(resumeText !== undefined ? { resumeText } : {}), rules: rules.value, today, force: flags.force === true, color: flags.color, ruleDirs: flags.rules, builtinRules: flags.builtinRules, io };
   return runInterview({ ...opts, ...(flags.out ? { out: flags.out } : {}), ...(flags.resume ? { resume: flags.resume } : {}), ...(flags.asOf ? { asOf: flags.asOf } : {}) });
 }

@@ -2,7 +2,7 @@
 // Symbolic links are followed, but no folder is entered twice, so a link loop ends the walk instead of hanging it.
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
-import { diag, type Diagnostic } from '../source/diagnostics.js';
+import { diag, type Diagnostic } from '../../source/diagnostics.js';
 
 /** A case file to assess, or a problem found while looking for case files. */
 export interface CaseEntry { file: string; problem?: Diagnostic }

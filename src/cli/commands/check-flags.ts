@@ -1,7 +1,7 @@
 // Checking the options of `check` before anything runs: each problem is a usage diagnostic (exit 2).
-import { diag, type Diagnostic } from '../source/diagnostics.js';
-import { suggestion } from '../source/suggest.js';
-import { CHECK_FORMATS, type CheckFormat } from '../check/formats.js';
+import { diag, type Diagnostic } from '../../source/diagnostics.js';
+import { suggestion } from '../../source/suggest.js';
+import { CHECK_FORMATS, type CheckFormat } from '../../check/formats.js';
 
 export interface CheckFlags {
   rules: string[];

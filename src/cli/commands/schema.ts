@@ -1,10 +1,10 @@
 // `dispute-assess schema`: print a JSON Schema for editors: case files, rule files (--rules) or expectations (--expect).
-import { caseJsonSchema } from '../case/json-schema.js';
-import { expectJsonSchema } from '../case/expect-schema.js';
-import { ruleFileSchema } from '../rules/rule-schema.js';
-import { assessmentJsonSchema } from '../report/assessment-schema.js';
-import { diag } from '../source/diagnostics.js';
-import { printDiagnostics, type Io } from './output.js';
+import { caseJsonSchema } from '../../case/json-schema.js';
+import { expectJsonSchema } from '../../case/expect-schema.js';
+import { ruleFileSchema } from '../../rules/rule-schema.js';
+import { assessmentJsonSchema } from '../../report/assessment-schema.js';
+import { diag } from '../../source/diagnostics.js';
+import { printDiagnostics, type Io } from '../io/output.js';
 
 /** Print the case schema, or the rule-file schema with --rules, or the expectation schema with --expect. */
 export function runSchema(opts: { rules?: boolean; expect?: boolean; assessment?: boolean }, io: Io): number {

@@ -1,8 +1,8 @@
 // `-` as a case file: the case read from standard input (issue 18), with the same limits and UTF-8 check as a file.
-import { diag } from '../source/diagnostics.js';
-import { YAML_LIMITS } from '../source/limits.js';
-import { decodeUtf8 } from '../source/decode.js';
-import type { ReadResult } from './io.js';
+import { diag } from '../../source/diagnostics.js';
+import { YAML_LIMITS } from '../../source/limits.js';
+import { decodeUtf8 } from '../../source/decode.js';
+import type { ReadResult } from './files.js';
 
 /** The argument that means standard input, and the name a case read from it is shown under. */
 export const STDIN_ARG = '-';

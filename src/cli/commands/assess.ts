@@ -1,20 +1,20 @@
 // The main command: assess case files, or folders of them, and print the reports.
 // Loaded lazily when the main command runs (zod and the yaml library with it; ajv only for --rules).
-import { diag, type Diagnostic, type Result } from '../source/diagnostics.js';
-import { asOfProblem, todayIso } from '../case/dates.js';
-import { DATE_RANGE } from '../case/chronology.js';
-import { FORMATS, type Format } from '../report/render.js';
-import { SEVERITIES, type Severity } from '../case/enums.js';
-import { suggestion } from '../source/suggest.js';
-import type { RuleSet } from '../rules/types.js';
-import { EXIT } from './exit-code.js';
-import { loadColor, outputColumns, printDiagnostics, type Io } from './streams.js';
-import { cachedRuleSet } from './rules-cache.js';
-import { findCaseFiles, type FoundCases } from './batch-files.js';
-import { runBatch } from './batch-run.js';
-import { fileIo, outputProblems } from './output-file.js';
-import { STDIN_ARG } from './stdin.js';
-import type { CaseDefaults } from '../case/defaults.js';
+import { diag, type Diagnostic, type Result } from '../../source/diagnostics.js';
+import { asOfProblem, todayIso } from '../../case/dates.js';
+import { DATE_RANGE } from '../../case/chronology.js';
+import { FORMATS, type Format } from '../../report/render.js';
+import { SEVERITIES, type Severity } from '../../case/enums.js';
+import { suggestion } from '../../source/suggest.js';
+import type { RuleSet } from '../../rules/types.js';
+import { EXIT } from '../../exit-code.js';
+import { loadColor, outputColumns, printDiagnostics, type Io } from '../io/streams.js';
+import { cachedRuleSet } from '../rule-files/cache.js';
+import { findCaseFiles, type FoundCases } from '../batch/files.js';
+import { runBatch } from '../batch/run.js';
+import { fileIo, outputProblems } from '../io/output-file.js';
+import { STDIN_ARG } from '../io/stdin.js';
+import type { CaseDefaults } from '../../case/defaults.js';
 
 export interface AssessFlags {
   format: string;
@@ -54,10 +54,10 @@ export async function runAssess(paths: string[], flags: AssessFlags, io: Io): Pr
   }
 }
 
-/** Load the rules and assess the cases found (a long batch in a worker thread, see batch-worker.ts). */
+/** Load the rules and assess the cases found (a long batch in a worker thread, see batch/worker.ts). */
 export async function assessFound(found: FoundCases, flags: AssessFlags, io: Io, where: { inWorker?: boolean } = {}): Promise<number> {
   if (!where.inWorker) {
-    const { workerScript, runInWorker } = await import('./batch-worker.js');
+    const { workerScript, runInWorker } = await import('../batch/worker.js');
     const script = workerScript(found.entries.length, io);
     if (script) return runInWorker(script, { found, flags }, io);
   }
@@ -84,7 +84,7 @@ export async function assessFound(found: FoundCases, flags: AssessFlags, io: Io,
 async function ruleSet(flags: AssessFlags): Promise<Result<RuleSet>> {
   const cached = cachedRuleSet(flags);
   if (cached) return { ok: true, value: cached };
-  const { loadRuleSet } = await import('./rules-source.js');
+  const { loadRuleSet } = await import('../rule-files/source.js');
   return loadRuleSet(flags);
 }
 

@@ -4,10 +4,10 @@
 import * as fs from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { diag, type Diagnostic } from '../source/diagnostics.js';
-import { YAML_LIMITS } from '../source/limits.js';
-import { decodeUtf8 } from '../source/decode.js';
-import { suggestion } from '../source/suggest.js';
+import { diag, type Diagnostic } from '../../source/diagnostics.js';
+import { YAML_LIMITS } from '../../source/limits.js';
+import { decodeUtf8 } from '../../source/decode.js';
+import { suggestion } from '../../source/suggest.js';
 
 export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
 

@@ -1,6 +1,6 @@
 // A progress bar on stderr for long batches, drawn only on a terminal and never more than ten times a second.
-import type { Io } from './streams.js';
-import { safeInline } from '../source/safe-text.js';
+import type { Io } from '../io/streams.js';
+import { safeInline } from '../../source/safe-text.js';
 
 export interface Progress {
   /** Whether a bar may be drawn at all (stderr is a terminal and the batch is long). */

@@ -2,10 +2,10 @@
 // The prompt library writes to the terminal itself, so every text it shows passes the terminal sanitiser here
 // (a rule pack's evidence titles, a resumed file's values).
 import { checkbox, confirm, input, select, Separator } from '@inquirer/prompts';
-import type { Question } from '../interview/catalogue.js';
-import { choiceToValue, DONT_KNOW_LABEL, formatAnswer, parseTyped, valueToChoice, valueToText } from '../interview/values.js';
-import type { Parsed } from '../interview/answers.js';
-import { safeInline } from '../source/safe-text.js';
+import type { Question } from '../../interview/catalogue.js';
+import { choiceToValue, DONT_KNOW_LABEL, formatAnswer, parseTyped, valueToChoice, valueToText } from '../../interview/values.js';
+import type { Parsed } from '../../interview/answers.js';
+import { safeInline } from '../../source/safe-text.js';
 import wrapAnsi from 'wrap-ansi';
 
 /** A known value, or "I don't know" (the fact stays unknown). */

@@ -1,9 +1,9 @@
 // The payments sub-dialogue: each payment's amount, date, method, destination and purpose; "another one?".
-import type { Payment } from '../case/schema.js';
-import { formatMoney } from '../case/money.js';
-import { parseDate, parseMoney } from '../interview/answers.js';
-import { describePayment, missingPaymentFields, PAYMENT_FIELDS, PAYMENT_QUESTIONS, paymentChoices, type PaymentField } from '../interview/payments.js';
-import { askChoice, askConfirm, askTyped, type PromptContext } from './interview-prompts.js';
+import type { Payment } from '../../case/schema.js';
+import { formatMoney } from '../../case/money.js';
+import { parseDate, parseMoney } from '../../interview/answers.js';
+import { describePayment, missingPaymentFields, PAYMENT_FIELDS, PAYMENT_QUESTIONS, paymentChoices, type PaymentField } from '../../interview/payments.js';
+import { askChoice, askConfirm, askTyped, type PromptContext } from './prompts.js';
 
 export interface PaymentsIo {
   ctx: PromptContext;

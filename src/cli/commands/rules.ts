@@ -3,14 +3,14 @@
 // fixtures that fire it), or the derived facts (`rules derived`, `rules derived.ta_window_end`).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DERIVED } from '../case/derive.js';
-import { diag } from '../source/diagnostics.js';
-import { suggestion } from '../source/suggest.js';
-import { derivedText, indexText, ruleText, type FixtureIndex } from '../rules/reference.js';
-import { packageRoot } from './io.js';
-import { loadRuleSet } from './rules-source.js';
-import { EXIT } from './exit-code.js';
-import { printDiagnostics, type Io } from './streams.js';
+import { DERIVED } from '../../case/derive.js';
+import { diag } from '../../source/diagnostics.js';
+import { suggestion } from '../../source/suggest.js';
+import { derivedText, indexText, ruleText, type FixtureIndex } from '../../rules/reference.js';
+import { packageRoot } from '../io/files.js';
+import { loadRuleSet } from '../rule-files/source.js';
+import { EXIT } from '../../exit-code.js';
+import { printDiagnostics, type Io } from '../io/streams.js';
 
 export interface RulesFlags { rules: string[]; builtinRules: boolean }
 

@@ -2,20 +2,20 @@
 // ready and then forgotten, so nothing accumulates however many cases there are. A bad file is reported and the
 // others are still assessed; the exit code is the worst over all cases.
 import type { ChalkInstance } from 'chalk';
-import { diag, type Diagnostic } from '../source/diagnostics.js';
-import { assessText } from '../assess-text.js';
-import type { Assessment } from '../engine/assessment.js';
-import type { RuleSet } from '../rules/types.js';
-import type { CaseDefaults } from '../case/defaults.js';
-import type { Severity } from '../case/enums.js';
-import { render, type Format } from '../report/render.js';
-import { exitCode, EXIT } from './exit-code.js';
-import { readTextFile } from './io.js';
-import { isOutputError, notePendingExit, printDiagnostics, type Io } from './streams.js';
-import type { CaseEntry, FoundCases } from './batch-files.js';
-import { progressBar } from './batch-progress.js';
-import { safeInline } from '../source/safe-text.js';
-import { readStdinText, STDIN_ARG, STDIN_NAME } from './stdin.js';
+import { diag, type Diagnostic } from '../../source/diagnostics.js';
+import { assessText } from '../../assess-text.js';
+import type { Assessment } from '../../engine/assessment.js';
+import type { RuleSet } from '../../rules/types.js';
+import type { CaseDefaults } from '../../case/defaults.js';
+import type { Severity } from '../../case/enums.js';
+import { render, type Format } from '../../report/render.js';
+import { exitCode, EXIT } from '../../exit-code.js';
+import { readTextFile } from '../io/files.js';
+import { isOutputError, notePendingExit, printDiagnostics, type Io } from '../io/streams.js';
+import type { CaseEntry, FoundCases } from './files.js';
+import { progressBar } from './progress.js';
+import { safeInline } from '../../source/safe-text.js';
+import { readStdinText, STDIN_ARG, STDIN_NAME } from '../io/stdin.js';
 
 export interface BatchOptions {
   rules: RuleSet;

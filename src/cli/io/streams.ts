@@ -3,8 +3,8 @@ import { writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as Tty from 'node:tty';
 import { Chalk, supportsColor, type ChalkInstance } from 'chalk';
-import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../source/diagnostics.js';
-import { safeOutput, type OwnEscapes } from '../source/safe-text.js';
+import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../../source/diagnostics.js';
+import { safeOutput, type OwnEscapes } from '../../source/safe-text.js';
 
 export interface Io {
   out(text: string): void;

@@ -9,10 +9,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type * as WorkerThreads from 'node:worker_threads';
-import type { FoundCases } from './batch-files.js';
-import type { AssessFlags } from './assess-command.js';
-import { EXIT } from './exit-code.js';
-import type { Io } from './streams.js';
+import type { FoundCases } from './files.js';
+import type { AssessFlags } from '../commands/assess.js';
+import { EXIT } from '../../exit-code.js';
+import type { Io } from '../io/streams.js';
 
 /** Batches of at least this many cases run in a worker (its start, about as long as one run, is lost in a batch
  * this long). DISPUTE_ASSESS_BATCH_WORKER_MIN changes it (the tests use it to run small batches in a worker). */

@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { RuleSet } from '../rules/types.js';
-import { packageRoot, yamlFilesIn } from './io.js';
+import type { RuleSet } from '../../rules/types.js';
+import { packageRoot, yamlFilesIn } from '../io/files.js';
 
 export interface RuleOptions { rules?: string[]; builtinRules?: boolean }
 

@@ -1,7 +1,7 @@
 // Finding fixture cases under files and folders, each with its sibling expectation file when it has one.
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { diag, type Diagnostic } from '../source/diagnostics.js';
+import { diag, type Diagnostic } from '../../source/diagnostics.js';
 
 export interface FoundFixture { file: string; expect?: string }
 

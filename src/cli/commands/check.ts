@@ -1,18 +1,18 @@
 // `dispute-assess check [paths...]`: the wiring. Find fixtures, run each, report in the chosen format.
-import { todayIso } from '../case/dates.js';
-import { diag } from '../source/diagnostics.js';
-import { fixtureError, runFixture, type FixtureResult } from '../check/run-fixture.js';
-import { buildReport } from '../check/report.js';
-import { formatFixture, formatFooter } from '../check/format-text.js';
-import { renderCheck } from '../check/formats.js';
-import { formatPercent } from '../check/coverage.js';
-import type { Rule, RuleSet } from '../rules/types.js';
-import { colorFor, printDiagnostics, type Io } from './output.js';
-import { readTextFile, yamlFilesIn } from './io.js';
-import { loadRuleSet } from './rules-source.js';
-import { findFixtures, type FoundFixture } from './find-fixtures.js';
+import { todayIso } from '../../case/dates.js';
+import { diag } from '../../source/diagnostics.js';
+import { fixtureError, runFixture, type FixtureResult } from '../../check/run-fixture.js';
+import { buildReport } from '../../check/report.js';
+import { formatFixture, formatFooter } from '../../check/format-text.js';
+import { renderCheck } from '../../check/formats.js';
+import { formatPercent } from '../../check/coverage.js';
+import type { Rule, RuleSet } from '../../rules/types.js';
+import { colorFor, printDiagnostics, type Io } from '../io/output.js';
+import { readTextFile, yamlFilesIn } from '../io/files.js';
+import { loadRuleSet } from '../rule-files/source.js';
+import { findFixtures, type FoundFixture } from '../io/find-fixtures.js';
 import { checkSettings, type CheckFlags } from './check-flags.js';
-import { EXIT } from './exit-code.js';
+import { EXIT } from '../../exit-code.js';
 
 export type { CheckFlags } from './check-flags.js';
 

@@ -5,16 +5,16 @@
 import { closeSync, existsSync, fstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { diag, type Diagnostic, type Result } from '../source/diagnostics.js';
-import { suggestion } from '../source/suggest.js';
-import { todayIso } from '../case/dates.js';
-import { assessText } from '../assess-text.js';
-import type { RuleSet } from '../rules/types.js';
-import { buildPack, evidencePaths, LANGS, type FileFact, type Lang, type PackFile } from '../pack/pack.js';
-import { EXIT } from './exit-code.js';
-import { readTextFile } from './io.js';
-import { printDiagnostics, type Io } from './streams.js';
-import { cachedRuleSet } from './rules-cache.js';
+import { diag, type Diagnostic, type Result } from '../../source/diagnostics.js';
+import { suggestion } from '../../source/suggest.js';
+import { todayIso } from '../../case/dates.js';
+import { assessText } from '../../assess-text.js';
+import type { RuleSet } from '../../rules/types.js';
+import { buildPack, evidencePaths, LANGS, type FileFact, type Lang, type PackFile } from '../../pack/pack.js';
+import { EXIT } from '../../exit-code.js';
+import { readTextFile } from '../io/files.js';
+import { printDiagnostics, type Io } from '../io/streams.js';
+import { cachedRuleSet } from '../rule-files/cache.js';
 
 export interface PackFlags {
   out?: string;
@@ -23,7 +23,7 @@ export interface PackFlags {
   asOf?: string;
   rules: string[];
   /** Case facts from a config file (see config.ts). */
-  defaults?: import('../case/defaults.js').CaseDefaults;
+  defaults?: import('../../case/defaults.js').CaseDefaults;
   builtinRules: boolean;
 }
 
@@ -74,7 +74,7 @@ function checkTarget(out: string, shown: string, force: boolean): Diagnostic | u
 async function ruleSet(flags: PackFlags): Promise<Result<RuleSet>> {
   const cached = cachedRuleSet(flags);
   if (cached) return { ok: true, value: cached };
-  const { loadRuleSet } = await import('./rules-source.js');
+  const { loadRuleSet } = await import('../rule-files/source.js');
   return loadRuleSet(flags);
 }
 

@@ -2,26 +2,26 @@
 // file and show the same report as `dispute-assess <file>`. Ctrl-C or a closed terminal: saved, exit 130.
 import type { Document } from 'yaml';
 import type { ChalkInstance } from 'chalk';
-import type { Case } from '../case/schema.js';
-import type { RuleSet } from '../rules/types.js';
-import { planInterview } from '../interview/planner.js';
-import { GROUP_TITLES, type GroupId } from '../interview/groups.js';
-import type { Question } from '../interview/catalogue.js';
-import { caseText, documentCase, loadCaseDocument, removeAnswer, setAnswer } from '../interview/case-document.js';
-import { valueAt } from '../interview/values.js';
-import { BUNDLES, bundleOf, bundleValues } from '../interview/bundles.js';
-import { bundleQuestion, questionFor } from '../interview/catalogue.js';
-import { answeredByEarlier, checklistValues, EVENTS, EVENTS_ASKED, EVIDENCE_CHECKLIST, dontKnowFromNotes, interviewNotes, isHomework, notHappenedFromNotes, withNotes } from '../interview/agenda.js';
-import { colorFor, type Io } from './output.js';
-import { EXIT } from './exit-code.js';
-import { closeStdio, onSignals } from './interview-signals.js';
-import { removeFile, removeStaleTemps, writeFileAtomic } from './interview-files.js';
-import { noteSeen, save, saveOnStop, unsavedMessage } from './interview-save.js';
-import { askChoice, askQuestion, isInterrupt, wrapHint, type PromptContext } from './interview-prompts.js';
-import { askPayments } from './interview-payments.js';
-import { chooseFinalPath, chooseSavePath, reviewLoop } from './interview-review.js';
-import { runAssess } from './assess-command.js';
-import { safeInline } from '../source/safe-text.js';
+import type { Case } from '../../case/schema.js';
+import type { RuleSet } from '../../rules/types.js';
+import { planInterview } from '../../interview/planner.js';
+import { GROUP_TITLES, type GroupId } from '../../interview/groups.js';
+import type { Question } from '../../interview/catalogue.js';
+import { caseText, documentCase, loadCaseDocument, removeAnswer, setAnswer } from '../../interview/case-document.js';
+import { valueAt } from '../../interview/values.js';
+import { BUNDLES, bundleOf, bundleValues } from '../../interview/bundles.js';
+import { bundleQuestion, questionFor } from '../../interview/catalogue.js';
+import { answeredByEarlier, checklistValues, EVENTS, EVENTS_ASKED, EVIDENCE_CHECKLIST, dontKnowFromNotes, interviewNotes, isHomework, notHappenedFromNotes, withNotes } from '../../interview/agenda.js';
+import { colorFor, type Io } from '../io/output.js';
+import { EXIT } from '../../exit-code.js';
+import { closeStdio, onSignals } from './signals.js';
+import { removeFile, removeStaleTemps, writeFileAtomic } from './files.js';
+import { noteSeen, save, saveOnStop, unsavedMessage } from './save.js';
+import { askChoice, askQuestion, isInterrupt, wrapHint, type PromptContext } from './prompts.js';
+import { askPayments } from './payments.js';
+import { chooseFinalPath, chooseSavePath, reviewLoop } from './review.js';
+import { runAssess } from '../commands/assess.js';
+import { safeInline } from '../../source/safe-text.js';
 
 export interface SessionOptions {
   doc: Document;
@@ -50,7 +50,7 @@ export interface SessionState {
   partial: boolean;
   touched: boolean;
   skipped: Set<string>;
-  /** What the save path held when this interview read or last wrote it (null: no file); see interview-save.ts. */
+  /** What the save path held when this interview read or last wrote it (null: no file); see save.ts. */
   seen?: string | null;
   /** Whether a save has succeeded. */
   saved?: boolean;

@@ -2,10 +2,10 @@
 // someone else wrote to the file since this interview read it (a second interview on the same --out, an editor):
 // the answers go to a free name beside it instead, and the buyer is told. A save that fails, even inside the
 // Ctrl-C or SIGTERM handler, says what could not be saved and where the answers are, and prints them.
-import { caseText } from '../interview/case-document.js';
-import { safeInline } from '../source/safe-text.js';
-import { currentText, freeName, writeFileAtomic } from './interview-files.js';
-import type { SessionState } from './interview-session.js';
+import { caseText } from '../../interview/case-document.js';
+import { safeInline } from '../../source/safe-text.js';
+import { currentText, freeName, writeFileAtomic } from './files.js';
+import type { SessionState } from './session.js';
 
 /** Write the answers so far to the save path, once there is something to save. Throws when the file cannot be written. */
 export function save(s: SessionState): void {

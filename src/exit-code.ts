@@ -1,6 +1,6 @@
 // Exit codes: 0 assessed; 1 a finding at or above --fail-on (or a failed fixture); 2 bad input, bad rules, usage, crash.
-import { SEVERITIES, type Severity } from '../case/enums.js';
-import type { Assessment } from '../engine/assessment.js';
+import { SEVERITIES, type Severity } from './case/enums.js';
+import type { Assessment } from './engine/assessment.js';
 
 export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
 

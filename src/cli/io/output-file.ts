@@ -4,9 +4,9 @@
 import { closeSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { diag, type Diagnostic } from '../source/diagnostics.js';
+import { diag, type Diagnostic } from '../../source/diagnostics.js';
 import type { Io } from './streams.js';
-import { safeOutput, type OwnEscapes } from '../source/safe-text.js';
+import { safeOutput, type OwnEscapes } from '../../source/safe-text.js';
 
 /** A report file gets the same terminal sanitising as stdout, without colour (it is never a terminal). */
 const PLAIN: OwnEscapes = { colors: () => false, eraseLine: () => false };

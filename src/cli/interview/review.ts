@@ -1,12 +1,12 @@
 // The review screen (answers by group, change any) and choosing where the case file goes, never
 // overwriting an existing file without asking (or --force).
-import { reviewEntries, reviewLines } from '../interview/review.js';
-import { freeName, isDirectory, isReadOnly, isRegularOrAbsent, pathExists } from './interview-files.js';
-import { askChoice, askConfirm, askText, wrapHint } from './interview-prompts.js';
-import type { Case } from '../case/schema.js';
-import type { Question } from '../interview/catalogue.js';
-import type { SessionState } from './interview-session.js';
-import { safeInline } from '../source/safe-text.js';
+import { reviewEntries, reviewLines } from '../../interview/review.js';
+import { freeName, isDirectory, isReadOnly, isRegularOrAbsent, pathExists } from './files.js';
+import { askChoice, askConfirm, askText, wrapHint } from './prompts.js';
+import type { Case } from '../../case/schema.js';
+import type { Question } from '../../interview/catalogue.js';
+import type { SessionState } from './session.js';
+import { safeInline } from '../../source/safe-text.js';
 
 /** What the review needs from the session: the case now, re-asking one question, asking what became relevant. */
 export interface ReviewHooks {
