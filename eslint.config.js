@@ -17,6 +17,15 @@ export default tseslint.config(
     },
   },
   {
+    // The stages run one way (ARCHITECTURE.md): only the CLI touches the process, files and the terminal, and
+    // nothing below it imports from it (the library entry, src/index.ts, is the CLI's sibling and may).
+    files: ['src/**/*.ts'],
+    ignores: ['src/cli/**', 'src/index.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli/**'], message: 'src/cli/ is the outermost layer: move what you need below it.' }] }],
+    },
+  },
+  {
     // Generators of arbitrary JSON-like values (bench inputs, property tests) are typed loosely on purpose.
     files: ['scripts/**', 'test/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
