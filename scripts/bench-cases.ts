@@ -22,7 +22,23 @@ export interface GenerateOptions {
   presence: number;
 }
 
-const WORDS = ['supplier', 'order', 'factory', 'deposit', 'balance', 'Shenzhen', 'Ningbo', 'furniture', 'LED', 'panels', 'textiles', 'valves', 'Co.,', 'Ltd.', 'Trading'];
+const WORDS = [
+  'supplier',
+  'order',
+  'factory',
+  'deposit',
+  'balance',
+  'Shenzhen',
+  'Ningbo',
+  'furniture',
+  'LED',
+  'panels',
+  'textiles',
+  'valves',
+  'Co.,',
+  'Ltd.',
+  'Trading',
+];
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
 
 /** One case document (a plain value, as YAML would give it) that the case schema accepts. */

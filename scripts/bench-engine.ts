@@ -13,8 +13,16 @@ import type { Condition, EligibilityRule, Operand, Operator, Rule, RuleSet } fro
 import { OPERATORS } from '../src/rules/types.js';
 
 const JRE_OPERATOR: Record<Operator, string> = {
-  equals: 'equal', not_equals: 'notEqual', in: 'in', not_in: 'notIn', contains: 'contains',
-  contains_any: 'containsAny', gt: 'gt', gte: 'gte', lt: 'lt', lte: 'lte',
+  equals: 'equal',
+  not_equals: 'notEqual',
+  in: 'in',
+  not_in: 'notIn',
+  contains: 'contains',
+  contains_any: 'containsAny',
+  gt: 'gt',
+  gte: 'gte',
+  lt: 'lt',
+  lte: 'lte',
 };
 
 /** Every fact a rule set's conditions read (leaves and {fact} operands). */
@@ -50,12 +58,17 @@ export function allKnown(facts: Map<string, FactValue>, read: Set<string>): bool
 /** Rule ids that fire (outcome true) in our engine, deciding only (what json-rules-engine's run does). */
 export function oursFired(facts: Map<string, FactValue>, set: RuleSet): string[] {
   const { outcomes } = decideRules(facts, set);
-  return set.rules.filter((_, i) => outcomes[i] === 'true').map((r) => r.id).sort();
+  return set.rules
+    .filter((_, i) => outcomes[i] === 'true')
+    .map((r) => r.id)
+    .sort();
 }
 
 /** Rule ids that fire in our full evaluation (with programme verdicts, findings and their messages). */
 export function oursFiredFull(facts: Map<string, FactValue>, set: RuleSet): string[] {
-  return evaluateRules(facts, set).findings.map((f) => f.id).sort();
+  return evaluateRules(facts, set)
+    .findings.map((f) => f.id)
+    .sort();
 }
 
 /** The rule set translated to json-rules-engine: one engine for eligibility, one for the rest. */
@@ -64,10 +77,22 @@ export function translate(set: RuleSet): { eligibility: Engine; others: Engine }
     const engine = new Engine([], { allowUndefinedFacts: false });
     const ordered = (f: (a: number | string, b: number | string) => boolean) => (a: unknown, b: unknown) =>
       ((typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string')) && f(a, b);
-    engine.addOperator('gt', ordered((a, b) => a > b));
-    engine.addOperator('gte', ordered((a, b) => a >= b));
-    engine.addOperator('lt', ordered((a, b) => a < b));
-    engine.addOperator('lte', ordered((a, b) => a <= b));
+    engine.addOperator(
+      'gt',
+      ordered((a, b) => a > b),
+    );
+    engine.addOperator(
+      'gte',
+      ordered((a, b) => a >= b),
+    );
+    engine.addOperator(
+      'lt',
+      ordered((a, b) => a < b),
+    );
+    engine.addOperator(
+      'lte',
+      ordered((a, b) => a <= b),
+    );
     engine.addOperator('containsAny', (a: unknown, b: unknown) => Array.isArray(a) && (b as unknown[]).some((x) => a.includes(x)));
     for (const r of rules) engine.addRule({ name: r.id, conditions: topLevel(r.when, set), event: { type: r.id } });
     return engine;
@@ -151,7 +176,8 @@ export async function checkSameFired(facts: CaseFacts[], set: RuleSet, engines: 
     const ours = oursFired(f, set);
     const full = oursFiredFull(f, set);
     const theirs = await jreFired(engines, f, set);
-    if (ours.join() !== theirs.join() || full.join() !== theirs.join()) throw new Error(`bench: the engines disagree: ours ${ours.join()} vs json-rules-engine ${theirs.join()}`);
+    if (ours.join() !== theirs.join() || full.join() !== theirs.join())
+      throw new Error(`bench: the engines disagree: ours ${ours.join()} vs json-rules-engine ${theirs.join()}`);
     fired += ours.length;
   }
   return fired;

@@ -7,13 +7,18 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-interface Profile { nodes: { id: number; callFrame: { url: string; lineNumber: number; functionName: string } }[]; samples: number[]; timeDeltas: number[] }
+interface Profile {
+  nodes: { id: number; callFrame: { url: string; lineNumber: number; functionName: string } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
 const RUNS = Number(process.env.PROFILE_RUNS ?? 10);
 execFileSync('npx', ['tsx', 'scripts/build.ts'], { env: { ...process.env, BUILD_READABLE: '1' }, stdio: ['ignore', 'ignore', 'inherit'] });
 const dir = mkdtempSync(join(tmpdir(), 'da-prof-'));
-for (let i = 0; i < RUNS; i++) spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '100', 'bin/dispute-assess.js', ...args], { stdio: 'ignore' });
+for (let i = 0; i < RUNS; i++)
+  spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '100', 'bin/dispute-assess.js', ...args], { stdio: 'ignore' });
 
 const markers = new Map<string, { line: number; module: string }[]>();
 /** The source module a line of a bundle belongs to, from esbuild's "// path" comments. */
@@ -22,10 +27,16 @@ function moduleAt(url: string, line: number): string {
   const file = url.replace('file://', '');
   if (!markers.has(file)) {
     const list: { line: number; module: string }[] = [];
-    readFileSync(file, 'utf8').split('\n').forEach((text, i) => {
-      const m = /^\/\/ ((?:src|node_modules)\/\S+)$/.exec(text);
-      if (m) list.push({ line: i, module: m[1]!.replace(/^node_modules\/([^/]+(?:\/[^/]+)?).*$/, (_, pkg: string) => `node_modules/${pkg.startsWith('@') ? pkg : pkg.split('/')[0]}`) });
-    });
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((text, i) => {
+        const m = /^\/\/ ((?:src|node_modules)\/\S+)$/.exec(text);
+        if (m)
+          list.push({
+            line: i,
+            module: m[1]!.replace(/^node_modules\/([^/]+(?:\/[^/]+)?).*$/, (_, pkg: string) => `node_modules/${pkg.startsWith('@') ? pkg : pkg.split('/')[0]}`),
+          });
+      });
     markers.set(file, list);
   }
   let found = `${file.replace(/^.*\/dist\//, 'dist/')} (bundle glue)`;

@@ -1,11 +1,23 @@
 // Running commands for the benchmark: paired, alternating A B A B runs, wall time or peak memory of each.
 import { spawnSync } from 'node:child_process';
 
-export interface Sample { values: number[]; median: number; min: number; max: number }
-export interface Pair { a: Sample; b: Sample; ratio: number }
+export interface Sample {
+  values: number[];
+  median: number;
+  min: number;
+  max: number;
+}
+export interface Pair {
+  a: Sample;
+  b: Sample;
+  ratio: number;
+}
 
 /** A command: arguments to node, and the environment to run it in. */
-export interface Cmd { args: string[]; env: NodeJS.ProcessEnv }
+export interface Cmd {
+  args: string[];
+  env: NodeJS.ProcessEnv;
+}
 
 /** Summary statistics of a list of numbers. */
 export function sample(values: number[]): Sample {
@@ -27,7 +39,11 @@ export function timeRun(cmd: Cmd, okCodes: number[] = [0]): number {
 /** Peak resident memory of one run in KB, reported by the process itself at exit (a preloaded hook). */
 export function rssRun(cmd: Cmd, hook: string, what: 'BENCH_MAXRSS' | 'BENCH_HEAP' = 'BENCH_MAXRSS'): number {
   const flags = cmd.args[0] === '--expose-gc' ? ['--expose-gc'] : [];
-  const r = spawnSync(process.execPath, [...flags, '--require', hook, ...cmd.args.slice(flags.length)], { env: cmd.env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [...flags, '--require', hook, ...cmd.args.slice(flags.length)], {
+    env: cmd.env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 << 20,
+  });
   const m = new RegExp(`${what}=(\\d+)`).exec(r.stderr?.toString() ?? '');
   if (!m) throw new Error(`bench: no peak memory reported by node ${cmd.args.join(' ')}: ${r.stderr?.toString().slice(0, 500)}`);
   return Number(m[1]);
@@ -49,4 +65,5 @@ export function pairs(n: number, a: () => number, b: () => number): Pair {
 }
 
 /** The source of the preloaded hook that prints the peak memory at exit. */
-export const RSS_HOOK = "process.on('exit', () => { let heap = ''; if (process.env.BENCH_HEAP && global.gc) { global.gc(); heap = 'BENCH_HEAP=' + process.memoryUsage().heapUsed + '\\n'; } require('fs').writeSync(2, '\\nBENCH_MAXRSS=' + process.resourceUsage().maxRSS + '\\n' + heap); });\n";
+export const RSS_HOOK =
+  "process.on('exit', () => { let heap = ''; if (process.env.BENCH_HEAP && global.gc) { global.gc(); heap = 'BENCH_HEAP=' + process.memoryUsage().heapUsed + '\\n'; } require('fs').writeSync(2, '\\nBENCH_MAXRSS=' + process.resourceUsage().maxRSS + '\\n' + heap); });\n";

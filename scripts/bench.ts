@@ -24,7 +24,15 @@ const DIR = '.bench';
 const BIN = 'bin/dispute-assess.js';
 const HOOK = resolve(DIR, 'maxrss.cjs');
 
-interface Row { name: string; a: string; b: string; unit: string; pair: Pair; target: string; met: boolean }
+interface Row {
+  name: string;
+  a: string;
+  b: string;
+  unit: string;
+  pair: Pair;
+  target: string;
+  met: boolean;
+}
 const rows: Row[] = [];
 const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
 const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
@@ -46,14 +54,26 @@ if (process.env.NODE_EXTRA_CA_CERTS) {
 // A rules folder of one rule, for the --rules row.
 const ONE_RULE = join(DIR, 'one-rule');
 mkdirSync(ONE_RULE, { recursive: true });
-writeFileSync(join(ONE_RULE, 'extra.yaml'), [
-  'pack: extra', 'description: One extra rule, to measure what a --rules folder costs.', 'rules:',
-  '  - id: extra/one', '    title: An extra rule', '    kind: advice', '    severity: low',
-  '    rationale: Measures the cost of a rules folder.', '    source: [{ ref: bench-extra }]',
-  '    when: { fact: dispute.supplier_position, equals: offers_full_refund }', '    message: An extra rule fired.',
-  // A third-party pack brings its own bibliography entry.
-  'sources:', '  bench-extra: { title: Bench rule, author: dispute-assess bench, url: "https://example.org/extra", retrieved: 2026-11-26, kind: secondary_article }', '',
-].join('\n'));
+writeFileSync(
+  join(ONE_RULE, 'extra.yaml'),
+  [
+    'pack: extra',
+    'description: One extra rule, to measure what a --rules folder costs.',
+    'rules:',
+    '  - id: extra/one',
+    '    title: An extra rule',
+    '    kind: advice',
+    '    severity: low',
+    '    rationale: Measures the cost of a rules folder.',
+    '    source: [{ ref: bench-extra }]',
+    '    when: { fact: dispute.supplier_position, equals: offers_full_refund }',
+    '    message: An extra rule fired.',
+    // A third-party pack brings its own bibliography entry.
+    'sources:',
+    '  bench-extra: { title: Bench rule, author: dispute-assess bench, url: "https://example.org/extra", retrieved: 2026-11-26, kind: secondary_article }',
+    '',
+  ].join('\n'),
+);
 const lines = (file: string) => readFileSync(join(DIR, file), 'utf8').split('\n').length;
 const node0 = (env: NodeJS.ProcessEnv): Cmd => ({ args: ['-e', '0'], env });
 const cli = (env: NodeJS.ProcessEnv, ...args: string[]): Cmd => ({ args: [BIN, ...args], env });
@@ -70,16 +90,40 @@ if (ONLY.has('startup')) {
       ['dispute-assess --version', ['--version'], 0],
     ] as const) {
       log(`startup: ${name}${label}`);
-      const pair = pairs(PAIRS * 2, () => timeRun(node0(env)), () => timeRun(cli(env, ...args)));
-      rows.push({ name: `startup: ${name}${label}`, a: 'node -e 0', b: name, unit: 'ms', pair, target: target ? `≤ ${target}x` : '(for reference)', met: !target || pair.ratio <= target });
+      const pair = pairs(
+        PAIRS * 2,
+        () => timeRun(node0(env)),
+        () => timeRun(cli(env, ...args)),
+      );
+      rows.push({
+        name: `startup: ${name}${label}`,
+        a: 'node -e 0',
+        b: name,
+        unit: 'ms',
+        pair,
+        target: target ? `≤ ${target}x` : '(for reference)',
+        met: !target || pair.ratio <= target,
+      });
     }
   }
   log('startup: --rules with a folder of one rule');
   const last = envs[envs.length - 1]!;
   const plain = cli(last.env, join(DIR, 'case.yaml'));
   const withRules = cli(last.env, '--rules', ONE_RULE, join(DIR, 'case.yaml'));
-  const pair = pairs(PAIRS * 2, () => timeRun(plain), () => timeRun(withRules));
-  rows.push({ name: `startup: --rules DIR (one rule) vs the same run without it${last.label}`, a: 'dispute-assess case.yaml', b: 'dispute-assess --rules DIR case.yaml', unit: 'ms', pair, target: '≤ 1.5x', met: pair.ratio <= 1.5 });
+  const pair = pairs(
+    PAIRS * 2,
+    () => timeRun(plain),
+    () => timeRun(withRules),
+  );
+  rows.push({
+    name: `startup: --rules DIR (one rule) vs the same run without it${last.label}`,
+    a: 'dispute-assess case.yaml',
+    b: 'dispute-assess --rules DIR case.yaml',
+    unit: 'ms',
+    pair,
+    target: '≤ 1.5x',
+    met: pair.ratio <= 1.5,
+  });
 }
 
 if (ONLY.has('batch')) {
@@ -88,8 +132,20 @@ if (ONLY.has('batch')) {
   const floor: Cmd = { args: ['scripts/bench-parse-floor.mjs', join(DIR, 'cases')], env };
   const batch = cli(env, '--format', 'json', join(DIR, 'cases'));
   timeRun(batch);
-  const pair = pairs(PAIRS, () => timeRun(floor) / CASES * 1000, () => timeRun(batch) / CASES * 1000);
-  rows.push({ name: `batch: per-case cost, ${CASES} cases in one process`, a: 'read + yaml.parse', b: 'dispute-assess --format json DIR', unit: 'µs/case', pair, target: '≤ 1.3x', met: pair.ratio <= 1.3 });
+  const pair = pairs(
+    PAIRS,
+    () => (timeRun(floor) / CASES) * 1000,
+    () => (timeRun(batch) / CASES) * 1000,
+  );
+  rows.push({
+    name: `batch: per-case cost, ${CASES} cases in one process`,
+    a: 'read + yaml.parse',
+    b: 'dispute-assess --format json DIR',
+    unit: 'µs/case',
+    pair,
+    target: '≤ 1.3x',
+    met: pair.ratio <= 1.3,
+  });
 }
 
 if (ONLY.has('memory')) {
@@ -101,14 +157,50 @@ if (ONLY.has('memory')) {
   log(`memory: peak RSS and live heap, ${MEMORY_CASES} cases vs 100 (and 1,000)`);
   const json = (dir: string) => cli(env, '--format', 'json', dir);
   const heapOf = (dir: string) => rssRun({ args: ['--expose-gc', ...json(dir).args], env: { ...env, BENCH_HEAP: '1' } }, HOOK, 'BENCH_HEAP') / 1024 / 1024;
-  const peak = pairs(memPairs, () => rssRun(json(join(DIR, 'cases-100')), HOOK) / 1024, () => rssRun(json(join(many, 'cases')), HOOK) / 1024);
-  rows.push({ name: `memory: peak RSS of a batch, ${MEMORY_CASES} cases vs 100`, a: '100 cases', b: `${MEMORY_CASES} cases`, unit: 'MB', pair: peak, target: '≤ 2x', met: peak.ratio <= 2 });
+  const peak = pairs(
+    memPairs,
+    () => rssRun(json(join(DIR, 'cases-100')), HOOK) / 1024,
+    () => rssRun(json(join(many, 'cases')), HOOK) / 1024,
+  );
+  rows.push({
+    name: `memory: peak RSS of a batch, ${MEMORY_CASES} cases vs 100`,
+    a: '100 cases',
+    b: `${MEMORY_CASES} cases`,
+    unit: 'MB',
+    pair: peak,
+    target: '≤ 2x',
+    met: peak.ratio <= 2,
+  });
   // Live heap: the heap in use after a full garbage collection at the end of a batch (--expose-gc), after the first
   // 1,000 cases (folder 000 of the generated ones) and after all of them.
-  const heap = pairs(memPairs, () => heapOf(join(many, 'cases', '000')), () => heapOf(join(many, 'cases')));
-  rows.push({ name: `memory: live heap after a full GC at the end, ${MEMORY_CASES} cases vs the first 1,000`, a: '1,000 cases', b: `${MEMORY_CASES} cases`, unit: 'MB', pair: heap, target: 'flat (≤ 1.1x)', met: heap.ratio <= 1.1 });
-  const one = pairs(PAIRS, () => rssRun(node0(env), HOOK) / 1024, () => rssRun(cli(env, join(DIR, 'case-full.yaml')), HOOK) / 1024);
-  rows.push({ name: 'memory: peak RSS of one case (the full one)', a: 'node -e 0', b: 'dispute-assess case-full.yaml', unit: 'MB', pair: one, target: '(for reference)', met: true });
+  const heap = pairs(
+    memPairs,
+    () => heapOf(join(many, 'cases', '000')),
+    () => heapOf(join(many, 'cases')),
+  );
+  rows.push({
+    name: `memory: live heap after a full GC at the end, ${MEMORY_CASES} cases vs the first 1,000`,
+    a: '1,000 cases',
+    b: `${MEMORY_CASES} cases`,
+    unit: 'MB',
+    pair: heap,
+    target: 'flat (≤ 1.1x)',
+    met: heap.ratio <= 1.1,
+  });
+  const one = pairs(
+    PAIRS,
+    () => rssRun(node0(env), HOOK) / 1024,
+    () => rssRun(cli(env, join(DIR, 'case-full.yaml')), HOOK) / 1024,
+  );
+  rows.push({
+    name: 'memory: peak RSS of one case (the full one)',
+    a: 'node -e 0',
+    b: 'dispute-assess case-full.yaml',
+    unit: 'MB',
+    pair: one,
+    target: '(for reference)',
+    met: true,
+  });
 }
 
 if (ONLY.has('rules')) {
@@ -128,7 +220,15 @@ if (ONLY.has('rules')) {
     const a = sample(per.get(200)!);
     const b = sample(per.get(n)!);
     const limit = 1.2 * (n / 200);
-    rows.push({ name: `rules: full evaluation per case, ${n} rules vs 200 (${n / 200}x the rules)`, a: '200 rules', b: `${n} rules`, unit: 'µs/case', pair: { a, b, ratio: b.median / a.median }, target: `≤ ${limit}x`, met: b.median / a.median <= limit });
+    rows.push({
+      name: `rules: full evaluation per case, ${n} rules vs 200 (${n / 200}x the rules)`,
+      a: '200 rules',
+      b: `${n} rules`,
+      unit: 'µs/case',
+      pair: { a, b, ratio: b.median / a.median },
+      target: `≤ ${limit}x`,
+      met: b.median / a.median <= limit,
+    });
   }
 }
 
@@ -155,7 +255,15 @@ async function engineRow(): Promise<void> {
   }
   const row = (a: number[], what: string, b: string, target: boolean) => {
     const pair: Pair = { a: sample(a), b: sample(series.jre), ratio: sample(series.jre).median / sample(a).median };
-    rows.push({ name: `engine: ${set.rules.length} rules, ${facts.length} cases, same fired rules; ${what}`, a: b, b: 'json-rules-engine', unit: 'µs/case', pair, target: target ? '≥ 200x faster' : '(for reference)', met: !target || pair.ratio >= 200 });
+    rows.push({
+      name: `engine: ${set.rules.length} rules, ${facts.length} cases, same fired rules; ${what}`,
+      a: b,
+      b: 'json-rules-engine',
+      unit: 'µs/case',
+      pair,
+      target: target ? '≥ 200x faster' : '(for reference)',
+      met: !target || pair.ratio >= 200,
+    });
   };
   row(series.decide, 'deciding which rules fire', 'decideRules', false);
   row(series.full, 'full evaluation (verdicts, findings, messages)', 'evaluateRules', false);
@@ -165,12 +273,17 @@ const cpu = cpus();
 const head = [
   `Date: ${new Date().toISOString()}`,
   `Machine: ${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${platform()} ${release()}; Node ${process.version}`,
-  `Load average (1, 5, 15 min): ${startLoad.map((x) => x.toFixed(2)).join(', ')} at start, ${loadavg().map((x) => x.toFixed(2)).join(', ')} at end`,
+  `Load average (1, 5, 15 min): ${startLoad.map((x) => x.toFixed(2)).join(', ')} at start, ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ')} at end`,
   `Pairs: ${PAIRS} (startup: ${PAIRS * 2}), alternating A B, after one warm-up run each; ratio = median B / median A`,
   '',
   '| comparison | A | B | A median (min–max) | B median (min–max) | ratio | target | met |',
   '| --- | --- | --- | --- | --- | --- | --- | --- |',
-  ...rows.map((r) => `| ${r.name} | ${r.a} | ${r.b} | ${fmt(r.pair.a.median)} ${r.unit} (${fmt(r.pair.a.min)}–${fmt(r.pair.a.max)}) | ${fmt(r.pair.b.median)} ${r.unit} (${fmt(r.pair.b.min)}–${fmt(r.pair.b.max)}) | ${r.pair.ratio.toFixed(2)}x | ${r.target} | ${r.met ? 'yes' : 'NO'} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.name} | ${r.a} | ${r.b} | ${fmt(r.pair.a.median)} ${r.unit} (${fmt(r.pair.a.min)}–${fmt(r.pair.a.max)}) | ${fmt(r.pair.b.median)} ${r.unit} (${fmt(r.pair.b.min)}–${fmt(r.pair.b.max)}) | ${r.pair.ratio.toFixed(2)}x | ${r.target} | ${r.met ? 'yes' : 'NO'} |`,
+  ),
 ].join('\n');
 writeFileSync(join(DIR, 'results.md'), head + '\n');
 writeFileSync(join(DIR, 'results.json'), JSON.stringify({ rows, cpu: cpu[0]?.model, node: process.version, load: [startLoad, loadavg()] }, null, 2));

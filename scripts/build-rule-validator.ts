@@ -23,10 +23,22 @@ export const RULE_AJV_OPTIONS = { allErrors: true, strict: true, strictRequired:
 
 /** The options of the case and config validators: every problem (like zod), no messages (the diagnostics
  * write their own), string lengths in UTF-16 units (as zod counts them), formats left to the patterns zod
-  * writes beside them (a date's pattern checks the calendar), long enums as a loop over the schema's list; no
+ * writes beside them (a date's pattern checks the calendar), long enums as a loop over the schema's list; no
  * logger (ajv calls `unicode` deprecated, but it is what counts lengths as zod does); references kept as functions
  * of their own (see hoisted). */
-const DOC_AJV_OPTIONS = { inlineRefs: false, logger: false, allErrors: true, strict: true, strictRequired: false, strictTypes: false, allowUnionTypes: true, messages: false, unicode: false, validateFormats: false, loopEnum: 8 } as const;
+const DOC_AJV_OPTIONS = {
+  inlineRefs: false,
+  logger: false,
+  allErrors: true,
+  strict: true,
+  strictRequired: false,
+  strictTypes: false,
+  allowUnionTypes: true,
+  messages: false,
+  unicode: false,
+  validateFormats: false,
+  loopEnum: 8,
+} as const;
 
 /** The rule-file validator module's source text. */
 export function ruleValidatorSource(): string {
@@ -47,7 +59,12 @@ export function configValidatorSource(): string {
 function documentValidatorSource(schema: Record<string, unknown>, from: string): string {
   const ajv = new Ajv2020({ ...DOC_AJV_OPTIONS, code: { source: true, esm: true } });
   const { $id: _id, title: _title, ...rest } = schema;
-  return moduleSource(ajv, hoisted(withoutDescriptions(rest) as Record<string, unknown>), `scripts/build-rule-validator.ts from ${from} (zod -> JSON Schema)`, true);
+  return moduleSource(
+    ajv,
+    hoisted(withoutDescriptions(rest) as Record<string, unknown>),
+    `scripts/build-rule-validator.ts from ${from} (zod -> JSON Schema)`,
+    true,
+  );
 }
 
 /** A schema without its descriptions (they are for editors; the validator embeds the schema it checks). */
@@ -57,7 +74,12 @@ function withoutDescriptions(v: unknown): unknown {
   return Object.fromEntries(
     Object.entries(v)
       .filter(([k]) => k !== 'description')
-      .map(([k, x]) => [k, k === 'properties' || k === '$defs' ? Object.fromEntries(Object.entries(x as object).map(([p, y]) => [p, withoutDescriptions(y)])) : withoutDescriptions(x)]),
+      .map(([k, x]) => [
+        k,
+        k === 'properties' || k === '$defs'
+          ? Object.fromEntries(Object.entries(x as object).map(([p, y]) => [p, withoutDescriptions(y)]))
+          : withoutDescriptions(x),
+      ]),
   );
 }
 
@@ -76,7 +98,11 @@ function hoisted(root: Record<string, unknown>): Record<string, unknown> {
     const out = Object.fromEntries(
       Object.entries(node).map(([k, x]) => [
         k,
-        k === 'properties' ? Object.fromEntries(Object.entries(x as object).map(([p, y]) => [p, walk(y, p, false, within)])) : k === 'enum' || k === 'const' ? x : walk(x, where, false, within),
+        k === 'properties'
+          ? Object.fromEntries(Object.entries(x as object).map(([p, y]) => [p, walk(y, p, false, within)]))
+          : k === 'enum' || k === 'const'
+            ? x
+            : walk(x, where, false, within),
       ]),
     );
     if (top || inAnyOf || (node.type !== 'object' && !Array.isArray(node.anyOf))) return out;
@@ -99,7 +125,10 @@ function moduleSource(ajv: Ajv, schema: object, from: string, exportSchema = fal
     const name = `runtime${imports.length}`;
     // The helper is its module's default export; loaders disagree on whether a CommonJS default import gives
     // module.exports or module.exports.default, so take whichever is the function.
-    imports.push(`import * as ${name}Module from ${JSON.stringify(`${path}.js`)};`, `const ${name} = { default: typeof ${name}Module.default === "function" ? ${name}Module.default : ${name}Module.default.default };`);
+    imports.push(
+      `import * as ${name}Module from ${JSON.stringify(`${path}.js`)};`,
+      `const ${name} = { default: typeof ${name}Module.default === "function" ? ${name}Module.default : ${name}Module.default.default };`,
+    );
     return name;
   });
   let tail = '';

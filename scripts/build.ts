@@ -5,7 +5,14 @@
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { CASE_VALIDATOR_FILE, CONFIG_VALIDATOR_FILE, RULE_VALIDATOR_FILE, caseValidatorSource, configValidatorSource, ruleValidatorSource } from './build-rule-validator.js';
+import {
+  CASE_VALIDATOR_FILE,
+  CONFIG_VALIDATOR_FILE,
+  RULE_VALIDATOR_FILE,
+  caseValidatorSource,
+  configValidatorSource,
+  ruleValidatorSource,
+} from './build-rule-validator.js';
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { formatDiagnostic } from '../src/source/diagnostics.js';
@@ -65,7 +72,10 @@ if (!rules.ok) {
 // The cache, and the size and digest of each file it was compiled from (compared at start-up: an edited rule
 // file is loaded and validated from source instead).
 const raw = texts.map(({ file }) => ({ file, bytes: readFileSync(file) }));
-writeFileSync(COMPILED_RULES, JSON.stringify({ sources: raw.map((r) => ({ file: r.file, bytes: r.bytes.length, sha256: sha256(r.bytes) })), set: rules.value } satisfies CompiledRules));
+writeFileSync(
+  COMPILED_RULES,
+  JSON.stringify({ sources: raw.map((r) => ({ file: r.file, bytes: r.bytes.length, sha256: sha256(r.bytes) })), set: rules.value } satisfies CompiledRules),
+);
 writeFileSync('dist/case.schema.json', JSON.stringify(caseJsonSchema(), null, 2) + '\n');
 writeFileSync('dist/expect.schema.json', JSON.stringify(expectJsonSchema(), null, 2) + '\n');
 writeFileSync('dist/rules.schema.json', JSON.stringify(ruleFileSchema, null, 2) + '\n');
@@ -103,7 +113,16 @@ console.log(`build: ${rules.value.rules.length} rules, dist/ written in ${Date.n
 /** A hash of everything the build reads: sources, rules, the build scripts, the lock file and the configs. */
 function buildStamp(): string {
   const hash = createHash('sha256');
-  const files = ['src', 'rules', 'scripts/build.ts', 'scripts/build-rule-validator.ts', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json']
+  const files = [
+    'src',
+    'rules',
+    'scripts/build.ts',
+    'scripts/build-rule-validator.ts',
+    'package.json',
+    'package-lock.json',
+    'tsconfig.json',
+    'tsconfig.build.json',
+  ]
     .flatMap((p) => (statSync(p).isDirectory() ? readdirSync(p, { recursive: true, encoding: 'utf8' }).map((f) => join(p, f)) : [p]))
     .filter((f) => statSync(f).isFile())
     .sort();

@@ -8,8 +8,20 @@
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 
 type Kind = 'text-edit' | 'value-change' | 'schema-case' | 'random-bytes' | 'rule-edit' | 'tag-escape' | 'file-name' | 'huge-small';
-interface WorkerData { seed: number; from: number; to: number; hangAt: number }
-interface Done { i: number; kind: Kind; outcome: string; crash?: string; input?: string; ms?: number }
+interface WorkerData {
+  seed: number;
+  from: number;
+  to: number;
+  hangAt: number;
+}
+interface Done {
+  i: number;
+  kind: Kind;
+  outcome: string;
+  crash?: string;
+  input?: string;
+  ms?: number;
+}
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
@@ -18,7 +30,40 @@ const arg = (name: string, fallback: number) => {
 /** Characters that must never reach a terminal raw (tab and line feed are layout). */
 const RAW = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\u2028\u2029\ufeff]|[\u{E0000}-\u{E007F}]/u;
 /** What a hostile name or tag is made of: escape-sequence pieces, C0 and C1 controls, bidi, zero-width, separators, tags. */
-const HOSTILE_CHARS = ['\x1b', '[', ']', ';', '\x07', '\x00', '\r', '\n', '\t', '\x7f', '\u0085', '\u009b', '\u202e', '\u202d', '\u2066', '\u2069', '\u200b', '\u200d', '\u2028', '\u2029', '\ufeff', '\u{E0041}', '\u061c', 'a', '2', 'J', ':', ' ', '.', '/', '%', '中'];
+const HOSTILE_CHARS = [
+  '\x1b',
+  '[',
+  ']',
+  ';',
+  '\x07',
+  '\x00',
+  '\r',
+  '\n',
+  '\t',
+  '\x7f',
+  '\u0085',
+  '\u009b',
+  '\u202e',
+  '\u202d',
+  '\u2066',
+  '\u2069',
+  '\u200b',
+  '\u200d',
+  '\u2028',
+  '\u2029',
+  '\ufeff',
+  '\u{E0041}',
+  '\u061c',
+  'a',
+  '2',
+  'J',
+  ':',
+  ' ',
+  '.',
+  '/',
+  '%',
+  '中',
+];
 
 /** The UTF-8 bytes of a text as %XX escapes (how a YAML tag writes any character). */
 const percent = (text: string) => [...Buffer.from(text)].map((b) => `%${b.toString(16).padStart(2, '0').toUpperCase()}`).join('');
@@ -36,20 +81,30 @@ async function main(): Promise<void> {
   let next = 0;
   let lastReport = Date.now();
   while (next < runs) {
-    next = await runWorker({ seed, from: next, to: runs, hangAt }, timeout, (d) => {
-      outcomes.set(`${d.kind} ${d.outcome}`, (outcomes.get(`${d.kind} ${d.outcome}`) ?? 0) + 1);
-      slowest.set(d.kind, Math.max(slowest.get(d.kind) ?? 0, d.ms ?? 0));
-      if (d.crash) crashes.push(d);
-      if (Date.now() - lastReport > 30_000) {
-        lastReport = Date.now();
-        process.stderr.write(`fuzz: ${d.i + 1} / ${runs} inputs, ${crashes.length} crashes, ${hangs.length} hangs\n`);
-      }
-    }, (i) => hangs.push(i));
+    next = await runWorker(
+      { seed, from: next, to: runs, hangAt },
+      timeout,
+      (d) => {
+        outcomes.set(`${d.kind} ${d.outcome}`, (outcomes.get(`${d.kind} ${d.outcome}`) ?? 0) + 1);
+        slowest.set(d.kind, Math.max(slowest.get(d.kind) ?? 0, d.ms ?? 0));
+        if (d.crash) crashes.push(d);
+        if (Date.now() - lastReport > 30_000) {
+          lastReport = Date.now();
+          process.stderr.write(`fuzz: ${d.i + 1} / ${runs} inputs, ${crashes.length} crashes, ${hangs.length} hangs\n`);
+        }
+      },
+      (i) => hangs.push(i),
+    );
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`fuzz: seed ${seed}, timeout ${timeout} ms per input`);
   for (const [k, n] of [...outcomes].sort()) console.log(`  ${k.padEnd(40)} ${n}`);
-  console.log(`  slowest input per kind (ms): ${[...slowest].sort().map(([k, ms]) => `${k} ${ms}`).join(', ')}`);
+  console.log(
+    `  slowest input per kind (ms): ${[...slowest]
+      .sort()
+      .map(([k, ms]) => `${k} ${ms}`)
+      .join(', ')}`,
+  );
   for (const c of crashes.slice(0, 10)) console.log(`CRASH #${c.i} (${c.kind}): ${c.crash}\n  input: ${JSON.stringify(c.input?.slice(0, 500))}`);
   for (const h of hangs.slice(0, 10)) console.log(`HANG #${h}: rerun with --seed ${seed} --runs ${h + 1} to reproduce`);
   console.log(`inputs tried: ${runs}, crashes: ${crashes.length}, hangs: ${hangs.length}, time: ${seconds} s`);
@@ -110,9 +165,17 @@ async function work({ seed, from, to, hangAt }: WorkerData): Promise<void> {
     { weight: 25, arbitrary: gen.valueMutationArb(seeds.map((t) => parse(t) as unknown)).map((input) => ({ kind: 'value-change' as const, input })) },
     { weight: 15, arbitrary: gen.caseArb.map((c) => ({ kind: 'schema-case' as const, input: JSON.stringify(c) })) },
     { weight: 10, arbitrary: fc.uint8Array({ maxLength: 300 }).map((b) => ({ kind: 'random-bytes' as const, input: Buffer.from(b).toString('latin1') })) },
-    { weight: 10, arbitrary: fc.tuple(fc.nat(ruleTexts.length - 1), gen.editsArb).map(([f, edits]) => ({ kind: 'rule-edit' as const, input: JSON.stringify([f, edits]) })) },
+    {
+      weight: 10,
+      arbitrary: fc.tuple(fc.nat(ruleTexts.length - 1), gen.editsArb).map(([f, edits]) => ({ kind: 'rule-edit' as const, input: JSON.stringify([f, edits]) })),
+    },
     { weight: 6, arbitrary: tagEscapeArb(fc, seeds).map((input) => ({ kind: 'tag-escape' as const, input })) },
-    { weight: 6, arbitrary: fc.tuple(hostileNameArb(fc), fc.nat(seeds.length - 1), fc.boolean()).map(([name, k, tagged]) => ({ kind: 'file-name' as const, input: JSON.stringify([name, k, tagged]) })) },
+    {
+      weight: 6,
+      arbitrary: fc
+        .tuple(hostileNameArb(fc), fc.nat(seeds.length - 1), fc.boolean())
+        .map(([name, k, tagged]) => ({ kind: 'file-name' as const, input: JSON.stringify([name, k, tagged]) })),
+    },
     { weight: 3, arbitrary: hugeSmallArb(fc).map((input) => ({ kind: 'huge-small' as const, input })) },
   );
   for (let i = from; i < to; i++) {
@@ -182,10 +245,13 @@ async function work({ seed, from, to, hangAt }: WorkerData): Promise<void> {
 
   function terminalSafe(out: string): void {
     const m = RAW.exec(out);
-    if (m) throw new Error(`raw U+${m[0].codePointAt(0)!.toString(16)} reaches the terminal: ${JSON.stringify(out.slice(Math.max(0, m.index - 30), m.index + 10))}`);
+    if (m)
+      throw new Error(`raw U+${m[0].codePointAt(0)!.toString(16)} reaches the terminal: ${JSON.stringify(out.slice(Math.max(0, m.index - 30), m.index + 10))}`);
   }
 
-  function check(r: { kind: 'diagnostics'; diagnostics: { code: string; line: number; column: number; message: string }[] } | { kind: 'assessment'; assessment: unknown }): string {
+  function check(
+    r: { kind: 'diagnostics'; diagnostics: { code: string; line: number; column: number; message: string }[] } | { kind: 'assessment'; assessment: unknown },
+  ): string {
     if (r.kind === 'assessment') {
       const v = gen.matchesAssessmentSchema(r.assessment);
       if (!v.ok) throw new Error(`assessment does not match its schema: ${JSON.stringify(v.errors).slice(0, 300)}`);
@@ -218,10 +284,12 @@ function tagEscapeArb(fc: typeof import('fast-check').default, seeds: readonly s
 /** Huge-but-small collections under the size limit: many tiny collections or items, alone or inside a case. */
 function hugeSmallArb(fc: typeof import('fast-check').default) {
   const pieces = ['[]', '{}', '[],', '{},', '[[]]', '- ', '- []\n', '- 1\n', 'a: 1, ', '? ', '&a [] ', '*a ', '"", ', "'', ", ',', '[', '{'];
-  return fc.tuple(fc.constantFrom(...pieces), fc.integer({ min: 1_000, max: 250_000 }), fc.constantFrom('alone', 'flow-list', 'in-case')).map(([piece, n, where]) => {
-    const body = piece.repeat(Math.min(n, Math.floor(900_000 / piece.length)));
-    if (where === 'flow-list') return `[${body}]`;
-    if (where === 'in-case') return `supplier:\n  name: x\nevidence: [${body}]\n`;
-    return body;
-  });
+  return fc
+    .tuple(fc.constantFrom(...pieces), fc.integer({ min: 1_000, max: 250_000 }), fc.constantFrom('alone', 'flow-list', 'in-case'))
+    .map(([piece, n, where]) => {
+      const body = piece.repeat(Math.min(n, Math.floor(900_000 / piece.length)));
+      if (where === 'flow-list') return `[${body}]`;
+      if (where === 'in-case') return `supplier:\n  name: x\nevidence: [${body}]\n`;
+      return body;
+    });
 }

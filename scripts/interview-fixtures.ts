@@ -34,5 +34,7 @@ for (const f of files) {
   else differ.push(`${f} (${asked.length} questions)\n  got  ${got}\n  want ${want}`);
 }
 counts.sort((a, b) => a - b);
-console.log(`${same} of ${files.length} fixtures reach the full case's verdict; questions: min ${counts[0]}, median ${counts[counts.length >> 1]}, max ${counts.at(-1)}, over 20: ${counts.filter((n) => n > 20).length}`);
+console.log(
+  `${same} of ${files.length} fixtures reach the full case's verdict; questions: min ${counts[0]}, median ${counts[counts.length >> 1]}, max ${counts.at(-1)}, over 20: ${counts.filter((n) => n > 20).length}`,
+);
 if (differ.length) console.log(differ.join('\n'));

@@ -50,7 +50,13 @@ export function fixtureIndex(set: RuleSet): FixtureIndex {
 /** Where each derived fact is defined: the file of the first line naming it in src/case/derive.ts or src/case/derived/
  * (no line number: the pages would go stale with every edit above it). */
 export function derivedDefinitions(): Record<string, string> {
-  const files = ['src/case/derive.ts', ...readdirSync(join(ROOT, 'src/case/derived')).filter((f) => f.endsWith('.ts')).sort().map((f) => `src/case/derived/${f}`)];
+  const files = [
+    'src/case/derive.ts',
+    ...readdirSync(join(ROOT, 'src/case/derived'))
+      .filter((f) => f.endsWith('.ts'))
+      .sort()
+      .map((f) => `src/case/derived/${f}`),
+  ];
   const out: Record<string, string> = {};
   // `name: 'derived.x'`, or a helper called with the name first (`deadline('derived.x', ...)`), not a read (`ctx.fact('derived.x')`).
   const DEF = /(?:name:\s*|\b(?!fact\b)[A-Za-z]\w*\(\s*)['"](derived\.[a-z0-9_]+)['"]/g;
@@ -88,7 +94,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (process.argv.includes('--check')) {
     const stale = stalePages(pages);
     if (stale.length) {
-      console.error(`rule-docs: ${stale.length} page(s) under ${DOCS_DIR} are stale: ${stale.slice(0, 10).join(', ')}${stale.length > 10 ? ', ...' : ''}\nrun npm run build and commit docs/rules`);
+      console.error(
+        `rule-docs: ${stale.length} page(s) under ${DOCS_DIR} are stale: ${stale.slice(0, 10).join(', ')}${stale.length > 10 ? ', ...' : ''}\nrun npm run build and commit docs/rules`,
+      );
       process.exit(1);
     }
   } else {

@@ -28,9 +28,7 @@ export interface AssessTextOptions {
 
 /** What came of a case text: its assessment, or the diagnostics that stopped it (with the document when the
  * YAML itself was readable, for callers that read more from it, such as check's expectations). */
-export type TextAssessment =
-  | { ok: true; assessment: Assessment; case: Case; doc: YamlDoc }
-  | { ok: false; diagnostics: Diagnostic[]; doc?: YamlDoc };
+export type TextAssessment = { ok: true; assessment: Assessment; case: Case; doc: YamlDoc } | { ok: false; diagnostics: Diagnostic[]; doc?: YamlDoc };
 
 /** Read, validate and assess a case text. */
 export function assessText(text: string, opts: AssessTextOptions): TextAssessment {
@@ -41,7 +39,13 @@ export function assessText(text: string, opts: AssessTextOptions): TextAssessmen
   const filled = opts.defaults ? applyCaseDefaults(doc.value.value, opts.defaults) : [];
   const valid = validateCase(doc.value, { today, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
   if (!valid.ok) return { ok: false, diagnostics: valid.diagnostics, doc: doc.value };
-  const assessment = assess(valid.value, opts.rules, { today, file, explain: opts.explain === true, whatIf: opts.whatIf === true, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
+  const assessment = assess(valid.value, opts.rules, {
+    today,
+    file,
+    explain: opts.explain === true,
+    whatIf: opts.whatIf === true,
+    ...(opts.asOf ? { asOf: opts.asOf } : {}),
+  });
   if (filled.length) assessment.defaults = filled;
   return { ok: true, assessment, case: valid.value, doc: doc.value };
 }

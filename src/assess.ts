@@ -45,7 +45,13 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
   const registry = factRegistry();
   const money = (k: string) => ev.facts.get(k) as Money | undefined;
   const num = (k: string) => ev.facts.get(k) as number | undefined;
-  const taBase = ev.programs.find((p) => p.program === 'trade_assurance') ?? { program: 'trade_assurance' as const, title: 'Trade Assurance', status: 'uncertain' as const, reasons: [], unknown_facts: [] };
+  const taBase = ev.programs.find((p) => p.program === 'trade_assurance') ?? {
+    program: 'trade_assurance' as const,
+    title: 'Trade Assurance',
+    status: 'uncertain' as const,
+    reasons: [],
+    unknown_facts: [],
+  };
   const ta: TradeAssuranceVerdict = { ...taBase };
   const windowEnd = ev.facts.get('derived.ta_window_end') as string | undefined;
   if (windowEnd) ta.window_end = windowEnd;
@@ -70,7 +76,8 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
   const inPlan = new Set(plan.map((s) => s.rule));
   // Advice of a route the strategy section rules out is not given, nor a step the plan leaves out (an excluded
   // route's, or one another step supersedes): the findings say what the report says.
-  const given = (f: { id: string; kind: string; route?: Route }) => (f.kind === 'action' ? inPlan.has(f.id) : !(f.kind === 'advice' && f.route && excluded.has(f.route)));
+  const given = (f: { id: string; kind: string; route?: Route }) =>
+    f.kind === 'action' ? inPlan.has(f.id) : !(f.kind === 'advice' && f.route && excluded.has(f.route));
   const result: Assessment = {
     format: ASSESSMENT_FORMAT,
     version: ASSESSMENT_VERSION,
@@ -82,7 +89,10 @@ export function assess(c: Case, rules: RuleSet, opts: AssessOptions): Assessment
     evidence: evidenceSection(ev, rules, types),
     strategies,
     plan,
-    unknowns: asQuestions(unknownsSection(ev, (f) => registry.get(f)?.description, relevant), rules),
+    unknowns: asQuestions(
+      unknownsSection(ev, (f) => registry.get(f)?.description, relevant),
+      rules,
+    ),
     // Every fired rule once, the most severe first (flags and advice are the findings of those kinds).
     findings: ev.findings.filter(given).sort((a, b) => sev(b.severity) - sev(a.severity) || compareText(a.id, b.id)),
     stats: { rules: ev.outcomes.length, fired: ev.findings.length, undecided: ev.undecided.length },
@@ -139,11 +149,23 @@ function addWhatIf(a: Assessment, c: Case, rules: RuleSet, asOf: string): void {
   const top = a.strategies.find((s) => s.rank === 1);
   const start = recommended(a, top);
   // The route to compare answers with: the top one, or the first step when none ranks yet.
-  const base = top ?? a.strategies.find((s) => s.route === start.route) ?? (start.route ? { route: start.route, title: start.title ?? start.route, description: '', score: 0, excluded: false, reasons: [] } : undefined);
+  const base =
+    top ??
+    a.strategies.find((s) => s.route === start.route) ??
+    (start.route ? { route: start.route, title: start.title ?? start.route, description: '', score: 0, excluded: false, reasons: [] } : undefined);
   // Facts that settle an uncertain programme first: they open or close whole routes.
   const programFacts = [a.trade_assurance, ...a.programs].filter((p) => p.status === 'uncertain').flatMap((p) => p.unknown_facts);
   const facts = [...new Set([...programFacts.filter((f) => a.unknowns.some((u) => u.fact === f)), ...a.unknowns.map((u) => u.fact)])];
-  const w = whatIf({ case: c, rules, asOf, programs: [a.trade_assurance, ...a.programs], plan: a.plan, facts, phrase: conditionText, ...(base ? { top: base } : {}) });
+  const w = whatIf({
+    case: c,
+    rules,
+    asOf,
+    programs: [a.trade_assurance, ...a.programs],
+    plan: a.plan,
+    facts,
+    phrase: conditionText,
+    ...(base ? { top: base } : {}),
+  });
   for (const u of a.unknowns) if (w.impact.has(u.fact)) u.impact = w.impact.get(u.fact)!;
   a.unknowns.sort((x, y) => (y.impact ?? -1) - (x.impact ?? -1));
   a.plan = [...a.plan, ...w.conditional].sort((x, y) => compareText(x.date ?? '9999', y.date ?? '9999'));

@@ -5,8 +5,25 @@ import { builtinRules } from './helpers.js';
 
 /** The verbs the steps start with; a new verb is added here deliberately, after reading the title as a step. */
 const VERBS = new Set([
-  'Apply', 'Ask', 'Book', 'Call', 'Check', 'Claim', 'File', 'Freeze', 'Give', 'Have', 'Notarise', 'Open', 'Pay', 'Prepare',
-  'Pursue', 'Reopen', 'Report', 'Send', 'Take',
+  'Apply',
+  'Ask',
+  'Book',
+  'Call',
+  'Check',
+  'Claim',
+  'File',
+  'Freeze',
+  'Give',
+  'Have',
+  'Notarise',
+  'Open',
+  'Pay',
+  'Prepare',
+  'Pursue',
+  'Reopen',
+  'Report',
+  'Send',
+  'Take',
 ]);
 const MAX = 60;
 

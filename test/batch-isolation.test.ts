@@ -14,7 +14,7 @@ vi.mock('../src/assess.js', async (original) => {
   return {
     ...real,
     assess: (...args: Parameters<typeof real.assess>) => {
-      if (args[2]?.file?.includes('boom')) throw new TypeError("x.includes is not a function");
+      if (args[2]?.file?.includes('boom')) throw new TypeError('x.includes is not a function');
       return real.assess(...args);
     },
   };
@@ -45,7 +45,10 @@ describe('17.5 an internal error in one case does not end the batch', () => {
 
   it('17.5 JSON Lines: one line per case, the failing ones as diagnostics lines', async () => {
     const r = await batch('json');
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { format: string; file?: string; diagnostics?: { code: string }[] });
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { format: string; file?: string; diagnostics?: { code: string }[] });
     expect(lines).toHaveLength(5);
     expect(lines.filter((l) => l.format === 'dispute-assess/diagnostics').map((l) => l.diagnostics![0]!.code)).toEqual(['internal-error', 'internal-error']);
   });

@@ -23,7 +23,11 @@ function folder(files: Record<string, string>): string {
   return dir;
 }
 
-const jsonLines = (stdout: string) => stdout.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, any>);
+const jsonLines = (stdout: string) =>
+  stdout
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as Record<string, any>);
 
 describe('batch of files', () => {
   const dir = folder({ 'a.yaml': GOOD, 'b.yaml': BAD, 'c.yaml': GOOD });
@@ -65,7 +69,7 @@ describe('batch of files', () => {
     expect(JSON.parse(r.stdout).case.file).toBe(files[0]);
   });
 
-  it('reports a missing file as that file\'s problem, not the whole run\'s', () => {
+  it("reports a missing file as that file's problem, not the whole run's", () => {
     const r = cli(['--format', 'json', files[0]!, join(dir, 'nope.yaml')]);
     expect(r.code).toBe(2);
     const lines = jsonLines(r.stdout);
@@ -133,8 +137,14 @@ describe.each([
 describe('folders', () => {
   it('finds case files recursively, sorted, skipping expectation, hidden and non-YAML files', () => {
     const dir = folder({
-      'b.yaml': GOOD, 'a.yml': GOOD, 'a.expect.yaml': 'exit_code: 0\n', 'notes.txt': 'x', '.hidden.yaml': GOOD,
-      'sub/z.yaml': GOOD, 'sub/.git/x.yaml': GOOD, 'c/d.yaml': GOOD,
+      'b.yaml': GOOD,
+      'a.yml': GOOD,
+      'a.expect.yaml': 'exit_code: 0\n',
+      'notes.txt': 'x',
+      '.hidden.yaml': GOOD,
+      'sub/z.yaml': GOOD,
+      'sub/.git/x.yaml': GOOD,
+      'c/d.yaml': GOOD,
     });
     expect(findCaseFiles([dir]).entries.map((e) => e.file.slice(dir.length + 1))).toEqual(['a.yml', 'b.yaml', 'c/d.yaml', 'sub/z.yaml']);
     const r = cli(['--format', 'json', dir]);
@@ -186,7 +196,10 @@ describe('progress bar', () => {
   });
 
   it('is never drawn when stderr is not a terminal, nor for a short batch', () => {
-    for (const [tty, total] of [[false, 1000], [true, 5]] as const) {
+    for (const [tty, total] of [
+      [false, 1000],
+      [true, 5],
+    ] as const) {
       const { io, err } = fakeIo(tty);
       let now = 0;
       const p = progressBar(io, total, () => now);

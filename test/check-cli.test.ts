@@ -45,7 +45,8 @@ function brokenRules(id: string, when: unknown): string {
 
 const lastLine = (s: string) => s.trimEnd().split('\n').at(-1);
 const CLOSING = /^(\d+) passed, (\d+) failed(, (\d+) skipped)?$/;
-const IP_CASE = 'as_of: 2026-05-01\nsupplier: { found_on: alibaba }\ndispute: { types: [ip_infringement] }\nip: { buyer_owns_rights: true, rights: [{ kind: design_patent, registered_in_china: true }] }\n';
+const IP_CASE =
+  'as_of: 2026-05-01\nsupplier: { found_on: alibaba }\ndispute: { types: [ip_infringement] }\nip: { buyer_owns_rights: true, rights: [{ kind: design_patent, registered_in_china: true }] }\n';
 const QUALITY_CASE = 'as_of: 2026-05-01\ndispute: { types: [quality] }\n';
 
 describe('check over the project fixtures', () => {
@@ -65,7 +66,9 @@ describe('check over the project fixtures', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('FAIL fixtures/c-design-copied-ip.yaml\n');
     const diff = r.stdout.split('FAIL fixtures/c-design-copied-ip.yaml\n')[1]!.split(/\n(?=PASS|FAIL|SKIP)/)[0]!;
-    expect(diff).toMatch(/finding strategy\/ip-complaint\n\s+expected: fired\n\s+got:\s+not fired \(its condition is false\)\n\s+rules:\s+strategy\/ip-complaint/);
+    expect(diff).toMatch(
+      /finding strategy\/ip-complaint\n\s+expected: fired\n\s+got:\s+not fired \(its condition is false\)\n\s+rules:\s+strategy\/ip-complaint/,
+    );
     expect(lastLine(r.stdout)).toMatch(/^\d+ passed, [1-9]\d* failed$/);
   });
 
@@ -77,9 +80,14 @@ describe('check over the project fixtures', () => {
     expect(broken.code).toBe(1);
     const lines = (out: string) => out.split('\n').filter((l) => /^(PASS|FAIL|SKIP) /.test(l));
     const fixtures = lines(cli(['check']).stdout).map((l) => l.slice(5));
-    const failing = lines(cli(['check', '--no-builtin-rules', '--rules', rules]).stdout).filter((l) => l.startsWith('FAIL ')).map((l) => l.slice(5));
+    const failing = lines(cli(['check', '--no-builtin-rules', '--rules', rules]).stdout)
+      .filter((l) => l.startsWith('FAIL '))
+      .map((l) => l.slice(5));
     expect(failing).toContain('fixtures/c-design-copied-ip.yaml');
-    for (const [r, failures] of [[ok, 0], [broken, failing.length]] as const) {
+    for (const [r, failures] of [
+      [ok, 0],
+      [broken, failing.length],
+    ] as const) {
       const xml = parseXml(r.stdout);
       const cases = findAll(xml, 'testcase');
       expect(cases.map((c) => c.attrs.name)).toEqual(fixtures);
@@ -107,7 +115,9 @@ describe('check over the project fixtures', () => {
     const ajv = new Ajv2020({ strict: false });
     addFormats.default(ajv);
     const validate = ajv.compile(JSON.parse(r.stdout));
-    const files = (readdirSync(join(ROOT, 'fixtures'), { recursive: true }) as string[]).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(ROOT, 'fixtures', f));
+    const files = (readdirSync(join(ROOT, 'fixtures'), { recursive: true }) as string[])
+      .filter((f) => /\.ya?ml$/.test(f))
+      .map((f) => join(ROOT, 'fixtures', f));
     const blocks = files.flatMap((f) => {
       const doc = parseDocument(readFileSync(f, 'utf8'));
       if (doc.errors.length) return [];
@@ -123,7 +133,12 @@ describe('check over the project fixtures', () => {
 
 describe('coverage', () => {
   it('counts per rule the fixtures that fired and decided it', () => {
-    const dir = folder({ 'ip.yaml': IP_CASE + 'expect: { exit_code: 0 }\n', 'q.yaml': QUALITY_CASE + 'expect: { exit_code: 0 }\n', 'bad.yaml': '', 'bad.expect.yaml': 'diagnostics: [{ code: case-empty, line: 1 }]\n' });
+    const dir = folder({
+      'ip.yaml': IP_CASE + 'expect: { exit_code: 0 }\n',
+      'q.yaml': QUALITY_CASE + 'expect: { exit_code: 0 }\n',
+      'bad.yaml': '',
+      'bad.expect.yaml': 'diagnostics: [{ code: case-empty, line: 1 }]\n',
+    });
     const r = cli(['check', '--coverage', '--format', 'json', dir]);
     expect(r.code).toBe(0);
     const cov = JSON.parse(r.stdout).coverage;
@@ -139,14 +154,26 @@ describe('coverage', () => {
 
   it("counts only a user's own pack when it is checked next to the built-in packs", () => {
     const dir = folder({
-      'my-rules/mine.yaml': 'rules:\n  - id: flag/my-bank-switch\n    title: Bank details changed\n    kind: flag\n    severity: critical\n    rationale: The bank-switch scam.\n    source: [{ ref: chinalawblog-bank-switch }]\n    when: { fact: dispute.bank_details_changed, equals: true }\n    message: Verify the new account by phone.\n',
-      'cases/switch.yaml': 'as_of: 2026-03-02\ndispute: { types: [non_delivery], bank_details_changed: true }\nexpect: { findings: [flag/my-bank-switch], fail_on: critical, exit_code: 1 }\n',
+      'my-rules/mine.yaml':
+        'rules:\n  - id: flag/my-bank-switch\n    title: Bank details changed\n    kind: flag\n    severity: critical\n    rationale: The bank-switch scam.\n    source: [{ ref: chinalawblog-bank-switch }]\n    when: { fact: dispute.bank_details_changed, equals: true }\n    message: Verify the new account by phone.\n',
+      'cases/switch.yaml':
+        'as_of: 2026-03-02\ndispute: { types: [non_delivery], bank_details_changed: true }\nexpect: { findings: [flag/my-bank-switch], fail_on: critical, exit_code: 1 }\n',
     });
     const r = cli(['check', '--rules', join(dir, 'my-rules'), '--min-coverage', '100', '--format', 'json', join(dir, 'cases')]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).coverage).toMatchObject({ scope: 'added', total: 1, covered: 1, rules: [{ id: 'flag/my-bank-switch', fired: 1 }] });
-    const alone = cli(['check', '--no-builtin-rules', '--rules', join(ROOT, 'rules'), '--rules', join(dir, 'my-rules'), '--min-coverage', '100', join(dir, 'cases')]);
+    const alone = cli([
+      'check',
+      '--no-builtin-rules',
+      '--rules',
+      join(ROOT, 'rules'),
+      '--rules',
+      join(dir, 'my-rules'),
+      '--min-coverage',
+      '100',
+      join(dir, 'cases'),
+    ]);
     expect(alone.code).toBe(1);
     expect(alone.stdout).toMatch(/Rule coverage: \d+ of \d+ rules fired .*below the required 100%/);
   });
@@ -200,7 +227,11 @@ describe('exit codes and diagnostics', () => {
   });
 
   it('exits 2 for a fixture that cannot be used, and still runs the others', () => {
-    const dir = folder({ 'a.yaml': IP_CASE + 'expect: { top_strategy: ip_complaint }\n', 'b.yaml': 'dispute: { typos: [quality] }\n', 'c.yaml': IP_CASE + 'expect: { top_stratgy: ip_complaint }\n' });
+    const dir = folder({
+      'a.yaml': IP_CASE + 'expect: { top_strategy: ip_complaint }\n',
+      'b.yaml': 'dispute: { typos: [quality] }\n',
+      'c.yaml': IP_CASE + 'expect: { top_stratgy: ip_complaint }\n',
+    });
     const r = cli(['check', dir]);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(`PASS ${dir}/a.yaml`);

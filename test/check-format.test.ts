@@ -16,7 +16,11 @@ const plain = new Chalk({ level: 0 });
 const TODAY = '2026-06-01';
 const fixture = (name: string) => readFileSync(join(ROOT, 'fixtures', name), 'utf8');
 const run = (file: string, text: string, expectText?: string) =>
-  runFixture({ file, text, ...(expectText !== undefined ? { expect: { file: file.replace('.yaml', '.expect.yaml'), text: expectText } } : {}) }, builtinRules(), TODAY);
+  runFixture(
+    { file, text, ...(expectText !== undefined ? { expect: { file: file.replace('.yaml', '.expect.yaml'), text: expectText } } : {}) },
+    builtinRules(),
+    TODAY,
+  );
 
 /** A case with one line changed, to make a fixture fail on purpose. */
 const withExpect = (text: string, from: string, to: string) => {
@@ -35,7 +39,11 @@ describe('runFixture and matching', () => {
   });
 
   it('says why an expected finding did not fire, and flags an expected rule id that does not exist', () => {
-    const text = withExpect(fixture('c-design-copied-ip.yaml'), 'findings: [strategy/ip-complaint, ta/ip-dispute]', 'findings: [strategy/ip-complaint, strategy/cietac-enforceable, strategy/no-such-rule]');
+    const text = withExpect(
+      fixture('c-design-copied-ip.yaml'),
+      'findings: [strategy/ip-complaint, ta/ip-dispute]',
+      'findings: [strategy/ip-complaint, strategy/cietac-enforceable, strategy/no-such-rule]',
+    );
     const got = Object.fromEntries(run('ip.yaml', text).mismatches.map((m) => [m.what, m.got]));
     expect(got['finding strategy/cietac-enforceable']).toMatch(/undecided; unknown: order\.dispute_clause/);
     expect(got['finding strategy/no-such-rule']).toBe('no such rule in the rule set');
@@ -51,7 +59,9 @@ describe('runFixture and matching', () => {
     const exp = fixture('bad/unknown-key.expect.yaml');
     expect(run('bad.yaml', bad, exp).status).toBe('pass');
     const wrongLine = run('bad.yaml', bad, exp.replace('line: 8', 'line: 9'));
-    expect(wrongLine.mismatches).toEqual([expect.objectContaining({ what: 'diagnostic case-unknown-key', expected: "case-unknown-key at line 9 suggesting 'channel'" })]);
+    expect(wrongLine.mismatches).toEqual([
+      expect.objectContaining({ what: 'diagnostic case-unknown-key', expected: "case-unknown-key at line 9 suggesting 'channel'" }),
+    ]);
     const missing = run('bad.yaml', bad, exp.replace(/ {2}- \{ code: case-unknown-key, line: 8.*\n/, ''));
     expect(missing.mismatches.map((m) => m.what)).toEqual(['unexpected diagnostic case-unknown-key']);
   });
@@ -72,8 +82,17 @@ describe('runFixture and matching', () => {
   });
 });
 
-const result = (file: string, status: FixtureResult['status'], fired: string[] = [], decided = fired): FixtureResult =>
-  ({ file, status, mismatches: status === 'fail' ? [{ what: 'finding a/b', expected: 'fired', got: 'not fired', rules: ['a/b'] }] : [], assessed: status !== 'error', fired, decided, problems: status === 'error' ? [{ code: 'file-not-found', message: 'no such file: <&>', file, line: 1, column: 1, severity: 'error' }] : [], warnings: [], time_ms: 12.5 });
+const result = (file: string, status: FixtureResult['status'], fired: string[] = [], decided = fired): FixtureResult => ({
+  file,
+  status,
+  mismatches: status === 'fail' ? [{ what: 'finding a/b', expected: 'fired', got: 'not fired', rules: ['a/b'] }] : [],
+  assessed: status !== 'error',
+  fired,
+  decided,
+  problems: status === 'error' ? [{ code: 'file-not-found', message: 'no such file: <&>', file, line: 1, column: 1, severity: 'error' }] : [],
+  warnings: [],
+  time_ms: 12.5,
+});
 
 describe('report, coverage and closing line', () => {
   it('counts fired and decided per rule over assessed fixtures only', () => {
@@ -110,14 +129,22 @@ describe('report, coverage and closing line', () => {
   it('ends with exactly `N passed, N failed`, plus `, N skipped` when any', () => {
     expect(closingLine({ total: 3, passed: 2, failed: 1, skipped: 0, errors: 0 })).toBe('2 passed, 1 failed');
     expect(closingLine({ total: 4, passed: 2, failed: 1, skipped: 1, errors: 1 })).toBe('2 passed, 1 failed, 1 skipped');
-    const text = renderCheckText(buildReport([result('1.yaml', 'pass'), result('2.yaml', 'skip'), result('3.yaml', 'error')], builtinRules()), { color: plain });
+    const text = renderCheckText(buildReport([result('1.yaml', 'pass'), result('2.yaml', 'skip'), result('3.yaml', 'error')], builtinRules()), {
+      color: plain,
+    });
     expect(text.trimEnd().split('\n').at(-1)).toBe('1 passed, 1 failed, 1 skipped');
   });
 });
 
 describe('JUnit and JSON formats', () => {
   it('writes well-formed JUnit XML with one testcase per fixture and counts that match', () => {
-    const results = [result('fixtures/a.yaml', 'pass'), result('fixtures/b "q".yaml', 'fail'), result('fixtures/c.yaml', 'skip'), result('fixtures/bad/d.yaml', 'error'), result('fixtures/e.yaml', 'fail')];
+    const results = [
+      result('fixtures/a.yaml', 'pass'),
+      result('fixtures/b "q".yaml', 'fail'),
+      result('fixtures/c.yaml', 'skip'),
+      result('fixtures/bad/d.yaml', 'error'),
+      result('fixtures/e.yaml', 'fail'),
+    ];
     const xml = parseXml(renderJunit(buildReport(results, builtinRules())));
     const suite = findAll(xml, 'testsuite')[0]!;
     const cases = findAll(xml, 'testcase');
@@ -143,8 +170,15 @@ describe('JUnit and JSON formats', () => {
   });
 
   it('has a versioned JSON shape', () => {
-    const json = toCheckJson(buildReport([result('a.yaml', 'pass', ['evidence/payment-records']), result('b.yaml', 'fail')], builtinRules(), { minCoverage: 100 }));
-    expect(json).toMatchObject({ format: 'dispute-assess/check', version: 1, exit_code: 1, summary: { total: 2, passed: 1, failed: 1, skipped: 0, errors: 0 } });
+    const json = toCheckJson(
+      buildReport([result('a.yaml', 'pass', ['evidence/payment-records']), result('b.yaml', 'fail')], builtinRules(), { minCoverage: 100 }),
+    );
+    expect(json).toMatchObject({
+      format: 'dispute-assess/check',
+      version: 1,
+      exit_code: 1,
+      summary: { total: 2, passed: 1, failed: 1, skipped: 0, errors: 0 },
+    });
     expect(json.fixtures[1]).toMatchObject({ file: 'b.yaml', status: 'fail', mismatches: [{ what: 'finding a/b' }] });
     expect(json.coverage).toMatchObject({ min: 100, ok: false, covered: 1 });
   });

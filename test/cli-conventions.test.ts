@@ -24,7 +24,7 @@ beforeAll(() => {
 });
 
 describe('help and mistyped commands', () => {
-  it('help <command> is that command\'s help', () => {
+  it("help <command> is that command's help", () => {
     const r = run(['help', 'interview']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Usage: dispute-assess interview/);

@@ -78,7 +78,12 @@ describe('dispute-assess <case>', () => {
       if (!('FORCE_COLOR' in env)) delete base.FORCE_COLOR;
       // A person's terminal, not a CI runner's: chalk's detection turns colour off whenever CI is set (as .ci/run does).
       delete base.CI;
-      return spawnSync('script', ['-qec', `"${process.execPath}" "${BIN}" "${OFFLINE}"`, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: base, timeout: 20_000 }).stdout;
+      return spawnSync('script', ['-qec', `"${process.execPath}" "${BIN}" "${OFFLINE}"`, '/dev/null'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: base,
+        timeout: 20_000,
+      }).stdout;
     };
     expect(onTerminal({})).toContain(ESC);
     expect(onTerminal({ TERM: 'dumb' })).not.toContain(ESC);
@@ -109,9 +114,21 @@ describe('help, version, schema', () => {
 describe('bad input: a file:line:column diagnostic and exit 2', () => {
   it.each([
     ['YAML syntax error', 'order:\n  channel: [offline\n', /:3:1 {2}error {2}yaml-syntax {2}/],
-    ['wrong type', 'order:\n  value: { amount: lots, currency: USD }\n', /:2:20 {2}error {2}case-type {2}order\.value\.amount: expected a number, got the text 'lots'/],
-    ['unknown key with suggestion', 'order:\n  chanel: offline\n', /:2:3 {2}error {2}case-unknown-key {2}unknown key 'chanel' in order \(did you mean 'channel'\?\)/],
-    ['unknown enum value', 'order:\n  channel: ofline\n', /:2:12 {2}error {2}case-enum {2}order\.channel: .*did you mean 'offline'.*expected one of 'trade_assurance', 'wholesale_checkout', 'offline'/],
+    [
+      'wrong type',
+      'order:\n  value: { amount: lots, currency: USD }\n',
+      /:2:20 {2}error {2}case-type {2}order\.value\.amount: expected a number, got the text 'lots'/,
+    ],
+    [
+      'unknown key with suggestion',
+      'order:\n  chanel: offline\n',
+      /:2:3 {2}error {2}case-unknown-key {2}unknown key 'chanel' in order \(did you mean 'channel'\?\)/,
+    ],
+    [
+      'unknown enum value',
+      'order:\n  channel: ofline\n',
+      /:2:12 {2}error {2}case-enum {2}order\.channel: .*did you mean 'offline'.*expected one of 'trade_assurance', 'wholesale_checkout', 'offline'/,
+    ],
     ['empty file', '', /:1:1 {2}error {2}case-empty {2}/],
     ['a file that is not YAML', '\u0000\u0001binary\u0000', /:1:1 {2}error {2}(yaml-syntax|yaml-control-char|case-type) {2}/],
     ['plain text', 'hello there\n', /:1:1 {2}error {2}case-type {2}expected a mapping/],

@@ -26,10 +26,7 @@ describe('condition phrases', () => {
   it('every answer a fixture report names as a condition has its own phrase', () => {
     const missing = new Set<string>();
     for (const { a } of assessed) {
-      const pairs = [
-        ...a.plan.flatMap((s) => (s.condition ? [s.condition, ...(s.condition.and ?? [])] : [])),
-        ...(a.recommendation?.alternatives ?? []),
-      ];
+      const pairs = [...a.plan.flatMap((s) => (s.condition ? [s.condition, ...(s.condition.and ?? [])] : [])), ...(a.recommendation?.alternatives ?? [])];
       for (const { fact, value } of pairs) if (!ownConditionText(fact, value)) missing.add(`${fact}=${String(value)}`);
     }
     expect([...missing].sort()).toEqual([]);

@@ -6,7 +6,18 @@ import { caseSchema, type Case } from '../src/case/schema.js';
 import { anyTri } from '../src/case/derived/counterparty.js';
 import { usccFormatOk, usccOrgCodeOk, usccValid } from '../src/case/uscc.js';
 
-const PARAMS = { limitation_years_general: { value: 3 }, limitation_years_international_sale: { value: 4 }, notice_outer_limit_years: { value: 2 }, fx_usd_per_unit: { value: { EUR: 1.08 } }, ta_window_days: { value: 30 }, ta_window_days_enterprise: { value: 60 }, cisg_contracting_states: { value: ['US', 'CN'] }, chargeback_days: { value: 120 }, paypal_dispute_days: { value: 180 }, offline_complaint_days: { value: 90 } };
+const PARAMS = {
+  limitation_years_general: { value: 3 },
+  limitation_years_international_sale: { value: 4 },
+  notice_outer_limit_years: { value: 2 },
+  fx_usd_per_unit: { value: { EUR: 1.08 } },
+  ta_window_days: { value: 30 },
+  ta_window_days_enterprise: { value: 60 },
+  cisg_contracting_states: { value: ['US', 'CN'] },
+  chargeback_days: { value: 120 },
+  paypal_dispute_days: { value: 180 },
+  offline_complaint_days: { value: 90 },
+};
 const AS_OF = '2026-03-01';
 
 /** Derive every fact for a case (validated, so the fixtures of this table are real case files). */
@@ -36,7 +47,11 @@ describe('USCC helpers', () => {
 
 describe('anyTri', () => {
   it.each([
-    [[], undefined], [[false], false], [[false, undefined], undefined], [[undefined, true], true], [[false, false], false],
+    [[], undefined],
+    [[false], false],
+    [[false, undefined], undefined],
+    [[undefined, true], true],
+    [[false, false], false],
   ] as const)('%j -> %s', (xs, want) => expect(anyTri(xs)).toBe(want));
 });
 
@@ -70,9 +85,21 @@ describe('derived facts', () => {
     ['derived.full_prepayment', pay({ stage: 'deposit' }), false],
     ['derived.full_prepayment', pay({ stage: 'full' }), undefined],
     ['derived.full_prepayment', { order: { payments: [{ amount: usd(1), stage: 'full' }], delivery: { status: 'none' } } }, true],
-    ['derived.full_prepayment', { order: { payments: [{ amount: usd(1), stage: 'full', date: '2026-01-01' }], delivery: { status: 'full', shipped_date: '2026-02-01' } } }, true],
-    ['derived.full_prepayment', { order: { payments: [{ amount: usd(1), stage: 'full', date: '2026-02-05' }], delivery: { status: 'full', shipped_date: '2026-02-01' } } }, false],
-    ['derived.full_prepayment', { order: { payments: [{ amount: usd(1), stage: 'full' }], delivery: { status: 'full', shipped_date: '2026-02-01' } } }, undefined],
+    [
+      'derived.full_prepayment',
+      { order: { payments: [{ amount: usd(1), stage: 'full', date: '2026-01-01' }], delivery: { status: 'full', shipped_date: '2026-02-01' } } },
+      true,
+    ],
+    [
+      'derived.full_prepayment',
+      { order: { payments: [{ amount: usd(1), stage: 'full', date: '2026-02-05' }], delivery: { status: 'full', shipped_date: '2026-02-01' } } },
+      false,
+    ],
+    [
+      'derived.full_prepayment',
+      { order: { payments: [{ amount: usd(1), stage: 'full' }], delivery: { status: 'full', shipped_date: '2026-02-01' } } },
+      undefined,
+    ],
     // supplier_notified
     ['derived.supplier_notified', {}, undefined],
     ['derived.supplier_notified', { dispute: { supplier_notified: false } }, false],

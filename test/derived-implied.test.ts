@@ -16,7 +16,10 @@ const facts = (c: Case) => deriveFacts(c, flattenCase({ ...c, as_of: TODAY }), b
 const fact = (c: Case, path: string) => facts(c).get(path);
 const usd = (amount: number) => ({ amount, currency: 'USD' as const });
 /** Validate a case as the CLI does, from its YAML text. */
-const valid = (c: unknown) => { const doc = readYaml(stringify(c), 'case.yaml'); return doc.ok && validateCase(doc.value).ok; };
+const valid = (c: unknown) => {
+  const doc = readYaml(stringify(c), 'case.yaml');
+  return doc.ok && validateCase(doc.value).ok;
+};
 
 describe('implied case facts', () => {
   it('nothing arrived: a non-delivery or vanished-deposit dispute, with no type that means goods came', () => {
@@ -29,7 +32,9 @@ describe('implied case facts', () => {
   it('a bank switch named as the fraud means the bank details changed (issue 11); stating both ways is refused', () => {
     expect(fact({ dispute: { fraud_kind: 'bank_switch' } }, 'dispute.bank_details_changed')).toBe(true);
     expect(fact({ dispute: { fraud_kind: 'phishing' } }, 'dispute.bank_details_changed')).toBeUndefined();
-    expect(contradictions({ dispute: { fraud_kind: 'bank_switch', bank_details_changed: false } }).map((x) => x.path.join('.'))).toEqual(['dispute.bank_details_changed']);
+    expect(contradictions({ dispute: { fraud_kind: 'bank_switch', bank_details_changed: false } }).map((x) => x.path.join('.'))).toEqual([
+      'dispute.bank_details_changed',
+    ]);
     expect(contradictions({ dispute: { fraud_kind: 'bank_switch', bank_details_changed: true } })).toHaveLength(0);
   });
 
@@ -99,7 +104,8 @@ describe('bounds', () => {
   it('no rule condition reads a bound (it moves later as dates are learned)', () => {
     const bounds = new Set(DERIVED.filter((d) => d.bound).map((d) => d.name));
     expect(bounds.size).toBeGreaterThan(0);
-    const reads = (c: unknown): string[] => (c && typeof c === 'object' ? Object.entries(c).flatMap(([k, v]) => (k === 'fact' && typeof v === 'string' ? [v] : reads(v))) : []);
+    const reads = (c: unknown): string[] =>
+      c && typeof c === 'object' ? Object.entries(c).flatMap(([k, v]) => (k === 'fact' && typeof v === 'string' ? [v] : reads(v))) : [];
     for (const r of builtinRules().rules) for (const f of reads(r.when)) expect(bounds.has(f), `${r.id} reads ${f}`).toBe(false);
   });
 });

@@ -37,13 +37,17 @@ describe('limitation: years, restarts, bounds', () => {
   it('4 years for an international sale, 3 for a domestic one, none for a supplier outside the mainland or another law', () => {
     expect(derive(cn({ discovered_date: '2022-01-10' }), 'derived.limitation_end')).toBe('2026-01-10');
     expect(derive(cn({ discovered_date: '2022-01-10' }, 'CN'), 'derived.limitation_end')).toBe('2025-01-10');
-    expect(derive({ buyer: { country: 'US' }, supplier: { country: 'HK' }, dispute: { discovered_date: '2022-01-10' } }, 'derived.limitation_end')).toBeUndefined();
+    expect(
+      derive({ buyer: { country: 'US' }, supplier: { country: 'HK' }, dispute: { discovered_date: '2022-01-10' } }, 'derived.limitation_end'),
+    ).toBeUndefined();
     expect(derive({ ...cn({ discovered_date: '2022-01-10' }), order: { governing_law: 'buyer_country' } }, 'derived.limitation_end')).toBeUndefined();
     expect(derive({ buyer: { country: 'US' }, supplier: { country: 'HK' } }, 'derived.prc_limitation_applies')).toBe(false);
   });
   it('counts from the latest written notice, demand or acknowledgment', () => {
     expect(derive(cn({ discovered_date: '2021-01-10', supplier_notified_date: '2023-06-01' }), 'derived.limitation_end')).toBe('2027-06-01');
-    expect(derive(cn({ discovered_date: '2021-01-10', last_demand_date: '2022-05-01', last_acknowledgment_date: '2024-02-02' }), 'derived.limitation_end')).toBe('2028-02-02');
+    expect(
+      derive(cn({ discovered_date: '2021-01-10', last_demand_date: '2022-05-01', last_acknowledgment_date: '2024-02-02' }), 'derived.limitation_end'),
+    ).toBe('2028-02-02');
     expect(derive(cn({ discovered_date: '2021-01-10', proceedings_opened_date: '2022-01-01' }), 'derived.limitation_end')).toBeUndefined();
   });
   it('without a discovery date, counts from the earliest date the case holds and says it is a bound', () => {
@@ -61,7 +65,9 @@ describe('limitation: years, restarts, bounds', () => {
 });
 
 describe('chargeback window (Visa 13.1 / 13.3)', () => {
-  const card = (date: string, order: Record<string, unknown> = {}) => ({ order: { date: '2026-01-01', ...order, payments: [{ date, amount: usd(500), method: 'card' }] } });
+  const card = (date: string, order: Record<string, unknown> = {}) => ({
+    order: { date: '2026-01-01', ...order, payments: [{ date, amount: usd(500), method: 'card' }] },
+  });
   it('runs from the later of payment and expected delivery, capped at 540 days from payment', () => {
     expect(derive(card('2026-01-05', { delivery: { expected_date: '2026-05-01' } }), 'derived.chargeback_end')).toBe('2026-08-29');
     expect(derive(card('2026-01-05', { delivery: { expected_date: '2027-06-01' } }), 'derived.chargeback_end')).toBe('2027-06-29');
@@ -91,7 +97,11 @@ describe('cost of the legal routes (part 3)', () => {
     expect(derive(big, 'derived.preservation_fee_cny')).toBe(5000);
   });
   it('every ranked route carries a cost and a time in the assessment', () => {
-    const c = caseSchema.parse({ as_of: AS_OF, ...cn({ types: ['non_delivery'], discovered_date: '2026-01-10' }), order: { dispute_clause: 'cietac', payments: [{ date: '2025-12-01', amount: usd(36000), method: 'tt', via: 'supplier_company_account' }] } });
+    const c = caseSchema.parse({
+      as_of: AS_OF,
+      ...cn({ types: ['non_delivery'], discovered_date: '2026-01-10' }),
+      order: { dispute_clause: 'cietac', payments: [{ date: '2025-12-01', amount: usd(36000), method: 'tt', via: 'supplier_company_account' }] },
+    });
     const a = assess(c, rules, { today: AS_OF });
     const ranked = a.strategies.filter((s) => s.rank !== undefined);
     expect(ranked.length).toBeGreaterThan(0);

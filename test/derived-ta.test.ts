@@ -14,7 +14,10 @@ function derived(c: unknown, asOf = '2026-05-01') {
 const usd = (amount: number) => ({ amount, currency: 'USD' as const });
 const pay = (via: string | undefined, amount = 1000, extra: Record<string, unknown> = {}) => ({ amount: usd(amount), ...(via ? { via } : {}), ...extra });
 const orderWith = (...payments: unknown[]) => ({ order: { payments } });
-const receipt = (date: string, tier?: string) => ({ order: { delivery: { receipt_confirmed_date: date } }, ...(tier ? { buyer: { alibaba_tier: tier } } : {}) });
+const receipt = (date: string, tier?: string) => ({
+  order: { delivery: { receipt_confirmed_date: date } },
+  ...(tier ? { buyer: { alibaba_tier: tier } } : {}),
+});
 
 type Row = [label: string, caseValue: unknown, asOf: string | undefined, expected: unknown];
 
@@ -100,7 +103,10 @@ table('derived.ip_rights_usable_in_china', [
 ]);
 
 const status = (registration_status?: string, responsive?: string, listing_active?: boolean) => ({
-  supplier: { ...(registration_status ? { registration_status } : {}), activity: { ...(responsive ? { responsive } : {}), ...(listing_active === undefined ? {} : { listing_active }) } },
+  supplier: {
+    ...(registration_status ? { registration_status } : {}),
+    activity: { ...(responsive ? { responsive } : {}), ...(listing_active === undefined ? {} : { listing_active }) },
+  },
 });
 table('derived.asset_flight_risk', [
   ['nothing known: unknown', {}, undefined, undefined],
@@ -118,7 +124,12 @@ const taCase = (paid: number, cover: number | undefined, extra: Record<string, u
 table('derived.legal_backup_needed', [
   ['coverage unknown, flight unknown: unknown', taCase(86000, undefined), undefined, undefined],
   ['USD 56,000 beyond the cover: true', taCase(86000, 30000), undefined, true],
-  ['USD 4,000 beyond the cover, active supplier: false', taCase(34000, 30000, { registration_status: 'active', activity: { responsive: 'responsive', listing_active: true } }), undefined, false],
+  [
+    'USD 4,000 beyond the cover, active supplier: false',
+    taCase(34000, 30000, { registration_status: 'active', activity: { responsive: 'responsive', listing_active: true } }),
+    undefined,
+    false,
+  ],
   ['within the cover but the supplier vanishing: true', taCase(12000, 20000, { activity: { responsive: 'unresponsive' } }), undefined, true],
   ['vanishing, but a small claim: false', taCase(1200, 20000, { activity: { responsive: 'unresponsive' } }), undefined, false],
 ]);

@@ -26,14 +26,31 @@ function randomCondition(rng: Rng, depth: number): Condition {
   // As the semantic check requires: in, not_in and contains_any take a list (literal or parameter).
   const listOp = op === 'in' || op === 'not_in' || op === 'contains_any';
   const operand = listOp
-    ? v < 0.3 ? { param: 'p_list' } : pick(rng, VALUES.filter(Array.isArray))
-    : v < 0.15 ? { param: pick(rng, ['p_num', 'p_str', 'p_table', 'p_missing']) } : v < 0.3 ? { fact: pick(rng, FACTS) } : pick(rng, VALUES.filter((x) => !Array.isArray(x)));
+    ? v < 0.3
+      ? { param: 'p_list' }
+      : pick(rng, VALUES.filter(Array.isArray))
+    : v < 0.15
+      ? { param: pick(rng, ['p_num', 'p_str', 'p_table', 'p_missing']) }
+      : v < 0.3
+        ? { fact: pick(rng, FACTS) }
+        : pick(
+            rng,
+            VALUES.filter((x) => !Array.isArray(x)),
+          );
   return { fact: pick(rng, FACTS), [op]: operand } as Condition;
 }
 
 function randomFacts(rng: Rng): Map<string, FactValue> {
   const facts = new Map<string, FactValue>();
-  for (const f of FACTS) if (rng() < 0.75) facts.set(f, pick(rng, VALUES.filter((x) => x !== null)) as FactValue);
+  for (const f of FACTS)
+    if (rng() < 0.75)
+      facts.set(
+        f,
+        pick(
+          rng,
+          VALUES.filter((x) => x !== null),
+        ) as FactValue,
+      );
   return facts;
 }
 

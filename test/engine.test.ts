@@ -54,7 +54,9 @@ describe('three-valued conditions', () => {
 });
 
 // A small rule set of our own, so these tests do not move when the built-in packs change.
-const builtinSupport = yamlFilesIn(`${ROOT}/rules`).filter((f) => /catalogue|parameters|sources/.test(f)).map((file) => ({ file, text: (readTextFile(file) as { text: string }).text }));
+const builtinSupport = yamlFilesIn(`${ROOT}/rules`)
+  .filter((f) => /catalogue|parameters|sources/.test(f))
+  .map((file) => ({ file, text: (readTextFile(file) as { text: string }).text }));
 const RULES = `
 rules:
   - id: ta/on-platform
@@ -174,7 +176,11 @@ describe('assess', () => {
 
   it('ranks routes by score, keeps excluded ones out of the ranking, and exposes the reasons', () => {
     const a = run({ order: { channel: 'trade_assurance', payments: [pay('alibaba_checkout')] }, supplier: { activity: { responsive: 'responsive' } } });
-    expect(a.strategies.filter((s) => s.rank).map((s) => [s.route, s.rank])).toEqual([['ta_claim', 1], ['negotiation', 2], ['prc_litigation', 3]]);
+    expect(a.strategies.filter((s) => s.rank).map((s) => [s.route, s.rank])).toEqual([
+      ['ta_claim', 1],
+      ['negotiation', 2],
+      ['prc_litigation', 3],
+    ]);
     const b = run({ order: { payments: [pay('personal_account')] } });
     const ta = b.strategies.find((s) => s.route === 'ta_claim');
     expect(ta?.excluded).toBe(true);
@@ -184,7 +190,10 @@ describe('assess', () => {
 
   it('dates the plan: today first, window actions before their deadline, overdue marked', () => {
     const a = run({ order: { channel: 'trade_assurance', payments: [pay('alibaba_checkout')], delivery: { receipt_confirmed_date: '2026-03-01' } } });
-    expect(a.plan.map((p) => [p.rule, p.date])).toEqual([['plan/today', '2026-03-15'], ['plan/window', '2026-03-29']]);
+    expect(a.plan.map((p) => [p.rule, p.date])).toEqual([
+      ['plan/today', '2026-03-15'],
+      ['plan/window', '2026-03-29'],
+    ]);
     expect(a.plan[1]!.action).toBe('claim before 2026-03-31');
     expect(a.trade_assurance).toMatchObject({ window_end: '2026-03-31', days_left: 16 });
   });
@@ -210,7 +219,11 @@ describe('assess', () => {
   it('is deterministic: the same input gives the same output', () => {
     const c: Case = { order: { channel: 'trade_assurance', payments: [pay('alibaba_checkout')] }, dispute: { types: ['quality'], extra_fees_demanded: true } };
     expect(JSON.stringify(run(c))).toBe(JSON.stringify(run(c)));
-    expect(run(c).findings.filter((f) => f.kind === 'flag').map((f) => f.id)).toEqual(['flag/fees']);
+    expect(
+      run(c)
+        .findings.filter((f) => f.kind === 'flag')
+        .map((f) => f.id),
+    ).toEqual(['flag/fees']);
   });
 });
 

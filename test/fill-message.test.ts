@@ -4,14 +4,22 @@ import { fillMessage, labelCode, sumCurrency } from '../src/engine/format-value.
 import { builtinRules } from './helpers.js';
 
 const params = {
-  fee_cny: { value: 1000, unit: 'CNY' }, low_usd: { value: 229, unit: 'USD' }, high_usd: { value: 400.5, unit: 'USD' },
-  max_hkd: { value: 75000, unit: 'HKD' }, days: { value: 30, unit: 'days' },
+  fee_cny: { value: 1000, unit: 'CNY' },
+  low_usd: { value: 229, unit: 'USD' },
+  high_usd: { value: 400.5, unit: 'USD' },
+  max_hkd: { value: 75000, unit: 'HKD' },
+  days: { value: 30, unit: 'days' },
 };
 
 describe('fillMessage', () => {
   it('groups a derived sum and writes its code for the label before it', () => {
-    const facts = new Map([['derived.court_fee_cny', 3157], ['derived.court_fee_share_pct', 2.2049]]);
-    expect(fillMessage('about RMB {derived.court_fee_cny}, {derived.court_fee_share_pct}% of the claim', facts, params)).toBe('about CNY 3,157, 2.2% of the claim');
+    const facts = new Map([
+      ['derived.court_fee_cny', 3157],
+      ['derived.court_fee_share_pct', 2.2049],
+    ]);
+    expect(fillMessage('about RMB {derived.court_fee_cny}, {derived.court_fee_share_pct}% of the claim', facts, params)).toBe(
+      'about CNY 3,157, 2.2% of the claim',
+    );
   });
 
   it('does the same for parameters whose unit is a currency, and leaves others alone', () => {
@@ -23,7 +31,7 @@ describe('fillMessage', () => {
     expect(fillMessage('USD {params.fee_cny}', new Map(), params)).toBe('USD 1,000');
   });
 
-  it('every label a rule writes before a sum names that sum\'s currency', () => {
+  it("every label a rule writes before a sum names that sum's currency", () => {
     const set = builtinRules();
     const texts = [
       ...set.rules.flatMap((r) => [r.message, ...Object.values((r as { messages?: Record<string, string> }).messages ?? {})]),

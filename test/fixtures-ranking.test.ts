@@ -13,8 +13,12 @@ import { builtinRules, ROOT } from './helpers.js';
 
 const DIR = join(ROOT, 'fixtures');
 const PACKS = ['rules/trade-assurance.yaml', 'rules/strategy.yaml', 'rules/plan.yaml', 'rules/advice.yaml'];
-const mine = readdirSync(DIR).filter((f) => /^b-.*\.ya?ml$/.test(f) && !f.endsWith('.expect.yaml')).sort();
-const all = readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f) && !f.endsWith('.expect.yaml')).sort();
+const mine = readdirSync(DIR)
+  .filter((f) => /^b-.*\.ya?ml$/.test(f) && !f.endsWith('.expect.yaml'))
+  .sort();
+const all = readdirSync(DIR)
+  .filter((f) => /\.ya?ml$/.test(f) && !f.endsWith('.expect.yaml'))
+  .sort();
 const text = (f: string) => readFileSync(join(DIR, f), 'utf8');
 
 function assessed(f: string) {

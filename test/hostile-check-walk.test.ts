@@ -14,7 +14,12 @@ function loopingTree(): string {
   const a = join(root, 'a');
   mkdirSync(a);
   copyFileSync(FIXTURE, join(a, 'case.yaml'));
-  const links: [string, string][] = [['self1', '.'], ['self2', '.'], ['up1', '..'], ['up2', '..']];
+  const links: [string, string][] = [
+    ['self1', '.'],
+    ['self2', '.'],
+    ['up1', '..'],
+    ['up2', '..'],
+  ];
   for (const [name, target] of links) symlinkSync(target, join(a, name));
   return root;
 }
@@ -42,4 +47,3 @@ describe('findFixtures', () => {
     expect(r.code).toBe(0);
   });
 });
-

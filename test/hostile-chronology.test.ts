@@ -65,10 +65,26 @@ describe('impossible: errors', () => {
 
 describe('odd but possible: assessed, with a chronology finding', () => {
   it.each([
-    ['the problem found before receipt was confirmed', 'order:\n  delivery: {receipt_confirmed_date: 2026-02-10}\ndispute:\n  discovered_date: 2026-02-01\n', 'flag/discovered-before-receipt'],
-    ['receipt confirmed before shipping', 'order:\n  delivery: {shipped_date: 2026-02-10, receipt_confirmed_date: 2026-02-01}\n', 'flag/receipt-before-shipment'],
-    ['a platform dispute opened before receipt was confirmed', 'order:\n  delivery: {receipt_confirmed_date: 2026-02-10}\ndispute:\n  platform_dispute: {opened_date: 2026-02-01}\n', 'flag/dispute-before-receipt'],
-    ['the supplier told before the problem was found', 'dispute:\n  discovered_date: 2026-02-10\n  supplier_notified_date: 2026-02-01\n', 'flag/notified-before-discovered'],
+    [
+      'the problem found before receipt was confirmed',
+      'order:\n  delivery: {receipt_confirmed_date: 2026-02-10}\ndispute:\n  discovered_date: 2026-02-01\n',
+      'flag/discovered-before-receipt',
+    ],
+    [
+      'receipt confirmed before shipping',
+      'order:\n  delivery: {shipped_date: 2026-02-10, receipt_confirmed_date: 2026-02-01}\n',
+      'flag/receipt-before-shipment',
+    ],
+    [
+      'a platform dispute opened before receipt was confirmed',
+      'order:\n  delivery: {receipt_confirmed_date: 2026-02-10}\ndispute:\n  platform_dispute: {opened_date: 2026-02-01}\n',
+      'flag/dispute-before-receipt',
+    ],
+    [
+      'the supplier told before the problem was found',
+      'dispute:\n  discovered_date: 2026-02-10\n  supplier_notified_date: 2026-02-01\n',
+      'flag/notified-before-discovered',
+    ],
     ['goods shipped before the order', 'order:\n  date: 2026-02-10\n  delivery: {shipped_date: 2026-02-01}\n', 'flag/shipped-before-order'],
     ['delivery expected before the order', 'order:\n  date: 2026-02-10\n  delivery: {expected_date: 2026-02-01}\n', 'flag/expected-before-order'],
     ['a payment before the order date', 'order:\n  date: 2026-02-10\n  payments:\n    - {date: 2026-02-01, amount: {amount: 1, currency: USD}}\n', undefined],
@@ -77,12 +93,15 @@ describe('odd but possible: assessed, with a chronology finding', () => {
     expect(r.ok ? [] : r.diagnostics).toEqual([]);
     if (!r.ok) return;
     expect(r.warnings ?? []).toEqual([]);
-    const fired = assess(r.value, builtinRules(), { today: '2026-03-10' }).findings.filter((f) => f.category === 'chronology').map((f) => f.id);
+    const fired = assess(r.value, builtinRules(), { today: '2026-03-10' })
+      .findings.filter((f) => f.category === 'chronology')
+      .map((f) => f.id);
     expect(fired).toEqual(finding ? [finding] : []);
   });
 
   it('a consistent case has no chronology finding', () => {
-    const text = 'as_of: 2026-03-10\norder:\n  date: 2026-01-01\n  payments: [{date: 2026-01-02, amount: {amount: 1, currency: USD}}]\n  delivery: {shipped_date: 2026-01-20, receipt_confirmed_date: 2026-02-01, expected_date: 2026-01-25}\ndispute:\n  discovered_date: 2026-02-02\n  supplier_notified_date: 2026-02-03\n  platform_dispute: {opened_date: 2026-02-04}\n';
+    const text =
+      'as_of: 2026-03-10\norder:\n  date: 2026-01-01\n  payments: [{date: 2026-01-02, amount: {amount: 1, currency: USD}}]\n  delivery: {shipped_date: 2026-01-20, receipt_confirmed_date: 2026-02-01, expected_date: 2026-01-25}\ndispute:\n  discovered_date: 2026-02-02\n  supplier_notified_date: 2026-02-03\n  platform_dispute: {opened_date: 2026-02-04}\n';
     const r = check(text);
     expect(r.ok).toBe(true);
     if (r.ok) expect(assess(r.value, builtinRules(), { today: '2026-03-10' }).findings.filter((f) => f.category === 'chronology')).toEqual([]);

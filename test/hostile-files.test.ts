@@ -62,7 +62,12 @@ describe('files that are not there or not files', () => {
   });
 
   it('permission denied is mapped to file-unreadable', () => {
-    const denied: FileOps = { ...fs, openSync: () => { throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }); } };
+    const denied: FileOps = {
+      ...fs,
+      openSync: () => {
+        throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+      },
+    };
     expect(failed(readTextFile(FIXTURE, denied)).code).toBe('file-unreadable');
   });
 
@@ -124,13 +129,25 @@ describe('a file that changes while it is read', () => {
 
   it('grows: refused as file-changed, not half-read', () => {
     const p = write(tmp(), 'case.yaml', fs.readFileSync(FIXTURE));
-    const d = failed(readTextFile(p, changing((f) => fs.appendFileSync(f, 'notes: appended\n'), p)));
+    const d = failed(
+      readTextFile(
+        p,
+        changing((f) => fs.appendFileSync(f, 'notes: appended\n'), p),
+      ),
+    );
     expect(d.code).toBe('file-changed');
   });
 
   it('is truncated: refused as file-changed', () => {
     const p = write(tmp(), 'case.yaml', fs.readFileSync(FIXTURE));
-    expect(failed(readTextFile(p, changing((f) => fs.truncateSync(f, 10), p))).code).toBe('file-changed');
+    expect(
+      failed(
+        readTextFile(
+          p,
+          changing((f) => fs.truncateSync(f, 10), p),
+        ),
+      ).code,
+    ).toBe('file-changed');
   });
 
   it('grows past the size limit: refused as too large, reading at most limit + 1 bytes', () => {

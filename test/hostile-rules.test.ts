@@ -45,7 +45,13 @@ describe('schema violations', () => {
     ['a source that is not a list', rule('', ['source: [{ref: gsxt}]', 'source: gsxt']), 'rules-invalid', 7, /expected a list/],
     ['a checked date that is not a date', rule('  checked: last week\n'), 'rules-invalid', 9, /date YYYY-MM-DD/],
     ['an unknown key in a rule', rule('  whenn: {fact: order.channel, equals: offline}\n'), 'rules-unknown-key', 9, /did you mean 'when'/],
-    ['a condition with two operators', rule('  when: {fact: order.channel, equals: offline, not_equals: offline}\n'), 'rules-invalid', 9, /exactly one operator/],
+    [
+      'a condition with two operators',
+      rule('  when: {fact: order.channel, equals: offline, not_equals: offline}\n'),
+      'rules-invalid',
+      9,
+      /exactly one operator/,
+    ],
     ['a condition with no operator', rule('  when: {fact: order.channel}\n'), 'rules-invalid', 9, /needs one operator/],
     ['an unknown operator (a regex)', rule('  when: {fact: supplier.name, matches: "(a+)+$"}\n'), 'rules-unknown-key', 9, /unknown key 'matches'/],
     ['an empty all', rule('  when: {all: []}\n'), 'rules-invalid', 9, /at least 1 item/],
@@ -53,21 +59,87 @@ describe('schema violations', () => {
     ['in with a single value', rule('  when: {fact: order.channel, in: offline}\n'), 'rules-invalid', 9, /expected a list/],
     ['in with 301 values', rule(`  when: {fact: order.channel, in: [${Array(301).fill('offline').join(',')}]}\n`), 'rules-invalid', 9, /at most 300 items/],
     ['a checklist without then', rule('', ['kind: flag', 'kind: checklist']), 'rules-required', 2, /required key 'then'/],
-    ['a bad checklist level', rule('  then: {evidence: contract, level: must, for: [quality]}\n', ['kind: flag', 'kind: checklist']), 'rules-enum', 9, /'must' is not allowed/],
-    ['a repeated dispute type', rule('  then: {evidence: contract, level: required, for: [quality, quality]}\n', ['kind: flag', 'kind: checklist']), 'rules-invalid', 9, /lists 'quality' twice/],
-    ['a strategy without score or exclude', rule('  then: {route: negotiation}\n', ['kind: flag', 'kind: strategy']), 'rules-required', 9, /needs 'score'.*or 'exclude/],
+    [
+      'a bad checklist level',
+      rule('  then: {evidence: contract, level: must, for: [quality]}\n', ['kind: flag', 'kind: checklist']),
+      'rules-enum',
+      9,
+      /'must' is not allowed/,
+    ],
+    [
+      'a repeated dispute type',
+      rule('  then: {evidence: contract, level: required, for: [quality, quality]}\n', ['kind: flag', 'kind: checklist']),
+      'rules-invalid',
+      9,
+      /lists 'quality' twice/,
+    ],
+    [
+      'a strategy without score or exclude',
+      rule('  then: {route: negotiation}\n', ['kind: flag', 'kind: strategy']),
+      'rules-required',
+      9,
+      /needs 'score'.*or 'exclude/,
+    ],
     ['a score out of range', rule('  then: {route: negotiation, score: 11}\n', ['kind: flag', 'kind: strategy']), 'rules-invalid', 9, /at most 10/],
     ['a due that is neither today nor a fact', rule('  then: {due: tomorrow}\n', ['kind: flag', 'kind: action']), 'rules-invalid', 9, /'today' or \{fact/],
-    ['an offset out of range', rule('  then: {due: {fact: derived.ta_window_end, offset_days: 99999}}\n', ['kind: flag', 'kind: action']), 'rules-invalid', 9, /at most 3,650/],
-    ['an unknown evidence id in the catalogue', 'evidence:\n  photos: {title: t, proves: p, where: w}\n', 'rules-unknown-key', 2, /did you mean 'photos_video'/],
-    ['a parameter without source', 'parameters:\n  x_days: {value: 1, description: d, checked: 2026-01-01, confidence: stated}\n', 'rules-required', 2, /required key 'source'/],
-    ['a parameter name with capitals', 'parameters:\n  XDays: {value: 1, description: d, source: [{ref: gsxt}], checked: 2026-01-01, confidence: stated}\n', 'rules-invalid', 2, /lower-case letters/],
+    [
+      'an offset out of range',
+      rule('  then: {due: {fact: derived.ta_window_end, offset_days: 99999}}\n', ['kind: flag', 'kind: action']),
+      'rules-invalid',
+      9,
+      /at most 3,650/,
+    ],
+    [
+      'an unknown evidence id in the catalogue',
+      'evidence:\n  photos: {title: t, proves: p, where: w}\n',
+      'rules-unknown-key',
+      2,
+      /did you mean 'photos_video'/,
+    ],
+    [
+      'a parameter without source',
+      'parameters:\n  x_days: {value: 1, description: d, checked: 2026-01-01, confidence: stated}\n',
+      'rules-required',
+      2,
+      /required key 'source'/,
+    ],
+    [
+      'a parameter name with capitals',
+      'parameters:\n  XDays: {value: 1, description: d, source: [{ref: gsxt}], checked: 2026-01-01, confidence: stated}\n',
+      'rules-invalid',
+      2,
+      /lower-case letters/,
+    ],
     ['a bad pack name', 'pack: My Pack\n', 'rules-invalid', 1, /lower-case letters, digits and -/],
     ['a citation that is a plain string', rule('', ['source: [{ref: gsxt}]', 'source: ["DOMAIN.md §3.10"]']), 'rules-invalid', 7, /expected a mapping/],
-    ['a source entry without any date', 'sources:\n  my-register: {title: t, author: a, kind: official_register}\n', 'rules-required', 2, /'published'.*or 'retrieved'/],
-    ['a source entry of an unknown kind', 'sources:\n  my-register: {title: t, author: a, kind: blog, retrieved: 2026-01-01}\n', 'rules-enum', 2, /expected one of/],
-    ['a source id that is not kebab-case', 'sources:\n  My_Register: {title: t, author: a, kind: official_register, retrieved: 2026-01-01}\n', 'rules-invalid', 2, /name/],
-    ['an unverified parameter with neither source nor note', 'parameters:\n  x_days: {value: 1, description: d, checked: 2026-01-01, confidence: unverified}\n', 'rules-required', 2, /'source' or.*'note'/],
+    [
+      'a source entry without any date',
+      'sources:\n  my-register: {title: t, author: a, kind: official_register}\n',
+      'rules-required',
+      2,
+      /'published'.*or 'retrieved'/,
+    ],
+    [
+      'a source entry of an unknown kind',
+      'sources:\n  my-register: {title: t, author: a, kind: blog, retrieved: 2026-01-01}\n',
+      'rules-enum',
+      2,
+      /expected one of/,
+    ],
+    [
+      'a source id that is not kebab-case',
+      'sources:\n  My_Register: {title: t, author: a, kind: official_register, retrieved: 2026-01-01}\n',
+      'rules-invalid',
+      2,
+      /name/,
+    ],
+    [
+      'an unverified parameter with neither source nor note',
+      'parameters:\n  x_days: {value: 1, description: d, checked: 2026-01-01, confidence: unverified}\n',
+      'rules-required',
+      2,
+      /'source' or.*'note'/,
+    ],
   ])('%s', (_, text, code, line, message) => {
     const list = load(text);
     expect(list.length).toBe(1);
@@ -93,15 +165,50 @@ describe('semantic errors', () => {
     ['a duplicate of a built-in id', rule('', ['flag/test', 'flag/extra-fees-before-delivery']), 'rules-duplicate-id', /first defined at rules\/flags.yaml/],
     ['a placeholder naming no fact', rule('', ['message: Fired.', 'message: "{order.nope}"']), 'rules-placeholder', /names no fact/],
     ['a placeholder naming no parameter', rule('', ['message: Fired.', 'message: "{params.nope}"']), 'rules-placeholder', /names no parameter/],
-    ['a placeholder naming an Object.prototype member', rule('', ['message: Fired.', 'message: "{params.toString}"']), 'rules-placeholder', /names no parameter/],
+    [
+      'a placeholder naming an Object.prototype member',
+      rule('', ['message: Fired.', 'message: "{params.toString}"']),
+      'rules-placeholder',
+      /names no parameter/,
+    ],
     ['an unknown parameter', rule('  when: {fact: derived.loss_usd, gt: {param: nope}}\n'), 'rules-unknown-param', /'nope'/],
-    ['a parameter named like an Object.prototype member', rule('  when: {fact: derived.loss_usd, gt: {param: constructor}}\n'), 'rules-unknown-param', /'constructor'/],
-    ['a due date from a fact that is not a date', rule('  then: {due: {fact: order.channel}}\n', ['kind: flag', 'kind: action']), 'rules-unknown-fact', /must be a date fact/],
-    ['a source id not in the bibliography', rule('', ['source: [{ref: gsxt}]', 'source: [{ref: gsxy}]']), 'rules-unknown-source', /'gsxy' is not in the bibliography.*did you mean 'gsxt'/],
-    ['a locator that cites the research notes', rule('', ['source: [{ref: gsxt}]', 'source: [{ref: gsxt, at: "DOMAIN.md §3.10"}]']), 'rules-unshipped-source', /'DOMAIN.md' is not part of the package/],
+    [
+      'a parameter named like an Object.prototype member',
+      rule('  when: {fact: derived.loss_usd, gt: {param: constructor}}\n'),
+      'rules-unknown-param',
+      /'constructor'/,
+    ],
+    [
+      'a due date from a fact that is not a date',
+      rule('  then: {due: {fact: order.channel}}\n', ['kind: flag', 'kind: action']),
+      'rules-unknown-fact',
+      /must be a date fact/,
+    ],
+    [
+      'a source id not in the bibliography',
+      rule('', ['source: [{ref: gsxt}]', 'source: [{ref: gsxy}]']),
+      'rules-unknown-source',
+      /'gsxy' is not in the bibliography.*did you mean 'gsxt'/,
+    ],
+    [
+      'a locator that cites the research notes',
+      rule('', ['source: [{ref: gsxt}]', 'source: [{ref: gsxt, at: "DOMAIN.md §3.10"}]']),
+      'rules-unshipped-source',
+      /'DOMAIN.md' is not part of the package/,
+    ],
     ['a message that cites a seed file', rule('', ['message: Fired.', 'message: As seed 002 says.']), 'rules-unshipped-source', /'seed 002'/],
-    ['a parameter that cites the research notes', 'parameters:\n  x_days: {value: 1, description: d, source: [{ref: gsxt, at: DOMAIN.md}], checked: 2026-01-01, confidence: stated}\n', 'rules-unshipped-source', /DOMAIN.md/],
-    ['a built-in source id defined differently', 'sources:\n  gsxt: {title: t, author: a, kind: official_register, retrieved: 2026-01-01}\n', 'rules-duplicate-source', /already defined differently in rules\/sources.yaml/],
+    [
+      'a parameter that cites the research notes',
+      'parameters:\n  x_days: {value: 1, description: d, source: [{ref: gsxt, at: DOMAIN.md}], checked: 2026-01-01, confidence: stated}\n',
+      'rules-unshipped-source',
+      /DOMAIN.md/,
+    ],
+    [
+      'a built-in source id defined differently',
+      'sources:\n  gsxt: {title: t, author: a, kind: official_register, retrieved: 2026-01-01}\n',
+      'rules-duplicate-source',
+      /already defined differently in rules\/sources.yaml/,
+    ],
     [`a condition ${MAX_CONDITION_DEPTH + 1} levels deep`, rule(`  when: ${nested(MAX_CONDITION_DEPTH + 1)}\n`), 'rules-too-deep', /more than 32 levels/],
   ])('%s', (_, text, code, message) => {
     const list = load(text);
@@ -111,16 +218,23 @@ describe('semantic errors', () => {
   });
 
   it('a pack may bring its own bibliography, and cite it next to the built-in one', () => {
-    const own = 'sources:\n  my-register: {title: My register, author: Me, url: "https://example.org/register", kind: official_register, retrieved: 2026-01-01}\n';
+    const own =
+      'sources:\n  my-register: {title: My register, author: Me, url: "https://example.org/register", kind: official_register, retrieved: 2026-01-01}\n';
     expect(load(own + rule('', ['source: [{ref: gsxt}]', 'source: [{ref: my-register, at: "p. 2"}, {ref: gsxt}]']))).toEqual([]);
     // the same entry repeated verbatim in a second file is not a conflict
-    const r = parseAndLoad([...BUILTIN, { file: 'a.yaml', text: own }, { file: 'b.yaml', text: own + rule('', ['source: [{ref: gsxt}]', 'source: [{ref: my-register}]']) }]);
+    const r = parseAndLoad([
+      ...BUILTIN,
+      { file: 'a.yaml', text: own },
+      { file: 'b.yaml', text: own + rule('', ['source: [{ref: gsxt}]', 'source: [{ref: my-register}]']) },
+    ]);
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.value.sources['my-register']).toMatchObject({ title: 'My register' });
   });
 
   it('a checklist item without a catalogue entry (rules loaded without the built-in catalogue)', () => {
-    const r = parseAndLoad([{ file: 'only.yaml', text: rule('  then: {evidence: contract, level: required, for: [quality]}\n', ['kind: flag', 'kind: checklist']) }]);
+    const r = parseAndLoad([
+      { file: 'only.yaml', text: rule('  then: {evidence: contract, level: required, for: [quality]}\n', ['kind: flag', 'kind: checklist']) },
+    ]);
     expect(r.ok ? [] : r.diagnostics.map((d) => d.code)).toContain('rules-catalogue');
   });
 });
@@ -134,7 +248,9 @@ describe('deep condition trees do not crash', () => {
     for (const n of [1000, 100_000]) {
       let when: unknown = { fact: 'order.channel', equals: 'offline' };
       for (let i = 0; i < n; i++) when = { not: when };
-      const r = loadRules([docOf({ rules: [{ id: 'flag/x', title: 't', kind: 'flag', severity: 'low', rationale: 'r', source: [{ ref: 's' }], message: 'm', when }] })]);
+      const r = loadRules([
+        docOf({ rules: [{ id: 'flag/x', title: 't', kind: 'flag', severity: 'low', rationale: 'r', source: [{ ref: 's' }], message: 'm', when }] }),
+      ]);
       expect(r.ok ? [] : r.diagnostics.map((d) => d.code)).toEqual(['rules-too-deep']);
     }
   });
@@ -180,7 +296,7 @@ describe('nothing a rule file names is executed', () => {
     expect(hits(/\brequire\s*\(/)).toEqual([]);
   });
 
-  it('dynamic imports only load the CLI\'s own modules, by literal path', () => {
+  it("dynamic imports only load the CLI's own modules, by literal path", () => {
     const dynamic = files.flatMap((f) => [...f.text.matchAll(/\bimport\s*\(([^)]*)\)/g)].map((m) => ({ file: f.p, arg: m[1]!.trim() })));
     // Literal paths only: the CLI's own modules and the lazily loaded libraries.
     for (const d of dynamic) expect(d.arg, `${d.file}: import(${d.arg})`).toMatch(/^'((?:\.\.?\/)+[a-z/-]+\.js|commander|chalk)'$/);

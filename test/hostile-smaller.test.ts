@@ -17,7 +17,12 @@ describe('17.12 smaller ones', () => {
   it.skipIf(!existsSync('/dev/full'))('17.12 > /dev/full is a plain write error, exit 2, not an internal error', () => {
     const full = openSync('/dev/full', 'w');
     try {
-      const r = spawnSync(process.execPath, [BIN, CASE], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8', timeout: 20_000, env: { ...process.env, NO_COLOR: '1' } });
+      const r = spawnSync(process.execPath, [BIN, CASE], {
+        stdio: ['ignore', full, 'pipe'],
+        encoding: 'utf8',
+        timeout: 20_000,
+        env: { ...process.env, NO_COLOR: '1' },
+      });
       expect(r.status).toBe(2);
       expect(r.stderr).toContain('cannot write to standard output: no space left on the device');
       expect(r.stderr).not.toContain('internal error');
@@ -27,7 +32,13 @@ describe('17.12 smaller ones', () => {
   });
 
   it('17.12 commander usage errors follow the documented diagnostic format, exit 2', () => {
-    for (const args of [['--bogus', CASE], ['check', '--bogus'], [CASE, '--format'], ['--format', 'xml', CASE], ['schema', 'extra']]) {
+    for (const args of [
+      ['--bogus', CASE],
+      ['check', '--bogus'],
+      [CASE, '--format'],
+      ['--format', 'xml', CASE],
+      ['schema', 'extra'],
+    ]) {
       const r = cli(args);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(USAGE);

@@ -14,7 +14,8 @@ import { reviewLines } from '../src/interview/review.js';
 import { cli, ROOT } from './helpers.js';
 
 /** One of each class. The forged line would read as a diagnostic of another file if the line feed got through. */
-const PAYLOAD = '\x1b]52;c;SEFDS0VE\x07\x1b[2J\x1b]0;owned\x07\u009b31m\u0085\u202e\u2066\u200b\u200d\u2028\u2029\ufeff\u{E0041}\r\nfake.yaml:9:9  error  forged  x';
+const PAYLOAD =
+  '\x1b]52;c;SEFDS0VE\x07\x1b[2J\x1b]0;owned\x07\u009b31m\u0085\u202e\u2066\u200b\u200d\u2028\u2029\ufeff\u{E0041}\r\nfake.yaml:9:9  error  forged  x';
 /** The same classes as YAML escapes in a double-quoted value (YAML itself refuses C0 and C1 controls in values). */
 const VALUE_PAYLOAD = '\\u202E\\u2066\\u200B\\u200D\\L\\P\\U000E0041\\nfake.yaml:9:9  error  forged  x';
 /** Any raw character of the classes above (tab and line feed are layout). */
@@ -25,13 +26,22 @@ const OWN_SGR = /\x1b\[(?:[124]|2[24]|3\d|9[0-7])m/g;
 const TAG = `!!x${[...Buffer.from(PAYLOAD.replace(/[\r\n]/g, ''))].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('')}`;
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'da-term-'));
-const CASE = readFileSync(join(ROOT, 'test/cases/offline-wire.yaml'), 'utf8').replace('name: Foshan Everbright Furniture Co., Ltd.', `name: "Foshan${VALUE_PAYLOAD}"`);
+const CASE = readFileSync(join(ROOT, 'test/cases/offline-wire.yaml'), 'utf8').replace(
+  'name: Foshan Everbright Furniture Co., Ltd.',
+  `name: "Foshan${VALUE_PAYLOAD}"`,
+);
 
 /** Run the CLI in this process with a captured Io (the sanitiser sits in main, around any Io). */
 async function run(argv: string[], opts: { color?: boolean } = {}) {
   let stdout = '';
   let stderr = '';
-  const io: Io = { out: (t) => void (stdout += t), err: (t) => void (stderr += t), isTTY: opts.color === true, errIsTTY: false, env: opts.color ? { FORCE_COLOR: '1' } : { NO_COLOR: '1' } };
+  const io: Io = {
+    out: (t) => void (stdout += t),
+    err: (t) => void (stderr += t),
+    isTTY: opts.color === true,
+    errIsTTY: false,
+    env: opts.color ? { FORCE_COLOR: '1' } : { NO_COLOR: '1' },
+  };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }
@@ -71,7 +81,14 @@ describe('17.1 terminal injection through decoded YAML tags', () => {
 
   it('17.1 a tag escape of every class in a case file: text, colour, JSON and batch', async () => {
     const { dir, tagged } = payloadFiles();
-    for (const [args, color] of [[[tagged]], [[tagged], true], [[tagged, '--format', 'json']], [[dir]], [[dir, '--format', 'json']], [[dir, '--explain'], true]] as [string[], boolean?][]) {
+    for (const [args, color] of [
+      [[tagged]],
+      [[tagged], true],
+      [[tagged, '--format', 'json']],
+      [[dir]],
+      [[dir, '--format', 'json']],
+      [[dir, '--explain'], true],
+    ] as [string[], boolean?][]) {
       const r = await run(args, { color: color === true });
       expect(r.code).toBe(2);
       expectClean(r, color === true);
@@ -91,20 +108,36 @@ describe('17.1 terminal injection through decoded YAML tags', () => {
 });
 
 describe('17.1 interview --resume on a terminal', () => {
-  it.skipIf(spawnSync('script', ['--version']).status !== 0)('17.1 a resumed file with tag escapes, named with every class: refused, nothing raw on the terminal', () => {
-    const { tagged } = payloadFiles();
-    const r = spawnSync('script', ['-qec', `"${process.execPath}" "${join(ROOT, 'bin/dispute-assess.js')}" interview --resume "${tagged}"`, '/dev/null'], { encoding: 'utf8', timeout: 20_000, input: '', env: { ...process.env, NO_COLOR: '1' } });
-    expect(r.status).toBe(2);
-    expect(r.stdout).toContain('yaml-tag');
-    // The terminal turns each line feed into CR LF; those are the terminal's, not the file's.
-    expectClean({ stdout: r.stdout.replace(/\r\n/g, '\n'), stderr: r.stderr });
-  });
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)(
+    '17.1 a resumed file with tag escapes, named with every class: refused, nothing raw on the terminal',
+    () => {
+      const { tagged } = payloadFiles();
+      const r = spawnSync('script', ['-qec', `"${process.execPath}" "${join(ROOT, 'bin/dispute-assess.js')}" interview --resume "${tagged}"`, '/dev/null'], {
+        encoding: 'utf8',
+        timeout: 20_000,
+        input: '',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+      expect(r.status).toBe(2);
+      expect(r.stdout).toContain('yaml-tag');
+      // The terminal turns each line feed into CR LF; those are the terminal's, not the file's.
+      expectClean({ stdout: r.stdout.replace(/\r\n/g, '\n'), stderr: r.stderr });
+    },
+  );
 });
 
 describe('17.2 terminal injection through file and folder names and echoed arguments', () => {
   it('17.2 a case file and folder named with every class: report header, batch header, JSON, --explain, colour', async () => {
     const { dir, named } = payloadFiles();
-    for (const [args, color] of [[[named]], [[named], true], [[named, '--format', 'json']], [[named, '--explain']], [[dir]], [[dir], true], [[dir, '--format', 'json']]] as [string[], boolean?][]) {
+    for (const [args, color] of [
+      [[named]],
+      [[named], true],
+      [[named, '--format', 'json']],
+      [[named, '--explain']],
+      [[dir]],
+      [[dir], true],
+      [[dir, '--format', 'json']],
+    ] as [string[], boolean?][]) {
       const r = await run(args, { color: color === true });
       expectClean(r, color === true);
       expect(r.stdout + r.stderr).toContain('\\u202E');
@@ -123,7 +156,15 @@ describe('17.2 terminal injection through file and folder names and echoed argum
 
   it('17.2 echoed option values: --as-of, --fail-on, --format, an unknown option, check --grep and --format', async () => {
     const file = join(ROOT, 'test/cases/offline-wire.yaml');
-    for (const args of [[file, '--as-of', PAYLOAD, '--fail-on', PAYLOAD], [file, '--format', PAYLOAD], [file, `--x${PAYLOAD}`], ['check', '--format', PAYLOAD, 'fixtures'], ['check', '--grep', PAYLOAD, 'fixtures'], ['interview', '--out', PAYLOAD], [`schema${PAYLOAD}`]]) {
+    for (const args of [
+      [file, '--as-of', PAYLOAD, '--fail-on', PAYLOAD],
+      [file, '--format', PAYLOAD],
+      [file, `--x${PAYLOAD}`],
+      ['check', '--format', PAYLOAD, 'fixtures'],
+      ['check', '--grep', PAYLOAD, 'fixtures'],
+      ['interview', '--out', PAYLOAD],
+      [`schema${PAYLOAD}`],
+    ]) {
       const r = await run(args);
       expect(r.code).toBe(2);
       expectClean(r);
@@ -144,7 +185,10 @@ describe('17.3 bidi overrides, zero-width characters and line separators', () =>
     const dir = tmp();
     const file = join(dir, 'case.yaml');
     writeFileSync(file, CASE);
-    for (const [args, color] of [[[file]], [[file], true], [[file, '--format', 'json']], [[file, '--explain']], [[file, '--explain'], true]] as [string[], boolean?][]) {
+    for (const [args, color] of [[[file]], [[file], true], [[file, '--format', 'json']], [[file, '--explain']], [[file, '--explain'], true]] as [
+      string[],
+      boolean?,
+    ][]) {
       const r = await run(args, { color: color === true });
       expectClean(r, color === true);
     }
@@ -154,15 +198,23 @@ describe('17.3 bidi overrides, zero-width characters and line separators', () =>
   });
 
   it('17.3 the interview review and its prompt defaults show such values escaped', () => {
-    const lines = reviewLines([{ question: { path: 'supplier.name', text: 'Supplier name', group: 'supplier', kind: 'text', order: 1 } as never, value: 'x', shown: `Acme\u202eevil\u2028` }]);
+    const lines = reviewLines([
+      {
+        question: { path: 'supplier.name', text: 'Supplier name', group: 'supplier', kind: 'text', order: 1 } as never,
+        value: 'x',
+        shown: `Acme\u202eevil\u2028`,
+      },
+    ]);
     const out = safeOutput(lines.join('\n'), { colors: () => false, eraseLine: () => false });
     expect(out).not.toMatch(RAW);
     expect(safeInline(`Acme\u202e\n`)).toBe('Acme\\u202E\\u000A');
   });
 
-  it('17.3 the sanitiser keeps the tool\'s own colours only when they are allowed, and escapes every other sequence', () => {
+  it("17.3 the sanitiser keeps the tool's own colours only when they are allowed, and escapes every other sequence", () => {
     const colored = '\x1b[1mbold\x1b[22m \x1b[31mred\x1b[39m \x1b[8mhidden\x1b[0m \x1b]0;title\x07';
-    expect(safeOutput(colored, { colors: () => true, eraseLine: () => false })).toBe('\x1b[1mbold\x1b[22m \x1b[31mred\x1b[39m \\u001B[8mhidden\\u001B[0m \\u001B]0;title\\u0007');
+    expect(safeOutput(colored, { colors: () => true, eraseLine: () => false })).toBe(
+      '\x1b[1mbold\x1b[22m \x1b[31mred\x1b[39m \\u001B[8mhidden\\u001B[0m \\u001B]0;title\\u0007',
+    );
     expect(safeOutput(colored, { colors: () => false, eraseLine: () => false })).not.toContain('\x1b');
     expect(safeOutput('\r\x1b[Kprogress', { colors: () => false, eraseLine: () => true })).toBe('\r\x1b[Kprogress');
     expect(safeOutput('\r\x1b[Kprogress', { colors: () => false, eraseLine: () => false })).toBe('\\u000D\\u001B[Kprogress');

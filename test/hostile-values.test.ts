@@ -29,7 +29,12 @@ describe('no prototype pollution', () => {
   const before = protoSnapshot();
 
   it('refuses __proto__, constructor and prototype keys in YAML anywhere', () => {
-    for (const text of ['__proto__: {polluted: true}\n', 'buyer:\n  __proto__: {polluted: true}\n', 'evidence:\n  constructor: {prototype: {polluted: true}}\n', 'order:\n  payments:\n    - {amount: {amount: 1, currency: USD}, __proto__: {polluted: true}}\n']) {
+    for (const text of [
+      '__proto__: {polluted: true}\n',
+      'buyer:\n  __proto__: {polluted: true}\n',
+      'evidence:\n  constructor: {prototype: {polluted: true}}\n',
+      'order:\n  payments:\n    - {amount: {amount: 1, currency: USD}, __proto__: {polluted: true}}\n',
+    ]) {
       const r = readYaml(text, 'case.yaml');
       expect(r.ok ? [] : r.diagnostics.map((d) => d.code)).toContain('yaml-reserved-key');
     }
@@ -48,9 +53,20 @@ describe('no prototype pollution', () => {
   });
 
   it('rule files: a parameter named constructor or __proto__ changes nothing, and {param: constructor} is an unknown parameter', () => {
-    const params = JSON.parse('{"parameters": {"__proto__": {"value": 1, "description": "x", "source": "x", "checked": "2026-01-01", "confidence": "stated"}}}');
+    const params = JSON.parse(
+      '{"parameters": {"__proto__": {"value": 1, "description": "x", "source": "x", "checked": "2026-01-01", "confidence": "stated"}}}',
+    );
     expect(loadRules([docOf(params)]).ok).toBe(false);
-    const rule = { id: 'flag/x', title: 'x', kind: 'flag', severity: 'low', rationale: 'x', source: [{ ref: 'x' }], message: 'x {params.toString}', when: { fact: 'derived.loss_usd', gt: { param: 'constructor' } } };
+    const rule = {
+      id: 'flag/x',
+      title: 'x',
+      kind: 'flag',
+      severity: 'low',
+      rationale: 'x',
+      source: [{ ref: 'x' }],
+      message: 'x {params.toString}',
+      when: { fact: 'derived.loss_usd', gt: { param: 'constructor' } },
+    };
     const r = loadRules([docOf({ rules: [rule] })]);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['rules-unknown-param', 'rules-placeholder']));
@@ -116,9 +132,12 @@ describe('dates', () => {
     expect(one(`dispute: {discovered_date: ${date}}\n`).message).toContain(hint);
   });
 
-  it.each(['9999-12-31', '0001-01-01', '1899-12-31', '2200-01-01'])('the out-of-range date %s is refused (keeps date arithmetic in four-digit years)', (date) => {
-    expect(one(`order: {date: ${date}}\n`).code).toBe('case-date-range');
-  });
+  it.each(['9999-12-31', '0001-01-01', '1899-12-31', '2200-01-01'])(
+    'the out-of-range date %s is refused (keeps date arithmetic in four-digit years)',
+    (date) => {
+      expect(one(`order: {date: ${date}}\n`).code).toBe('case-date-range');
+    },
+  );
 });
 
 describe('amounts', () => {
@@ -154,7 +173,15 @@ describe('amounts', () => {
 
 describe('currency and country codes', () => {
   it.each([
-    ['usd', 'USD'], ['Usd', 'USD'], ['RMB', 'CNY'], ['rmb', 'CNY'], ['yuan', 'CNY'], ['$', 'USD'], ['US$', 'USD'], ['€', 'EUR'], ['"Hong Kong Dollar"', 'HKD'],
+    ['usd', 'USD'],
+    ['Usd', 'USD'],
+    ['RMB', 'CNY'],
+    ['rmb', 'CNY'],
+    ['yuan', 'CNY'],
+    ['$', 'USD'],
+    ['US$', 'USD'],
+    ['€', 'EUR'],
+    ['"Hong Kong Dollar"', 'HKD'],
   ])('currency %s: did you mean %s', (got, want) => {
     const d = one(money('100', got));
     expect(d.code).toBe('case-enum');
@@ -167,7 +194,15 @@ describe('currency and country codes', () => {
     expect(d.message).toMatch(/expected one of 'AED'.*\(162 in all\)/);
   });
 
-  it.each([['gb', 'GB'], ['UK', 'GB'], ['USA', 'US'], ['China', 'CN'], ['"Hong Kong"', 'HK'], ['"United Kingdom"', 'GB'], ['Germany', 'DE']])('country %s: did you mean %s', (got, want) => {
+  it.each([
+    ['gb', 'GB'],
+    ['UK', 'GB'],
+    ['USA', 'US'],
+    ['China', 'CN'],
+    ['"Hong Kong"', 'HK'],
+    ['"United Kingdom"', 'GB'],
+    ['Germany', 'DE'],
+  ])('country %s: did you mean %s', (got, want) => {
     expect(one(`buyer: {country: ${got}}\n`).message).toContain(`did you mean '${want}'`);
   });
 

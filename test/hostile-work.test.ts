@@ -37,7 +37,10 @@ describe('17.4 the work per file is bounded by nodes and collection items', () =
 
   it('17.4 the limit is a parameter, and files within it are read as before', () => {
     const text = 'a: 1\nb: [1, 2, "x", {c: d}]\n';
-    expect(readYaml(text, 'x.yaml', { limits: { maxNodes: 9 } })).toMatchObject({ ok: false, diagnostics: [{ code: 'yaml-too-many-nodes', line: 2, column: 9 }] });
+    expect(readYaml(text, 'x.yaml', { limits: { maxNodes: 9 } })).toMatchObject({
+      ok: false,
+      diagnostics: [{ code: 'yaml-too-many-nodes', line: 2, column: 9 }],
+    });
     expect(readYaml(text, 'x.yaml', { limits: { maxNodes: 21 } }).ok).toBe(true);
     // The largest built-in rule pack is far inside the limit.
     for (const f of yamlFilesIn(join(ROOT, 'rules'))) expect(readYaml(readFileSync(f, 'utf8'), f).ok).toBe(true);
@@ -57,7 +60,8 @@ describe('17.4 the work per file is bounded by nodes and collection items', () =
 
 describe('17.6 rule-pack parameters have a schema: type, unit, range', () => {
   const BUILTIN = yamlFilesIn(join(ROOT, 'rules')).map((f) => ({ file: `rules/${f.split('/').pop()}`, text: readFileSync(f, 'utf8') }));
-  const param = (name: string, value: string, unit = 'days') => `parameters:\n  ${name}:\n    value: ${value}\n${unit ? `    unit: ${unit}\n` : ''}    description: x\n    source: [{ ref: prc-civil-code, at: x }]\n    checked: 2026-01-01\n    confidence: stated\n`;
+  const param = (name: string, value: string, unit = 'days') =>
+    `parameters:\n  ${name}:\n    value: ${value}\n${unit ? `    unit: ${unit}\n` : ''}    description: x\n    source: [{ ref: prc-civil-code, at: x }]\n    checked: 2026-01-01\n    confidence: stated\n`;
   const load = (text: string) => {
     const r = parseAndLoad([...BUILTIN, { file: 'pack.yaml', text }]);
     return r.ok ? [] : r.diagnostics;
@@ -138,7 +142,11 @@ describe.skipIf(!hasMkfifo)('17.7 a FIFO (or any non-regular file) is refused be
 
   it.skipIf(!hasScript)('17.7 interview --resume of a FIFO, on a terminal: refused at once', () => {
     const p = fifo(tmp(), 'resume.yaml');
-    const r = spawnSync('script', ['-qec', `"${process.execPath}" "${join(ROOT, 'bin/dispute-assess.js')}" interview --resume "${p}"`, '/dev/null'], { encoding: 'utf8', timeout: 20_000, input: '' });
+    const r = spawnSync('script', ['-qec', `"${process.execPath}" "${join(ROOT, 'bin/dispute-assess.js')}" interview --resume "${p}"`, '/dev/null'], {
+      encoding: 'utf8',
+      timeout: 20_000,
+      input: '',
+    });
     expect(r.status).toBe(2);
     expect(r.stdout).toContain('file-not-regular');
   });

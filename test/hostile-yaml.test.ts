@@ -205,7 +205,12 @@ describe('through the CLI', () => {
   it('reports an alias bomb as a diagnostic, exit 2', () => {
     const dir = tmp();
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 12; i++) lines.push(`a${i}: &a${i} [${Array(9).fill(i === 1 ? '*a' : `*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 12; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(9)
+          .fill(i === 1 ? '*a' : `*a${i - 1}`)
+          .join(', ')}]`,
+      );
     writeFileSync(join(dir, 'bomb.yaml'), lines.join('\n') + '\n');
     const r = cli([join(dir, 'bomb.yaml')]);
     expect(r.code).toBe(2);

@@ -2,7 +2,19 @@
 // read back on resume, and the buyer's own closing comment kept.
 import { describe, expect, it } from 'vitest';
 import { caseText, loadCaseDocument, newCaseDocument, setAnswer } from '../src/interview/case-document.js';
-import { answeredByEarlier, dontKnowFromNotes, EVENTS_ASKED, HOMEWORK, homeworkLines, interviewNotes, isHomework, notHappenedFromNotes, stillOpen, withEvents, withNotes } from '../src/interview/agenda.js';
+import {
+  answeredByEarlier,
+  dontKnowFromNotes,
+  EVENTS_ASKED,
+  HOMEWORK,
+  homeworkLines,
+  interviewNotes,
+  isHomework,
+  notHappenedFromNotes,
+  stillOpen,
+  withEvents,
+  withNotes,
+} from '../src/interview/agenda.js';
 import { bundleQuestion, questionFor } from '../src/interview/catalogue.js';
 import { ValueOfInformation } from '../src/interview/value.js';
 import { relevantRules } from '../src/interview/planner.js';
@@ -69,7 +81,13 @@ describe('events that did not happen, and questions no answer of which matters',
   it('does not ask a date whose every possible answer leaves the verdict as it is', () => {
     const rules = builtinRules();
     // a recent order from a mainland supplier: no date of a written demand can bring the 4-year limitation near
-    const c = caseSchema.parse({ as_of: '2026-03-10', buyer: { country: 'GB' }, supplier: { country: 'CN' }, dispute: { types: ['non_delivery'], discovered_date: '2026-02-15' }, order: { date: '2025-12-01', channel: 'offline' } });
+    const c = caseSchema.parse({
+      as_of: '2026-03-10',
+      buyer: { country: 'GB' },
+      supplier: { country: 'CN' },
+      dispute: { types: ['non_delivery'], discovered_date: '2026-02-15' },
+      order: { date: '2025-12-01', channel: 'offline' },
+    });
     const a = assess(c, rules, { today: '2026-03-10', explain: true });
     const voi = new ValueOfInformation(c, rules, '2026-03-10', relevantRules(a, rules, c));
     expect(voi.worthAsking(questionFor('dispute.last_demand_date', rules)!)).toBe(false);
@@ -90,6 +108,11 @@ describe('events that did not happen, and questions no answer of which matters',
     for (const p of ['order.channel', 'order.goods', 'order.date', 'supplier.payee.name', 'customs.event']) expect(stillOpen(p, copier), p).toBe(false);
     expect(stillOpen('supplier.name', copier)).toBe(true);
     // both names given settle whether the account is the contracting party's
-    expect(stillOpen('supplier.payee.same_as_contracting_party', c({ order: { payments: [{ via: 'supplier_company_account' }] }, supplier: { contracting_party: 'A Ltd', payee: { name: 'B Ltd' } } }))).toBe(false);
+    expect(
+      stillOpen(
+        'supplier.payee.same_as_contracting_party',
+        c({ order: { payments: [{ via: 'supplier_company_account' }] }, supplier: { contracting_party: 'A Ltd', payee: { name: 'B Ltd' } } }),
+      ),
+    ).toBe(false);
   });
 });

@@ -55,7 +55,10 @@ describe('question catalogue', () => {
       if ((info.kind !== 'enum' && info.kind !== 'list') || path.startsWith('evidence.') || /country$/.test(path)) continue;
       const spec = CATALOGUE.get(path)!;
       expect(Object.keys(spec.labels ?? {}).sort(), path).toEqual([...info.values!].sort());
-      expect(questionFor(path)!.choices!.map((c) => c.value), path).toEqual([...info.values!]);
+      expect(
+        questionFor(path)!.choices!.map((c) => c.value),
+        path,
+      ).toEqual([...info.values!]);
     }
   });
 
@@ -65,14 +68,24 @@ describe('question catalogue', () => {
       const node = schemaAt(caseJsonSchema(), ['order', 'payments', 0, field]);
       const values = (node?.enum ?? node?.anyOf?.find((a) => a.enum)?.enum ?? []) as string[];
       expect(values.length, field).toBeGreaterThan(0);
-      expect(paymentChoices(field).map((c) => c.value).sort(), field).toEqual([...values].sort());
+      expect(
+        paymentChoices(field)
+          .map((c) => c.value)
+          .sort(),
+        field,
+      ).toEqual([...values].sort());
     }
   });
 
   it('can word every case fact the loaded rules read, directly or through a derived fact', () => {
     const derived = new Map(DERIVED.map((d) => [d.name, d.inputs]));
     const rules = builtinRules();
-    const facts = new Set(rules.rules.flatMap((r) => leaves(r.when)).flatMap((f) => derived.get(f) ?? [f]).flatMap((f) => derived.get(f) ?? [f]));
+    const facts = new Set(
+      rules.rules
+        .flatMap((r) => leaves(r.when))
+        .flatMap((f) => derived.get(f) ?? [f])
+        .flatMap((f) => derived.get(f) ?? [f]),
+    );
     for (const f of facts) {
       if (/^(derived|eligibility)\./.test(f) || f === 'as_of') continue;
       const path = f.replace(/\.(amount|currency)$/, '');
@@ -108,7 +121,8 @@ describe('answer parsing', () => {
 
   it('reads dates as people type them, and asks when day and month could be swapped', () => {
     const today = '2026-11-25';
-    for (const t of ['1 Sep 2026', 'Sept 1, 2026', '2026-09-01', '1st September 2026', '2026/9/1']) expect(parseDate(t, { today }), t).toEqual({ ok: true, value: '2026-09-01' });
+    for (const t of ['1 Sep 2026', 'Sept 1, 2026', '2026-09-01', '1st September 2026', '2026/9/1'])
+      expect(parseDate(t, { today }), t).toEqual({ ok: true, value: '2026-09-01' });
     expect(parseDate('13/09/2026', { today })).toEqual({ ok: true, value: '2026-09-13' });
     expect(parseDate('01/09/2026', { today })).toMatchObject({ ok: false, message: expect.stringContaining('1 September or January 9') });
     for (const t of ['Sep 2026', 'next friday', 'banana', '1 Sep', '1 Sep 2026 to 5 Sep 2026']) expect(parseDate(t, { today }), t).toMatchObject({ ok: false });
@@ -155,7 +169,11 @@ describe('ip.rights as one question', () => {
   it('round-trips ticked choices through the case shape', async () => {
     const { encodeIpRights, decodeIpRights } = await import('../src/interview/ip-rights.js');
     const ticked = ['trademark:cn', 'design_patent:abroad', 'copyright'];
-    expect(encodeIpRights(ticked)).toEqual([{ kind: 'trademark', registered_in_china: true }, { kind: 'design_patent', registered_in_china: false }, { kind: 'copyright' }]);
+    expect(encodeIpRights(ticked)).toEqual([
+      { kind: 'trademark', registered_in_china: true },
+      { kind: 'design_patent', registered_in_china: false },
+      { kind: 'copyright' },
+    ]);
     expect(decodeIpRights(encodeIpRights(ticked))).toEqual(ticked);
     expect(decodeIpRights([{ kind: 'patent' }])).toEqual([]);
     expect(encodeIpRights([])).toEqual([]);

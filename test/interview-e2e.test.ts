@@ -68,12 +68,15 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
   it('a closed terminal keeps the answers given and exits 130', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'da-e2e-'));
     // A parent that outlives the terminal records how the interview ended.
-    writeFileSync(join(dir, 'wrap.mjs'), [
-      "import { spawn } from 'node:child_process'; import { writeFileSync } from 'node:fs';",
-      "process.on('SIGHUP', () => {});",
-      "const child = spawn(process.execPath, process.argv.slice(2), { stdio: 'inherit' });",
-      "child.on('exit', (code, signal) => writeFileSync('rc.json', JSON.stringify({ code, signal })));",
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'wrap.mjs'),
+      [
+        "import { spawn } from 'node:child_process'; import { writeFileSync } from 'node:fs';",
+        "process.on('SIGHUP', () => {});",
+        "const child = spawn(process.execPath, process.argv.slice(2), { stdio: 'inherit' });",
+        "child.on('exit', (code, signal) => writeFileSync('rc.json', JSON.stringify({ code, signal })));",
+      ].join('\n'),
+    );
     spawnSync('tmux', ['-L', SOCKET, 'kill-session', '-t', 'e2e']);
     tmux('new-session', '-d', '-s', 'e2e', '-x', '120', '-y', '40', '-c', dir, `NO_COLOR=1 node wrap.mjs ${BIN} interview --out case.yaml --as-of ${AS_OF}`);
     await waitFor(/\? What went wrong\?/);
@@ -140,7 +143,9 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
     expect(partial.dispute.types).toEqual(['non_delivery']);
     expect(partial.order.channel).toBe('offline');
     expect(partial.order.goods).toBe('500 oak dining chairs');
-    expect(partial.order.payments).toEqual([{ date: '2025-12-02', amount: { amount: 6000, currency: 'CAD' }, method: 'tt', via: 'hong_kong_account', stage: 'deposit' }]);
+    expect(partial.order.payments).toEqual([
+      { date: '2025-12-02', amount: { amount: 6000, currency: 'CAD' }, method: 'tt', via: 'hong_kong_account', stage: 'deposit' },
+    ]);
     expect(valueAt(partial, unknownPath!), unknownPath).toBeUndefined();
     // the saved file lists the research as homework (with where to look) and what was answered "I don't know"
     const savedText = readFileSync(file, 'utf8');
@@ -202,17 +207,20 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
   }, 30_000);
   it('follows up an event ticked in "Which of these apply?" and notes the others as not happened', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'da-e2e-'));
-    writeFileSync(join(dir, 'case.yaml'), [
-      'buyer: { country: GB }',
-      'dispute: { types: [non_delivery], amount_claimed: { amount: 6000, currency: USD } }',
-      'order:',
-      '  goods: 500 oak dining chairs',
-      '  channel: offline',
-      '  date: 2025-12-01',
-      '  delivery: { expected_date: 2026-02-01 }',
-      '  payments: [{ date: 2025-12-02, amount: { amount: 6000, currency: USD }, method: tt, via: supplier_company_account, stage: full }]',
-      '',
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'case.yaml'),
+      [
+        'buyer: { country: GB }',
+        'dispute: { types: [non_delivery], amount_claimed: { amount: 6000, currency: USD } }',
+        'order:',
+        '  goods: 500 oak dining chairs',
+        '  channel: offline',
+        '  date: 2025-12-01',
+        '  delivery: { expected_date: 2026-02-01 }',
+        '  payments: [{ date: 2025-12-02, amount: { amount: 6000, currency: USD }, method: tt, via: supplier_company_account, stage: full }]',
+        '',
+      ].join('\n'),
+    );
     start(dir, `interview --resume case.yaml --as-of ${AS_OF}`, 'rc.txt');
     for (let i = 0; i < 12; i++) {
       if (prompt(await waitFor(waiting)).text.startsWith('Which of these apply?')) break;
@@ -244,4 +252,5 @@ describe.skipIf(!HAS_TMUX)('interview in a terminal (tmux)', () => {
   });
 });
 
-if (!HAS_TMUX) describe('interview in a terminal', () => it.skip('skipped: tmux is not installed, so the end-to-end interview test cannot drive a terminal', () => {}));
+if (!HAS_TMUX)
+  describe('interview in a terminal', () => it.skip('skipped: tmux is not installed, so the end-to-end interview test cannot drive a terminal', () => {}));

@@ -26,7 +26,12 @@ function staticClosure(file: string, seen = new Set<string>(), dynamic = false):
   return seen;
 }
 
-const chunk = (prefix: string) => join(DIST, 'chunks', readdirSync(join(DIST, 'chunks')).find((f) => f.startsWith(`${prefix}-`))!);
+const chunk = (prefix: string) =>
+  join(
+    DIST,
+    'chunks',
+    readdirSync(join(DIST, 'chunks')).find((f) => f.startsWith(`${prefix}-`))!,
+  );
 
 describe('lazy loading of @inquirer/prompts', () => {
   it('is not imported by the CLI entry, the library entry, nor the other commands', () => {

@@ -41,12 +41,25 @@ export const ORACLES: Record<string, Case> = {
     as_of: AS_OF,
     buyer: { country: 'DE', alibaba_tier: 'standard', in_china: false },
     supplier: {
-      name: 'Ningbo Brightlite Electric Co., Ltd.', country: 'CN', found_on: 'alibaba', claimed_type: 'factory', registration_status: 'active',
-      still_member: true, ta_coverage: { amount: 30000, currency: 'USD' }, activity: { listing_active: true, responsive: 'slow' },
+      name: 'Ningbo Brightlite Electric Co., Ltd.',
+      country: 'CN',
+      found_on: 'alibaba',
+      claimed_type: 'factory',
+      registration_status: 'active',
+      still_member: true,
+      ta_coverage: { amount: 30000, currency: 'USD' },
+      activity: { listing_active: true, responsive: 'slow' },
     },
     order: {
-      date: '2026-01-05', value: { amount: 12000, currency: 'USD' }, channel: 'trade_assurance', written_contract: true, measurable_spec: true,
-      spec_in_order: true, inspection_clause: false, custom_made: true, dispute_clause: 'none',
+      date: '2026-01-05',
+      value: { amount: 12000, currency: 'USD' },
+      channel: 'trade_assurance',
+      written_contract: true,
+      measurable_spec: true,
+      spec_in_order: true,
+      inspection_clause: false,
+      custom_made: true,
+      dispute_clause: 'none',
       payments: [
         { date: '2026-01-06', amount: { amount: 3600, currency: 'USD' }, method: 'card', via: 'alibaba_checkout', stage: 'deposit' },
         { date: '2026-02-01', amount: { amount: 8400, currency: 'USD' }, method: 'tt', via: 'alibaba_designated_account', stage: 'balance' },
@@ -54,20 +67,44 @@ export const ORACLES: Record<string, Case> = {
       delivery: { status: 'full', expected_date: '2026-02-15', shipped_date: '2026-02-05', receipt_confirmed_date: '2026-02-25' },
     },
     dispute: {
-      types: ['quality'], discovered_date: '2026-02-26', supplier_notified_date: '2026-02-27', amount_claimed: { amount: 6000, currency: 'USD' },
-      subjective_quality: false, supplier_position: 'denies', platform_dispute: { opened: false },
+      types: ['quality'],
+      discovered_date: '2026-02-26',
+      supplier_notified_date: '2026-02-27',
+      amount_claimed: { amount: 6000, currency: 'USD' },
+      subjective_quality: false,
+      supplier_position: 'denies',
+      platform_dispute: { opened: false },
     },
-    evidence: { payment_records: 'have', contract: 'have', order_page: 'have', spec_sheet: 'have', photos_video: 'have', inspection_report: 'missing', platform_chat: 'have' },
+    evidence: {
+      payment_records: 'have',
+      contract: 'have',
+      order_page: 'have',
+      spec_sheet: 'have',
+      photos_video: 'have',
+      inspection_report: 'missing',
+      platform_chat: 'have',
+    },
     assets: { bank_accounts: false, equipment: false, property: false, receivables: false },
   }),
   'IP infringement': caseSchema.parse({
     as_of: AS_OF,
     buyer: { country: 'US', in_china: false },
-    supplier: { name: 'Shenzhen Copycat Trading Co., Ltd.', country: 'CN', found_on: 'alibaba', still_member: true, activity: { listing_active: true, responsive: 'responsive' } },
+    supplier: {
+      name: 'Shenzhen Copycat Trading Co., Ltd.',
+      country: 'CN',
+      found_on: 'alibaba',
+      still_member: true,
+      activity: { listing_active: true, responsive: 'responsive' },
+    },
     // a brand owner whose design a supplier copies: never bought from it
     order: { payments: [] },
     dispute: { types: ['ip_infringement'], discovered_date: '2026-02-20' },
-    ip: { buyer_owns_rights: true, rights: [{ kind: 'design_patent', registered_in_china: false }], infringing_urls: ['https://www.alibaba.com/product-detail/1.html'], supplier_refused_removal: true },
+    ip: {
+      buyer_owns_rights: true,
+      rights: [{ kind: 'design_patent', registered_in_china: false }],
+      infringing_urls: ['https://www.alibaba.com/product-detail/1.html'],
+      supplier_refused_removal: true,
+    },
     evidence: { ip_certificates: 'have', product_images: 'have', infringing_listing_urls: 'have', proof_of_identity: 'have' },
   }),
   'short shipment': caseSchema.parse({
@@ -75,15 +112,31 @@ export const ORACLES: Record<string, Case> = {
     buyer: { country: 'AU', in_china: false },
     // paid by wire to the company's own account: the proforma invoice and the bank slip name it
     supplier: {
-      name: 'Yiwu Sunrise Crafts Co., Ltd.', country: 'CN', found_on: 'alibaba', registration_status: 'active', contracting_party: 'Yiwu Sunrise Crafts Co., Ltd.',
-      payee: { name: 'Yiwu Sunrise Crafts Co., Ltd.', account_type: 'company_in_china', country: 'CN' }, activity: { listing_active: true, responsive: 'slow' },
+      name: 'Yiwu Sunrise Crafts Co., Ltd.',
+      country: 'CN',
+      found_on: 'alibaba',
+      registration_status: 'active',
+      contracting_party: 'Yiwu Sunrise Crafts Co., Ltd.',
+      payee: { name: 'Yiwu Sunrise Crafts Co., Ltd.', account_type: 'company_in_china', country: 'CN' },
+      activity: { listing_active: true, responsive: 'slow' },
     },
     order: {
-      date: '2025-12-20', value: { amount: 8000, currency: 'USD' }, channel: 'offline', written_contract: true, quantity_ordered: 5000, quantity_delivered: 4200,
+      date: '2025-12-20',
+      value: { amount: 8000, currency: 'USD' },
+      channel: 'offline',
+      written_contract: true,
+      quantity_ordered: 5000,
+      quantity_delivered: 4200,
       payments: [{ date: '2025-12-22', amount: { amount: 8000, currency: 'USD' }, method: 'tt', via: 'supplier_company_account', stage: 'full' }],
       delivery: { status: 'partial', expected_date: '2026-02-10', shipped_date: '2026-01-20' },
     },
-    dispute: { types: ['short_shipment'], discovered_date: '2026-02-12', supplier_notified_date: '2026-02-13', amount_claimed: { amount: 1280, currency: 'USD' }, supplier_position: 'admits' },
+    dispute: {
+      types: ['short_shipment'],
+      discovered_date: '2026-02-12',
+      supplier_notified_date: '2026-02-13',
+      amount_claimed: { amount: 1280, currency: 'USD' },
+      supplier_position: 'admits',
+    },
     evidence: { payment_records: 'have', contract: 'have', unloading_records: 'have', photos_video: 'have', other_chat: 'have' },
   }),
   'bank-details fraud': caseSchema.parse(caseFile('fixtures', 'a-bank-switch-hong-kong.yaml')),
@@ -99,7 +152,8 @@ export function asAnswered(oracle: Case): Case {
   for (const [k, v] of Object.entries(oracle)) setAnswer(doc, k, v);
   // a buyer who gave the supplier notice on a date knows they did
   if (oracle.dispute?.supplier_notified_date && oracle.dispute.supplier_notified === undefined) setAnswer(doc, 'dispute.supplier_notified', true);
-  if (oracle.evidence && Object.keys(oracle.evidence).length) for (const kind of EVIDENCE_KINDS) if (!(kind in oracle.evidence)) setAnswer(doc, `evidence.${kind}`, 'missing');
+  if (oracle.evidence && Object.keys(oracle.evidence).length)
+    for (const kind of EVIDENCE_KINDS) if (!(kind in oracle.evidence)) setAnswer(doc, `evidence.${kind}`, 'missing');
   const stated = documentCase(doc);
   if (!stated.ok) throw new Error(stated.message);
   for (const b of BUNDLES) {
@@ -129,9 +183,15 @@ export function simulate(oracle: Case, rules: RuleSet): { asked: string[]; homew
 function answerText(q: Question, before: Case, after: Case): string {
   const label = (v: string) => q.choices?.find((ch) => ch.value === v)?.label ?? v;
   if (q.kind === 'bundle') {
-    const ticked = (q.choices ?? []).map((ch) => ch.value).filter((m) => (m in EVENTS ? valueAt(after, m) !== undefined : valueAt(after, m) === true || valueAt(after, m) === 'have'));
+    const ticked = (q.choices ?? [])
+      .map((ch) => ch.value)
+      .filter((m) => (m in EVENTS ? valueAt(after, m) !== undefined : valueAt(after, m) === true || valueAt(after, m) === 'have'));
     const answered = (q.choices ?? []).some((ch) => valueAt(after, ch.value) !== valueAt(before, ch.value));
-    return ticked.length ? ticked.map(label).join('; ') : answered || (q.choices ?? []).some((ch) => ch.value in EVENTS) ? (q.noneLabel ?? 'None') : DONT_KNOW_LABEL;
+    return ticked.length
+      ? ticked.map(label).join('; ')
+      : answered || (q.choices ?? []).some((ch) => ch.value in EVENTS)
+        ? (q.noneLabel ?? 'None')
+        : DONT_KNOW_LABEL;
   }
   if (q.kind === 'payments') return (after.order?.payments ?? []).map((p, i) => `${i + 1}) ${describePayment(p)}`).join(' ') || DONT_KNOW_LABEL;
   const v = valueAt(after, q.path);
@@ -142,7 +202,13 @@ function answerText(q: Question, before: Case, after: Case): string {
   return choice !== undefined && q.choices ? label(choice) : String(v);
 }
 
-function run(oracle: Case, rules: RuleSet, doc: ReturnType<typeof newCaseDocument>, before: ReadonlySet<string>, homework: boolean): { asked: string[]; skipped: Set<string>; built: Case; transcript: string[] } {
+function run(
+  oracle: Case,
+  rules: RuleSet,
+  doc: ReturnType<typeof newCaseDocument>,
+  before: ReadonlySet<string>,
+  homework: boolean,
+): { asked: string[]; skipped: Set<string>; built: Case; transcript: string[] } {
   const asked: string[] = [];
   const transcript: string[] = [];
   const skipped = new Set(before);
@@ -162,7 +228,12 @@ function run(oracle: Case, rules: RuleSet, doc: ReturnType<typeof newCaseDocumen
       // the buyer ticks what they have; what they do not tick is missing; knowing none of them: "I don't know"
       const items = (p.next.question.choices ?? []).map((ch) => ch.value);
       for (const m of items) skipped.add(m);
-      if (items.some((m) => valueAt(oracle, m) !== undefined)) for (const [m, v] of checklistValues(p.next.question, items.filter((m) => valueAt(oracle, m) === 'have'))) setAnswer(doc, m, v);
+      if (items.some((m) => valueAt(oracle, m) !== undefined))
+        for (const [m, v] of checklistValues(
+          p.next.question,
+          items.filter((m) => valueAt(oracle, m) === 'have'),
+        ))
+          setAnswer(doc, m, v);
       continue;
     }
     // events offered in a checklist: the buyer ticks those that happened (they are asked next), the others are not asked
@@ -195,9 +266,21 @@ export function verdict(a: Assessment) {
     trade_assurance: a.trade_assurance.status,
     programs: a.programs.map((p) => `${p.program}: ${p.status}`),
     evidence: a.evidence.map((g) => `${g.dispute_type}: ${g.strength}`),
-    flags: a.findings.filter((f) => f.kind === 'flag' && serious(f.severity)).map((f) => f.id).sort(),
-    advice: a.findings.filter((f) => f.kind === 'advice' && serious(f.severity)).map((f) => f.id).sort(),
-    top: a.strategies.filter((s) => s.rank !== undefined).slice(0, VERDICT.topRoutes).map((s) => s.route),
-    plan: a.plan.filter((p) => serious(p.severity) && !(p.route && excluded.has(p.route))).map((p) => p.rule).sort(),
+    flags: a.findings
+      .filter((f) => f.kind === 'flag' && serious(f.severity))
+      .map((f) => f.id)
+      .sort(),
+    advice: a.findings
+      .filter((f) => f.kind === 'advice' && serious(f.severity))
+      .map((f) => f.id)
+      .sort(),
+    top: a.strategies
+      .filter((s) => s.rank !== undefined)
+      .slice(0, VERDICT.topRoutes)
+      .map((s) => s.route),
+    plan: a.plan
+      .filter((p) => serious(p.severity) && !(p.route && excluded.has(p.route)))
+      .map((p) => p.rule)
+      .sort(),
   };
 }

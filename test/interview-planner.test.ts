@@ -89,20 +89,27 @@ describe('planInterview: what comes next', () => {
   it('does not ask what a ruled-out premise or an implied fact settles', () => {
     // non-delivery alone implies nothing arrived: no delivery status, no look-or-feel, no receipt or shipping date
     const nd = order({ dispute: { types: ['non_delivery'] }, order: { channel: 'trade_assurance' } });
-    for (const p of ['order.delivery.status', 'dispute.subjective_quality', 'order.delivery.receipt_confirmed_date', 'order.delivery.shipped_date']) expect(nd).not.toContain(p);
+    for (const p of ['order.delivery.status', 'dispute.subjective_quality', 'order.delivery.receipt_confirmed_date', 'order.delivery.shipped_date'])
+      expect(nd).not.toContain(p);
     expect(stillOpen('assets.bank_accounts', asCase({ order: { payments: [wire] } }))).toBe(false);
     // after "an account in Hong Kong", only Hong Kong accounts are offered
     const q = questionFor('supplier.payee.account_type')!;
     expect(narrowed(q, asCase({ order: { payments: [wire] } })).choices!.map((ch) => ch.value)).toEqual(['hong_kong_company', 'personal']);
     // "the supplier's own company account": a company account, wherever it is
-    expect(narrowed(q, asCase({ order: { payments: [{ ...wire, via: 'supplier_company_account' }] } })).choices!.map((ch) => ch.value)).toEqual(['company_in_china', 'hong_kong_company', 'offshore_company']);
+    expect(narrowed(q, asCase({ order: { payments: [{ ...wire, via: 'supplier_company_account' }] } })).choices!.map((ch) => ch.value)).toEqual([
+      'company_in_china',
+      'hong_kong_company',
+      'offshore_company',
+    ]);
     expect(narrowed(q, asCase({ order: { payments: [{ ...wire, via: 'other' }] } })).choices).toEqual(q.choices);
     expect(stillOpen('assets.bank_accounts', asCase({ order: { payments: [{ ...wire, via: 'supplier_company_account' }] } }))).toBe(true);
   });
 
   it('asks the groups in the order the sources reason: happened, counterparty, status, evidence, options', () => {
     const paths = order({ dispute: { types: ['non_delivery'] } });
-    const groups = plan({ dispute: { types: ['non_delivery'] } }).candidates.filter((c) => !BASICS.includes(c.question.path)).map((c) => c.question.group);
+    const groups = plan({ dispute: { types: ['non_delivery'] } })
+      .candidates.filter((c) => !BASICS.includes(c.question.path))
+      .map((c) => c.question.group);
     const rank = ['happened', 'counterparty', 'status', 'evidence', 'options'];
     expect(groups.map((g) => rank.indexOf(g))).toEqual([...groups.map((g) => rank.indexOf(g))].sort((a, b) => a - b));
     expect(paths.indexOf('supplier.still_member')).toBeLessThan(paths.indexOf('evidence.payment_records'));
@@ -128,14 +135,20 @@ describe('planInterview: what comes next', () => {
   it('does not ask for facts that only decide low-severity findings, or routes that cannot reach the top three', async () => {
     const { relevantRules } = await import('../src/interview/planner.js');
     const { assess } = await import('../src/assess.js');
-    const extra = parseAndLoad([...support(), { file: 'low.yaml', text: `rules:
+    const extra = parseAndLoad([
+      ...support(),
+      {
+        file: 'low.yaml',
+        text: `rules:
   - { id: t/low-flag, title: t, kind: flag, severity: low, rationale: r, source: [{ ref: gsxt }], message: m, when: { fact: order.machinery, equals: true } }
   - { id: t/far-behind, title: t, kind: strategy, severity: info, rationale: r, source: [{ ref: gsxt }], message: m, when: { fact: order.inspection_clause, equals: true }, then: { route: police_report, score: 1 } }
   - { id: t/r1, title: t, kind: strategy, severity: info, rationale: r, source: [{ ref: gsxt }], message: m, then: { route: negotiation, score: 5 } }
   - { id: t/r2, title: t, kind: strategy, severity: info, rationale: r, source: [{ ref: gsxt }], message: m, then: { route: chargeback, score: 5 } }
   - { id: t/r3, title: t, kind: strategy, severity: info, rationale: r, source: [{ ref: gsxt }], message: m, then: { route: paypal_dispute, score: 5 } }
   - { id: t/close, title: t, kind: strategy, severity: info, rationale: r, source: [{ ref: gsxt }], message: m, when: { fact: order.custom_made, equals: true }, then: { route: cietac_arbitration, score: 6 } }
-` }]);
+`,
+      },
+    ]);
     if (!extra.ok) throw new Error(JSON.stringify(extra.diagnostics));
     const c = { as_of: '2026-03-01' } as never;
     const rel = relevantRules(assess(c, extra.value, { today: '2026-03-01', explain: true }), extra.value, c);
@@ -161,7 +174,8 @@ describe('planInterview: what comes next', () => {
     const ta = { dispute: { types: ['quality'] }, order: { channel: 'trade_assurance', delivery: { status: 'full' } } };
     expect(order(ta)).toContain('order.delivery.receipt_confirmed_date');
     // (the spec questions are one checklist: its choices say which are asked)
-    const asked = (c: unknown) => plan(c).candidates.flatMap((x) => [x.question.path, ...(x.question.kind === 'bundle' ? (x.question.choices ?? []).map((ch) => ch.value) : [])]);
+    const asked = (c: unknown) =>
+      plan(c).candidates.flatMap((x) => [x.question.path, ...(x.question.kind === 'bundle' ? (x.question.choices ?? []).map((ch) => ch.value) : [])]);
     expect(asked(ta)).toContain('order.spec_in_order');
     const offline = { dispute: { types: ['quality'] }, order: { channel: 'offline', delivery: { status: 'full' } } };
     expect(order(offline)).not.toContain('order.delivery.receipt_confirmed_date');
@@ -207,7 +221,14 @@ describe('planInterview: when it stops', () => {
     const done = {
       buyer: { country: 'GB' },
       dispute: { types: ['non_delivery'], amount_claimed: { amount: 5000, currency: 'USD' } },
-      order: { goods: '200 office chairs', channel: 'offline', date: '2026-01-02', value: { amount: 5000, currency: 'USD' }, payments: [wire], delivery: { expected_date: '2026-02-01' } },
+      order: {
+        goods: '200 office chairs',
+        channel: 'offline',
+        date: '2026-01-02',
+        value: { amount: 5000, currency: 'USD' },
+        payments: [wire],
+        delivery: { expected_date: '2026-02-01' },
+      },
       supplier: { still_member: true, activity: { listing_active: true } },
       evidence: { payment_records: 'have' },
       assets: { bank_accounts: false, property: false },

@@ -23,7 +23,13 @@ function session(path: string, supplier: string) {
   const errors: string[] = [];
   const doc = loadCaseDocument('');
   setAnswer(doc, 'supplier.name', supplier);
-  const s = { o: { doc, io: { out: () => {}, err: (t: string) => void errors.push(t), isTTY: false, env: {} } }, savePath: path, partial: false, touched: true, skipped: new Set() } as unknown as SessionState;
+  const s = {
+    o: { doc, io: { out: () => {}, err: (t: string) => void errors.push(t), isTTY: false, env: {} } },
+    savePath: path,
+    partial: false,
+    touched: true,
+    skipped: new Set(),
+  } as unknown as SessionState;
   noteSeen(s);
   return { s, errors };
 }
@@ -126,7 +132,11 @@ describe('17.9 saving updates the file instead of replacing it', () => {
     writeFileSync(file, 'supplier:\n  name: X\n');
     chmodSync(file, 0o444);
     for (const args of [`--out "${file}"`, `--resume "${file}"`]) {
-      const r = spawnSync('script', ['-qec', `"${process.execPath}" "${BIN}" interview ${args}`, '/dev/null'], { encoding: 'utf8', timeout: 20_000, input: '' });
+      const r = spawnSync('script', ['-qec', `"${process.execPath}" "${BIN}" interview ${args}`, '/dev/null'], {
+        encoding: 'utf8',
+        timeout: 20_000,
+        input: '',
+      });
       expect(r.status).toBe(2);
       expect(r.stdout).toContain('read-only');
     }
@@ -154,7 +164,19 @@ describe('17.10 a failing save when stopping', () => {
     it('17.10 SIGTERM while the save fails: the message and the answers on screen, no stack trace, exit 130', async () => {
       const dir = tmp();
       spawnSync('tmux', ['-L', SOCKET, 'kill-session', '-t', 'e2e']);
-      tmux('new-session', '-d', '-s', 'e2e', '-x', '120', '-y', '60', '-c', dir, `NO_COLOR=1 node ${BIN} interview --out case.yaml --as-of 2026-03-10; echo $? > rc.txt; sleep 60`);
+      tmux(
+        'new-session',
+        '-d',
+        '-s',
+        'e2e',
+        '-x',
+        '120',
+        '-y',
+        '60',
+        '-c',
+        dir,
+        `NO_COLOR=1 node ${BIN} interview --out case.yaml --as-of 2026-03-10; echo $? > rc.txt; sleep 60`,
+      );
       await waitFor(/\? What went wrong\?/);
       keys('Space', 'Enter');
       await waitFor(/\? In which country is your business based\?/);
@@ -179,7 +201,12 @@ describe('17.11 temporary files', () => {
     const dir = tmp();
     const file = join(dir, 'case.yaml');
     // What a save killed after writing its temporary file leaves behind (the process is gone).
-    const ops: SaveOps = { ...fs, renameSync: () => { throw Object.assign(new Error('killed'), { code: 'EINTR' }); } };
+    const ops: SaveOps = {
+      ...fs,
+      renameSync: () => {
+        throw Object.assign(new Error('killed'), { code: 'EINTR' });
+      },
+    };
     const leftover = join(dir, '.case.yaml.999999.1.tmp');
     expect(() => writeFileAtomic(file, 'secret: 1\n', ops)).toThrow('killed');
     expect(readdirSync(dir)).toEqual([]);

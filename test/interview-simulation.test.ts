@@ -45,7 +45,9 @@ describe('interview against the built-in rules', () => {
       fc.property(fc.integer({ min: 0, max: cases.length - 1 }), fc.array(fc.boolean(), { minLength: 120, maxLength: 120 }), (k, keep) => {
         const oracle = cases[k]!;
         const doc = newCaseDocument([]);
-        [...flattenCase(oracle)].filter(([p, v]) => !/\.(amount|currency)$/.test(p) || typeof v === 'object').forEach(([p, v], i) => keep[i] && setAnswer(doc, p, v));
+        [...flattenCase(oracle)]
+          .filter(([p, v]) => !/\.(amount|currency)$/.test(p) || typeof v === 'object')
+          .forEach(([p, v], i) => keep[i] && setAnswer(doc, p, v));
         if (oracle.order?.payments && keep[119]) setAnswer(doc, 'order.payments', oracle.order.payments);
         const partial = documentCase(doc);
         if (!partial.ok) throw new Error(partial.message);
@@ -60,4 +62,3 @@ describe('interview against the built-in rules', () => {
     );
   });
 });
-

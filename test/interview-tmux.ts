@@ -72,4 +72,3 @@ export const pathOf = (text: string) =>
   [...factRegistry().keys(), 'order.payments', ...BUNDLES.map((b) => b.id)]
     .map((p) => questionFor(p, builtinRules()) ?? bundleQuestion(p))
     .find((q) => q && text.startsWith(q.text.replace(/ \(.*\)$/, '')))?.path;
-

@@ -30,7 +30,8 @@ function asInterview(c: Record<string, unknown>): string {
   }
   if (order?.payments) setAnswer(doc, 'order.payments', order.payments);
   if ((c.ip as { rights?: unknown } | undefined)?.rights) setAnswer(doc, 'ip.rights', (c.ip as { rights: unknown }).rights);
-  if ((c.ip as { infringing_urls?: unknown } | undefined)?.infringing_urls) setAnswer(doc, 'ip.infringing_urls', (c.ip as { infringing_urls: unknown }).infringing_urls);
+  if ((c.ip as { infringing_urls?: unknown } | undefined)?.infringing_urls)
+    setAnswer(doc, 'ip.infringing_urls', (c.ip as { infringing_urls: unknown }).infringing_urls);
   return caseText(doc);
 }
 

@@ -22,7 +22,12 @@ const TIMING: Record<string, string[]> = {
   paypal_protection: ['paypal/within-window'],
 };
 /** The route of each programme's own plan steps. */
-const PROGRAM_ROUTE: Record<string, string> = { trade_assurance: 'ta_claim', offline_complaint: 'platform_complaint', card_chargeback: 'chargeback', paypal_protection: 'paypal_dispute' };
+const PROGRAM_ROUTE: Record<string, string> = {
+  trade_assurance: 'ta_claim',
+  offline_complaint: 'platform_complaint',
+  card_chargeback: 'chargeback',
+  paypal_protection: 'paypal_dispute',
+};
 /** Steps about a platform decision already taken, which stand whatever the programme's status. */
 const OUTCOME_STEPS = new Set(['plan/ta-won-unpaid', 'plan/ta-won-refund-check', 'plan/ta-reopen-no-response']);
 /** Flags that close routes: while one fires, no plan step may send the buyer down those routes. */
@@ -45,28 +50,37 @@ export function violations(c: Case, a: Assessment, text: string, rules: RuleSet)
   const fired = new Set(a.findings.map((f) => f.id));
   for (const p of [a.trade_assurance, ...a.programs]) {
     const gates = p.reasons.filter((r) => TIMING[p.program]?.includes(r.rule));
-    if (gates.some((r) => r.effect === 'met') && gates.some((r) => r.effect === 'excluded' || r.effect === 'unmet')) out.push(`contradicting-gates ${p.program}`);
+    if (gates.some((r) => r.effect === 'met') && gates.some((r) => r.effect === 'excluded' || r.effect === 'unmet'))
+      out.push(`contradicting-gates ${p.program}`);
     const route = PROGRAM_ROUTE[p.program]!;
     if (p.status === 'ineligible') {
-      for (const s of a.plan.filter((x) => x.route === route && !x.condition && !OUTCOME_STEPS.has(x.rule))) out.push(`plan-contradicts-flag ${s.rule} while ${p.program} is ineligible`);
+      for (const s of a.plan.filter((x) => x.route === route && !x.condition && !OUTCOME_STEPS.has(x.rule)))
+        out.push(`plan-contradicts-flag ${s.rule} while ${p.program} is ineligible`);
     }
   }
   for (const [flag, routes] of Object.entries(CLOSES)) {
     if (!fired.has(flag)) continue;
-    for (const s of a.plan.filter((x) => x.route && routes.includes(x.route) && !x.condition && !OUTCOME_STEPS.has(x.rule))) out.push(`plan-contradicts-flag ${s.rule} beside ${flag}`);
+    for (const s of a.plan.filter((x) => x.route && routes.includes(x.route) && !x.condition && !OUTCOME_STEPS.has(x.rule)))
+      out.push(`plan-contradicts-flag ${s.rule} beside ${flag}`);
   }
   // The route the text report's verdict says to start with (issue 14) is never one a flag closes.
   const start = a.strategies.find((x) => x.rank === 1)?.route ?? a.recommendation?.route;
-  for (const [flag, routes] of Object.entries(CLOSES)) if (fired.has(flag) && start && routes.includes(start)) out.push(`verdict-contradicts-flag ${start} beside ${flag}`);
+  for (const [flag, routes] of Object.entries(CLOSES))
+    if (fired.has(flag) && start && routes.includes(start)) out.push(`verdict-contradicts-flag ${start} beside ${flag}`);
   if (start === 'ta_claim' && a.trade_assurance.status === 'ineligible') out.push('verdict-contradicts-flag ta_claim while trade_assurance is ineligible');
   for (const s of a.strategies.filter((x) => x.excluded)) {
-    for (const p of a.plan.filter((x) => x.route === s.route && !x.condition && !OUTCOME_STEPS.has(x.rule))) out.push(`plan-contradicts-flag ${p.rule} for the excluded route ${s.route}`);
+    for (const p of a.plan.filter((x) => x.route === s.route && !x.condition && !OUTCOME_STEPS.has(x.rule)))
+      out.push(`plan-contradicts-flag ${p.rule} for the excluded route ${s.route}`);
   }
   // Advice only where it applies.
   const types = c.dispute?.types ?? [];
-  if (fired.has('advice/keep-talking-on-platform') && (c.order?.channel === 'offline' || (types.length > 0 && types.every((t) => t === 'ip_infringement')))) out.push('advice-out-of-place keep-talking-on-platform');
+  if (fired.has('advice/keep-talking-on-platform') && (c.order?.channel === 'offline' || (types.length > 0 && types.every((t) => t === 'ip_infringement'))))
+    out.push('advice-out-of-place keep-talking-on-platform');
   const methods = (c.order?.payments ?? []).map((p) => p.method);
-  for (const [title, method] of [['Card chargeback', 'card'], ['PayPal Buyer Protection', 'paypal']] as const) {
+  for (const [title, method] of [
+    ['Card chargeback', 'card'],
+    ['PayPal Buyer Protection', 'paypal'],
+  ] as const) {
     const shown = new RegExp(`^${title}: (ELIGIBLE|UNCERTAIN)`, 'm').test(text);
     const possible = methods.includes(method) || methods.includes(undefined);
     if (shown && !possible) out.push(`programme-without-payment ${title}`);
@@ -83,7 +97,15 @@ export function violations(c: Case, a: Assessment, text: string, rules: RuleSet)
   // (unless negotiation itself is ruled out).
   const negotiation = a.strategies.find((s) => s.route === 'negotiation');
   const known = types.length > 0 || (a.case.loss?.amount ?? 0) > 0;
-  if (a.recommendation && known && !a.recommendation.route && !(a.recommendation.basis === 'plan_step' && a.recommendation.title) && !negotiation?.excluded && (negotiation?.score ?? 0) >= 0) out.push('no-recommendation');
+  if (
+    a.recommendation &&
+    known &&
+    !a.recommendation.route &&
+    !(a.recommendation.basis === 'plan_step' && a.recommendation.title) &&
+    !negotiation?.excluded &&
+    (negotiation?.score ?? 0) >= 0
+  )
+    out.push('no-recommendation');
   // Each plan step once; a conditional step names its condition.
   const ids = a.plan.map((s) => s.rule);
   if (new Set(ids).size !== ids.length) out.push('plan-step-twice');
@@ -125,15 +147,21 @@ describe('consistency invariants', () => {
   });
 
   it('hold for generated cases', () => {
-    fc.assert(fc.property(caseArb, (c) => {
-      expect(check(c, rules, false).filter((v) => !v.startsWith('no-recommendation'))).toEqual([]);
-    }), { seed: 1212, numRuns: 150 });
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        expect(check(c, rules, false).filter((v) => !v.startsWith('no-recommendation'))).toEqual([]);
+      }),
+      { seed: 1212, numRuns: 150 },
+    );
   });
 
   it('hold for generated cases with the what-if analysis', () => {
-    fc.assert(fc.property(caseArb, (c) => {
-      expect(check(c, rules, true)).toEqual([]);
-    }), { seed: 12, numRuns: 25 });
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        expect(check(c, rules, true)).toEqual([]);
+      }),
+      { seed: 12, numRuns: 25 },
+    );
   });
 
   it('catch what they are meant to catch', () => {
@@ -144,11 +172,24 @@ describe('consistency invariants', () => {
       findings: [...a.findings, { id: 'advice/keep-talking-on-platform', kind: 'advice', severity: 'info', title: '', message: '', source: [] }],
       plan: [...a.plan, { overdue: false, action: 'x', rule: 'plan/file-ta-claim', route: 'ta_claim', severity: 'high' }],
       trade_assurance: { ...a.trade_assurance, status: 'ineligible' },
-      strategies: [...a.strategies.map((x) => ({ ...x, rank: undefined })), { route: 'ta_claim', title: 'Trade Assurance claim', description: '', score: 5, rank: 1, excluded: false, reasons: [] }],
+      strategies: [
+        ...a.strategies.map((x) => ({ ...x, rank: undefined })),
+        { route: 'ta_claim', title: 'Trade Assurance claim', description: '', score: 5, rank: 1, excluded: false, reasons: [] },
+      ],
     };
     const got = violations(c, forged, 'Card chargeback: UNCERTAIN\n? order.channel (3 rules)\n', rules);
-    for (const code of ['advice-out-of-place', 'plan-contradicts-flag', 'verdict-contradicts-flag', 'programme-without-payment', 'fact-path-in-text', 'rule-count-in-text']) {
-      expect(got.some((v) => v.startsWith(code)), code).toBe(true);
+    for (const code of [
+      'advice-out-of-place',
+      'plan-contradicts-flag',
+      'verdict-contradicts-flag',
+      'programme-without-payment',
+      'fact-path-in-text',
+      'rule-count-in-text',
+    ]) {
+      expect(
+        got.some((v) => v.startsWith(code)),
+        code,
+      ).toBe(true);
     }
   });
 });

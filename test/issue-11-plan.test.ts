@@ -19,7 +19,13 @@ function assessed(file: string, whatIf = false) {
 }
 
 describe('the plan follows the strategy section', () => {
-  it.each(['b-bank-switch-us-wire.yaml', 'a-bank-switch-hong-kong.yaml', 'b-review-court-abroad.yaml', 'b-review-hk-supplier-demand.yaml', 'c-ta-quality-window-open.yaml'])('%s: no step of an excluded route', (f) => {
+  it.each([
+    'b-bank-switch-us-wire.yaml',
+    'a-bank-switch-hong-kong.yaml',
+    'b-review-court-abroad.yaml',
+    'b-review-hk-supplier-demand.yaml',
+    'c-ta-quality-window-open.yaml',
+  ])('%s: no step of an excluded route', (f) => {
     const a = assessed(f);
     const excluded = new Set(a.strategies.filter((s) => s.excluded).map((s) => s.route));
     for (const step of a.plan) if (step.route) expect(excluded.has(step.route), `${step.rule} (${step.route})`).toBe(false);
@@ -33,23 +39,29 @@ describe('the plan follows the strategy section', () => {
     expect(a.plan.map((p) => p.rule)).toContain('plan/bank-switch-report');
   });
 
-  it.each(['b-bank-switch-us-wire.yaml', 'a-bank-switch-hong-kong.yaml', 'b-bank-switch-fraud-kind-cietac.yaml'])('%s: no conditional step or advice aimed at the genuine supplier', (f) => {
-    const a = assessed(f, true);
-    const aimed = new Set(['negotiation', 'platform_complaint', 'prc_litigation', 'cietac_arbitration', 'asset_preservation']);
-    for (const s of a.strategies.filter((x) => aimed.has(x.route))) expect(s.excluded, s.route).toBe(true);
-    for (const step of a.plan) if (step.route) expect(aimed.has(step.route), `${step.rule} (${step.route}) ${step.condition?.fact ?? ''}`).toBe(false);
-    for (const x of a.findings) if (x.kind === 'advice' && x.route) expect(aimed.has(x.route), x.id).toBe(false);
-    expect(a.plan.map((p) => p.rule)).toContain('plan/bank-switch-report');
-  });
+  it.each(['b-bank-switch-us-wire.yaml', 'a-bank-switch-hong-kong.yaml', 'b-bank-switch-fraud-kind-cietac.yaml'])(
+    '%s: no conditional step or advice aimed at the genuine supplier',
+    (f) => {
+      const a = assessed(f, true);
+      const aimed = new Set(['negotiation', 'platform_complaint', 'prc_litigation', 'cietac_arbitration', 'asset_preservation']);
+      for (const s of a.strategies.filter((x) => aimed.has(x.route))) expect(s.excluded, s.route).toBe(true);
+      for (const step of a.plan) if (step.route) expect(aimed.has(step.route), `${step.rule} (${step.route}) ${step.condition?.fact ?? ''}`).toBe(false);
+      for (const x of a.findings) if (x.kind === 'advice' && x.route) expect(aimed.has(x.route), x.id).toBe(false);
+      expect(a.plan.map((p) => p.rule)).toContain('plan/bank-switch-report');
+    },
+  );
 
-  it.each(['b-bank-switch-us-wire.yaml', 'a-bank-switch-hong-kong.yaml', 'b-bank-switch-fraud-kind-cietac.yaml'])('%s: the civil route is the claim against the account holder, ranked after the police', (f) => {
-    const a = assessed(f, true);
-    const rank = (r: string) => a.strategies.find((s) => s.route === r)?.rank;
-    expect(rank('payee_claim')).toBeDefined();
-    expect(rank('police_report')).toBe(1);
-    const claim = a.strategies.find((s) => s.route === 'payee_claim')!;
-    expect(claim.reasons.map((r) => r.rule)).toContain('strategy/payee-claim-bank-switch');
-  });
+  it.each(['b-bank-switch-us-wire.yaml', 'a-bank-switch-hong-kong.yaml', 'b-bank-switch-fraud-kind-cietac.yaml'])(
+    '%s: the civil route is the claim against the account holder, ranked after the police',
+    (f) => {
+      const a = assessed(f, true);
+      const rank = (r: string) => a.strategies.find((s) => s.route === r)?.rank;
+      expect(rank('payee_claim')).toBeDefined();
+      expect(rank('police_report')).toBe(1);
+      const claim = a.strategies.find((s) => s.route === 'payee_claim')!;
+      expect(claim.reasons.map((r) => r.rule)).toContain('strategy/payee-claim-bank-switch');
+    },
+  );
 
   it('money with a Hong Kong company: the Hong Kong claim ranks first when it fits the Small Claims Tribunal; above it, advice (a lawyer, a freeze)', () => {
     const small = assessed('b-hk-payee-small-claim.yaml');
@@ -69,15 +81,26 @@ describe('the plan follows the strategy section', () => {
   });
 
   it('every plan with money owed to a known counterparty has a dated written demand (or a bank-switch report instead)', () => {
-    for (const f of ['b-review-clause-unknown-large-non-delivery.yaml', 'b-review-price-hike-buyer-in-china.yaml', 'b-review-lim-restarted.yaml', 'b-review-hk-supplier-demand.yaml', 'e-governing-law-buyer-country.yaml']) {
+    for (const f of [
+      'b-review-clause-unknown-large-non-delivery.yaml',
+      'b-review-price-hike-buyer-in-china.yaml',
+      'b-review-lim-restarted.yaml',
+      'b-review-hk-supplier-demand.yaml',
+      'e-governing-law-buyer-country.yaml',
+    ]) {
       const a = assessed(f);
       const demand = a.plan.find((p) => p.rule === 'plan/written-demand');
       expect(demand?.date, f).toBeDefined();
     }
   });
 
-  it('the demand is in the plan even when the supplier\'s country is not known', () => {
-    const c = caseSchema.parse({ as_of: '2026-03-01', supplier: { name: 'X Trading Co.' }, dispute: { types: ['non_delivery'] }, order: { payments: [{ date: '2026-01-05', amount: { amount: 5000, currency: 'USD' } }] } });
+  it("the demand is in the plan even when the supplier's country is not known", () => {
+    const c = caseSchema.parse({
+      as_of: '2026-03-01',
+      supplier: { name: 'X Trading Co.' },
+      dispute: { types: ['non_delivery'] },
+      order: { payments: [{ date: '2026-01-05', amount: { amount: 5000, currency: 'USD' } }] },
+    });
     const a = assess(c, builtinRules(), { today: '2026-03-01' });
     expect(a.plan.find((p) => p.rule === 'plan/written-demand')?.date).toBe('2026-03-01');
   });
@@ -108,9 +131,12 @@ describe('evidence strength: a third-party payee and an accredited lab report (i
 });
 
 describe('one step per thing to do (issue 11, sitting 2)', () => {
-  it.each(['b-review-ta-dereg-nondelivery.yaml', 'a-led-panels-licence-revoked.yaml', 'a-deregistered-cabinets.yaml'])('%s: "file the claim today anyway" and never also "file the claim", not even as a conditional step', (f) => {
-    const rules = assessed(f, true).plan.map((p) => p.rule);
-    expect(rules).toContain('plan/ta-claim-despite-dissolution');
-    expect(rules).not.toContain('plan/file-ta-claim');
-  });
+  it.each(['b-review-ta-dereg-nondelivery.yaml', 'a-led-panels-licence-revoked.yaml', 'a-deregistered-cabinets.yaml'])(
+    '%s: "file the claim today anyway" and never also "file the claim", not even as a conditional step',
+    (f) => {
+      const rules = assessed(f, true).plan.map((p) => p.rule);
+      expect(rules).toContain('plan/ta-claim-despite-dissolution');
+      expect(rules).not.toContain('plan/file-ta-claim');
+    },
+  );
 });

@@ -13,7 +13,10 @@ import { ROOT } from './helpers.js';
 const CASE = readFileSync(join(ROOT, 'test', 'cases', 'ta-quality.yaml'), 'utf8');
 const built = (await import(pathToFileURL(join(ROOT, 'dist', 'index.js')).href)) as typeof source;
 
-describe.each([['source', source], ['built package', built]])('assess(caseText) from the %s', (_, lib) => {
+describe.each([
+  ['source', source],
+  ['built package', built],
+])('assess(caseText) from the %s', (_, lib) => {
   it('assesses a case text with the built-in rules', () => {
     const r = lib.assess(CASE, { today: '2026-03-10' });
     expect(r.ok).toBe(true);

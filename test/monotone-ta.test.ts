@@ -20,7 +20,9 @@ import { movableInputs, movedBy } from './property-monotone-lib.js';
 const DIR = join(ROOT, 'fixtures');
 const PACKS = ['rules/trade-assurance.yaml', 'rules/strategy.yaml', 'rules/plan.yaml', 'rules/advice.yaml'];
 const KEPT = new Set(['as_of', 'expect', ...DEFAULTED_FACTS]);
-const fixtures = readdirSync(DIR).filter((f) => /^b-.*\.ya?ml$/.test(f)).sort();
+const fixtures = readdirSync(DIR)
+  .filter((f) => /^b-.*\.ya?ml$/.test(f))
+  .sort();
 
 /** Outcomes of the packs' rules and the programme verdicts (an `uncertain` verdict counts as unknown). */
 function outcomes(c: Case): Map<string, Outcome> {
@@ -58,7 +60,7 @@ function without(value: unknown, paths: (string | number)[][]): unknown {
 /** A small seeded generator, so a failure can be reproduced. */
 function random(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** The case facts that may move a deadline each rule reads (a restart or a bound: MOVABLE_DEADLINES, by law). */
@@ -66,7 +68,9 @@ const MOVING = new Map(builtinRules().rules.map((r) => [r.id, movableInputs(r.wh
 
 function flips(full: Map<string, Outcome>, fewer: Map<string, Outcome>, removed: string[]): string[] {
   const moved = (id: string) => removed.some((path) => movedBy(MOVING.get(id) ?? [], path));
-  return [...fewer].filter(([id, o]) => o !== 'unknown' && full.get(id) !== o && !moved(id)).map(([id, o]) => `${id}: ${o} with fewer facts, ${full.get(id)} with all`);
+  return [...fewer]
+    .filter(([id, o]) => o !== 'unknown' && full.get(id) !== o && !moved(id))
+    .map(([id, o]) => `${id}: ${o} with fewer facts, ${full.get(id)} with all`);
 }
 
 describe('monotonicity of the Trade Assurance, strategy, plan and advice packs', () => {

@@ -21,7 +21,16 @@ import { ROOT } from './helpers.js';
 
 /** Debian's chromium; PACK_CHROMIUM=path for another build (the tests are written against Debian's). */
 const CHROMIUM = process.env.PACK_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const present = existsSync(CHROMIUM);
 const ABSENT = `${CHROMIUM} not found: install Debian's chromium and fonts-noto-cjk (apt-get install -y chromium fonts-noto-cjk) to run the browser tests`;
 
@@ -35,7 +44,12 @@ beforeAll(async () => {
   }
   dir = mkdtempSync(join(tmpdir(), 'da-browser-'));
   const { chromium } = await import('playwright-core');
-  context = await chromium.launchPersistentContext(join(dir, 'profile'), { executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 900, height: 1200 } });
+  context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: CHROMIUM,
+    args: ARGS,
+    headless: true,
+    viewport: { width: 900, height: 1200 },
+  });
 }, 60_000);
 
 afterAll(async () => {

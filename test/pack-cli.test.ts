@@ -81,7 +81,10 @@ describe('writePack', () => {
   it('leaves nothing behind when a file cannot be written (no half-written folder, no temporary one)', () => {
     const parent = mkdtempSync(join(tmp, 'w-'));
     const out = join(parent, 'pack');
-    const why = writePack(out, [{ name: 'brief.md', content: 'a' }, { name: 'no/such/dir.md', content: 'b' }]);
+    const why = writePack(out, [
+      { name: 'brief.md', content: 'a' },
+      { name: 'no/such/dir.md', content: 'b' },
+    ]);
     expect(why).toMatch(/ENOENT/);
     expect(readdirSync(parent)).toEqual([]);
   });
@@ -90,7 +93,12 @@ describe('writePack', () => {
     const parent = mkdtempSync(join(tmp, 'w-'));
     const out = join(parent, 'pack');
     expect(writePack(out, [{ name: 'brief.md', content: 'first' }])).toBeUndefined();
-    expect(writePack(out, [{ name: 'brief.md', content: 'second' }, { name: 'x/y.md', content: '' }])).toMatch(/ENOENT/);
+    expect(
+      writePack(out, [
+        { name: 'brief.md', content: 'second' },
+        { name: 'x/y.md', content: '' },
+      ]),
+    ).toMatch(/ENOENT/);
     expect(readFileSync(join(out, 'brief.md'), 'utf8')).toBe('first');
     expect(readdirSync(parent)).toEqual(['pack']);
   });

@@ -32,6 +32,8 @@ describe.each(CASES)('golden pack of %s', (file, names) => {
       writeFileSync(golden, actual);
     }
     expect(existsSync(golden), `${golden} is missing: UPDATE_GOLDEN=1 npx vitest run test/pack-golden.test.ts`).toBe(true);
-    expect(actual, `differs from ${golden}; if the change is right: UPDATE_GOLDEN=1 npx vitest run test/pack-golden.test.ts`).toBe(readFileSync(golden, 'utf8'));
+    expect(actual, `differs from ${golden}; if the change is right: UPDATE_GOLDEN=1 npx vitest run test/pack-golden.test.ts`).toBe(
+      readFileSync(golden, 'utf8'),
+    );
   });
 });

@@ -23,8 +23,10 @@ export function packInput(file: string, files: 'disk' | 'fixed' = 'fixed'): Pack
   const assessment = assess(c.value, rules, { today: TODAY, file });
   const paths = evidencePaths(c.value);
   const fact = (p: string, i: number): FileFact =>
-    files === 'disk' ? fileFact(p, dirname(join(ROOT, file)))
-    : i === paths.length - 1 ? { path: p, found: false, problem: 'no such file' }
-    : { path: p, found: true, size: 1000 * (i + 1), sha256: String(i).repeat(64).slice(0, 64), mtime: '2026-03-01T12:00:00Z' };
+    files === 'disk'
+      ? fileFact(p, dirname(join(ROOT, file)))
+      : i === paths.length - 1
+        ? { path: p, found: false, problem: 'no such file' }
+        : { path: p, found: true, size: 1000 * (i + 1), sha256: String(i).repeat(64).slice(0, 64), mtime: '2026-03-01T12:00:00Z' };
   return { case: c.value, assessment, catalogue: rules.catalogue, caseFile: file, files: new Map(paths.map((p, i) => [p, fact(p, i)])) };
 }

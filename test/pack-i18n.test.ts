@@ -31,7 +31,9 @@ describe('pack translations', () => {
   });
 
   it('the Chinese is Chinese: every text with words has Han characters, except names kept as they are', () => {
-    const latinOnly = Object.entries(ZH).filter(([, v]) => /[A-Za-z]{3}/.test(v.replace(/\{\w+\}/g, '')) && !/\p{Script=Han}/u.test(v)).map(([k]) => k);
+    const latinOnly = Object.entries(ZH)
+      .filter(([, v]) => /[A-Za-z]{3}/.test(v.replace(/\{\w+\}/g, '')) && !/\p{Script=Han}/u.test(v))
+      .map(([k]) => k);
     // A brand name stays as it is.
     expect(latinOnly).toEqual(['method.paypal']);
   });

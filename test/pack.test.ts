@@ -17,7 +17,9 @@ import { PACK_CASE, packInput, TODAY } from './pack-helpers.js';
 
 const NAMES = ['brief.md', 'brief.html', 'evidence-index.md', 'letter-en.md', 'letter-zh.md', 'platform-text.md'];
 const file = (pack: PackFile[], name: string) => pack.find((f) => f.name === name)!.content;
-const fixtures = readdirSync(join(ROOT, 'fixtures')).filter((f) => f.endsWith('.yaml')).map((f) => `fixtures/${f}`);
+const fixtures = readdirSync(join(ROOT, 'fixtures'))
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => `fixtures/${f}`);
 
 /** A pack straight from a case object (no file), assessed with the built-in rules. */
 function packOf(c: Case, lang: 'en' | 'zh' = 'en'): PackFile[] {
@@ -31,7 +33,10 @@ describe('case pack documents', () => {
       const input = packInput(f);
       for (const lang of ['en', 'zh'] as const) {
         const pack = buildPack(input, lang);
-        expect(pack.map((p) => p.name), f).toEqual(NAMES);
+        expect(
+          pack.map((p) => p.name),
+          f,
+        ).toEqual(NAMES);
         for (const p of pack) {
           expect(p.content, `${f} ${p.name}`).not.toMatch(/undefined|NaN|\[object |\{[a-z_]+\}/);
           expect(p.content.length, `${f} ${p.name}`).toBeGreaterThan(100);
@@ -50,7 +55,9 @@ describe('case pack documents', () => {
         const pack = buildPack(input, lang);
         expect(pack.map((p) => p.name)).toEqual(NAMES);
         for (const p of pack) expect(p.content, p.name).not.toMatch(/undefined|NaN|\[object |\{[a-z_]+\}/);
-        expect(file(pack, 'brief.html')).not.toMatch(/<(?!\/?(?:!doctype|html|head|meta|title|style|body|header|h1|h2|p|section|ul|ol|li|table|thead|tbody|tr|th|td|strong|em|code|br|hr|blockquote)\b)[a-z]/i);
+        expect(file(pack, 'brief.html')).not.toMatch(
+          /<(?!\/?(?:!doctype|html|head|meta|title|style|body|header|h1|h2|p|section|ul|ol|li|table|thead|tbody|tr|th|td|strong|em|code|br|hr|blockquote)\b)[a-z]/i,
+        );
         expect(buildPack(structuredClone(input), lang)).toEqual(pack);
       }),
       { seed: 20261126, numRuns: 60 },
@@ -61,7 +68,16 @@ describe('case pack documents', () => {
     const pack = packOf({});
     expect(pack.map((p) => p.name)).toEqual(NAMES);
     const en = file(pack, 'letter-en.md');
-    for (const ph of ["[supplier's registered name]", "[supplier's registered Chinese name]", '[Unified Social Credit Code, 18 characters]', '[your company name]', '[order date]', '[amount]', '[Describe what went wrong]']) expect(en).toContain(ph);
+    for (const ph of [
+      "[supplier's registered name]",
+      "[supplier's registered Chinese name]",
+      '[Unified Social Credit Code, 18 characters]',
+      '[your company name]',
+      '[order date]',
+      '[amount]',
+      '[Describe what went wrong]',
+    ])
+      expect(en).toContain(ph);
     expect(file(pack, 'letter-zh.md')).toContain('[供应商注册中文名称]');
     expect(en).toMatch(/^> \*\*DRAFT for review by a PRC-licensed lawyer/);
     expect(en).toContain('Article 195 of the PRC Civil Code');
@@ -101,7 +117,10 @@ describe('case pack documents', () => {
   it('lists several files for one evidence kind, with size and SHA-256, and a missing one as not found', () => {
     const input = packInput(PACK_CASE, 'disk');
     const chats = exhibits(input).find((e) => e.kind === 'other_chat')!;
-    expect(chats.files.map((f) => [f.path, f.found])).toEqual([['evidence/whatsapp-export.txt', true], ['evidence/emails.mbox', false]]);
+    expect(chats.files.map((f) => [f.path, f.found])).toEqual([
+      ['evidence/whatsapp-export.txt', true],
+      ['evidence/emails.mbox', false],
+    ]);
     const index = file(buildPack(input), 'evidence-index.md');
     expect(index).toMatch(/`evidence\/wire-deposit-2025-12-02\.pdf`: 109 bytes, SHA-256 `[0-9a-f]{64}`/);
     expect(index).toContain('`evidence/emails.mbox`: not found (no such file)');

@@ -27,7 +27,10 @@ const near = (min: number, max: number) => fc.integer({ min, max }).map((d) => n
 export const dateArb: fc.Arbitrary<string> = fc.oneof(
   { weight: 8, arbitrary: near(-400, 0) },
   { weight: 1, arbitrary: near(1, 200) },
-  { weight: 1, arbitrary: fc.constantFrom('0000-01-01', '0001-02-28', '1899-12-31', '1900-01-01', '2000-02-29', '2199-12-31', '2200-01-01', '9999-12-31', '9996-02-29') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('0000-01-01', '0001-02-28', '1899-12-31', '1900-01-01', '2000-02-29', '2199-12-31', '2200-01-01', '9999-12-31', '9996-02-29'),
+  },
 );
 
 const textArb = fc.oneof(
@@ -44,7 +47,11 @@ export function fromSchema(s: JsonSchema, key = ''): fc.Arbitrary<unknown> {
   const type = Array.isArray(s.type) ? s.type[0] : s.type;
   switch (type) {
     case 'object': {
-      const props = Object.fromEntries(Object.entries(s.properties ?? {}).filter(([k]) => k !== 'expect').map(([k, v]) => [k, fromSchema(v, k)]));
+      const props = Object.fromEntries(
+        Object.entries(s.properties ?? {})
+          .filter(([k]) => k !== 'expect')
+          .map(([k, v]) => [k, fromSchema(v, k)]),
+      );
       return fc.record(props, { requiredKeys: (s.required as string[] | undefined) ?? [] });
     }
     case 'array': {
@@ -57,7 +64,11 @@ export function fromSchema(s: JsonSchema, key = ''): fc.Arbitrary<unknown> {
       return fc.integer({ min: Number(s.minimum ?? -1e6), max: Number(s.maximum ?? 1e6) });
     case 'number': {
       const [min, max] = [Number(s.minimum ?? -1e12), Number(s.maximum ?? 1e12)];
-      return fc.oneof(fc.constantFrom(min, max, 0, 0.01, 1), fc.double({ min, max, noNaN: true, noDefaultInfinity: true }), fc.integer({ min: Math.max(min, 0), max: 50_000 }));
+      return fc.oneof(
+        fc.constantFrom(min, max, 0, 0.01, 1),
+        fc.double({ min, max, noNaN: true, noDefaultInfinity: true }),
+        fc.integer({ min: Math.max(min, 0), max: 50_000 }),
+      );
     }
     case 'boolean':
       return fc.boolean();
@@ -88,10 +99,13 @@ export function validCaseTexts(n: number, seed: number): string[] {
 /** The fixture case files, as text. */
 export function fixtureTexts(): { file: string; text: string }[] {
   const dir = join(ROOT, 'fixtures');
-  return readdirSync(dir).filter((f) => /\.ya?ml$/.test(f) && !/\.expect\./.test(f)).sort().map((f) => ({ file: `fixtures/${f}`, text: readFileSync(join(dir, f), 'utf8') }));
+  return readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f) && !/\.expect\./.test(f))
+    .sort()
+    .map((f) => ({ file: `fixtures/${f}`, text: readFileSync(join(dir, f), 'utf8') }));
 }
 
-let validator: ((v: unknown) => boolean) & { errors?: unknown } | undefined;
+let validator: (((v: unknown) => boolean) & { errors?: unknown }) | undefined;
 
 /** Validate against the published assessment JSON Schema (what dist/assessment.schema.json holds). */
 export function matchesAssessmentSchema(a: unknown): { ok: boolean; errors?: unknown } {
@@ -119,8 +133,54 @@ export function runPipeline(text: string, rules: RuleSet, file = 'case.yaml'): P
 /** YAML text for a value, as a buyer's file would hold it. */
 export const toYaml = (v: unknown): string => stringify(v, { lineWidth: 0 });
 
-const SNIPPETS = [':', ': ', '- ', '-', ' ', '  ', '\n', '\r\n', '\t', '[', ']', '{', '}', ',', '&a ', '*a', '!!binary ', '!x ', '#', '"', "'", '|', '>', '? ', '---\n', '...\n',
-  '\0', '\ufeff', '\u001b', 'é', '中', '😀', '0', '-1', '1e308', '.nan', '~', 'null', 'true', 'yes', '2026-02-30', '9999-12-31', '__proto__: 1\n', 'constructor', '<<: *a\n', '%YAML 1.1\n'];
+const SNIPPETS = [
+  ':',
+  ': ',
+  '- ',
+  '-',
+  ' ',
+  '  ',
+  '\n',
+  '\r\n',
+  '\t',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '&a ',
+  '*a',
+  '!!binary ',
+  '!x ',
+  '#',
+  '"',
+  "'",
+  '|',
+  '>',
+  '? ',
+  '---\n',
+  '...\n',
+  '\0',
+  '\ufeff',
+  '\u001b',
+  'é',
+  '中',
+  '😀',
+  '0',
+  '-1',
+  '1e308',
+  '.nan',
+  '~',
+  'null',
+  'true',
+  'yes',
+  '2026-02-30',
+  '9999-12-31',
+  '__proto__: 1\n',
+  'constructor',
+  '<<: *a\n',
+  '%YAML 1.1\n',
+];
 
 /** One edit of a text: delete, insert, replace, duplicate or swap lines, re-indent, truncate. */
 const editArb = fc.oneof(
@@ -158,7 +218,27 @@ export const textMutationArb = (texts: readonly string[]): fc.Arbitrary<string> 
 
 const oddValue = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
-  fc.constantFrom(Number.NaN, Infinity, -Infinity, -0, 1e308, -1, 0, 2 ** 53 + 1, '', 'x'.repeat(3000), '2026-02-30', '01/02/2026', 'usd', 'RMB', 'UK', 'yes', null, [], {}),
+  fc.constantFrom(
+    Number.NaN,
+    Infinity,
+    -Infinity,
+    -0,
+    1e308,
+    -1,
+    0,
+    2 ** 53 + 1,
+    '',
+    'x'.repeat(3000),
+    '2026-02-30',
+    '01/02/2026',
+    'usd',
+    'RMB',
+    'UK',
+    'yes',
+    null,
+    [],
+    {},
+  ),
   dateArb,
 );
 
@@ -188,9 +268,15 @@ function mutateAt(root: unknown, path: (string | number)[], how: 'set' | 'delete
 
 /** A case value with a few random values replaced, deleted or renamed, as YAML text. */
 export const valueMutationArb = (values: readonly unknown[]): fc.Arbitrary<string> =>
-  fc.tuple(fc.constantFrom(...values), fc.array(fc.tuple(fc.nat(), fc.constantFrom('set' as const, 'delete' as const, 'rename' as const), oddValue), { minLength: 1, maxLength: 3 }))
-    .map(([v, muts]) => muts.reduce((acc, [i, how, value]) => {
-      const all = paths(acc);
-      return mutateAt(acc, all[i % all.length]!, how, value);
-    }, v))
+  fc
+    .tuple(
+      fc.constantFrom(...values),
+      fc.array(fc.tuple(fc.nat(), fc.constantFrom('set' as const, 'delete' as const, 'rename' as const), oddValue), { minLength: 1, maxLength: 3 }),
+    )
+    .map(([v, muts]) =>
+      muts.reduce((acc, [i, how, value]) => {
+        const all = paths(acc);
+        return mutateAt(acc, all[i % all.length]!, how, value);
+      }, v),
+    )
     .map(toYaml);

@@ -36,7 +36,10 @@ export function readsEligibility(c: Condition | undefined): boolean {
   if ('all' in c) return c.all.some(readsEligibility);
   if ('any' in c) return c.any.some(readsEligibility);
   if ('not' in c) return readsEligibility(c.not);
-  return c.fact.startsWith('eligibility.') || Object.values(c).some((v) => typeof v === 'object' && v !== null && 'fact' in v && String((v as { fact: string }).fact).startsWith('eligibility.'));
+  return (
+    c.fact.startsWith('eligibility.') ||
+    Object.values(c).some((v) => typeof v === 'object' && v !== null && 'fact' in v && String((v as { fact: string }).fact).startsWith('eligibility.'))
+  );
 }
 
 /**
@@ -51,7 +54,10 @@ export function movableInputs(c: Condition | undefined, out = new Set<string>())
   else if ('any' in c) c.any.forEach((x) => movableInputs(x, out));
   else if ('not' in c) movableInputs(c.not, out);
   else {
-    const facts = [c.fact, ...Object.values(c).flatMap((v) => (typeof v === 'object' && v !== null && 'fact' in v ? [String((v as { fact: string }).fact)] : []))];
+    const facts = [
+      c.fact,
+      ...Object.values(c).flatMap((v) => (typeof v === 'object' && v !== null && 'fact' in v ? [String((v as { fact: string }).fact)] : [])),
+    ];
     for (const f of facts) for (const i of MOVABLE_DEADLINES[f] ?? []) out.add(i);
   }
   return out;
@@ -75,7 +81,9 @@ function holdsKept(v: unknown, p: Path): boolean {
 export function removablePaths(v: unknown, path: Path = []): Path[] {
   if (Array.isArray(v)) return v.flatMap((x, i) => removablePaths(x, [...path, i]));
   if (v === null || typeof v !== 'object') return [];
-  const required = new Set((objectAlt(schemaAt(caseJsonSchema(), path) ?? (path.length ? undefined : caseJsonSchema()))?.required as string[] | undefined) ?? []);
+  const required = new Set(
+    (objectAlt(schemaAt(caseJsonSchema(), path) ?? (path.length ? undefined : caseJsonSchema()))?.required as string[] | undefined) ?? [],
+  );
   return Object.entries(v).flatMap(([k, x]) => {
     const p = [...path, k];
     const mine = required.has(k) || holdsKept(x, p) || k === 'expect' ? [] : [p];
@@ -106,7 +114,13 @@ export function decisions(c: Case, rules: RuleSet): { derived: Map<string, FactV
 /** Bounds move later as dates are learned, by design; no rule condition reads them (tested in derived-implied). */
 const BOUNDS = new Set(DERIVED.filter((d) => d.bound).map((d) => d.name));
 
-export interface Flip { what: 'derived' | 'rule'; name: string; restored: string; before: unknown; after: unknown }
+export interface Flip {
+  what: 'derived' | 'rule';
+  name: string;
+  restored: string;
+  before: unknown;
+  after: unknown;
+}
 
 /** Remove `order` from the case, restore it one path at a time, and list everything decided that changed. */
 export function flips(c: Case, order: readonly Path[], rules: RuleSet, exemptEligibility = true): Flip[] {

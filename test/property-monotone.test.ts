@@ -22,9 +22,12 @@ const pay = (p: Record<string, unknown>) => ({ amount: { amount: 100, currency: 
 describe('learning a fact never flips a decided outcome', () => {
   it('generated cases', () => {
     const rules = builtinRules();
-    fc.assert(fc.property(removalArb(caseArb, 10), ({ c, order }) => {
-      expect(flips(c, order, rules)).toEqual([]);
-    }), { seed: 31337, numRuns: 60 });
+    fc.assert(
+      fc.property(removalArb(caseArb, 10), ({ c, order }) => {
+        expect(flips(c, order, rules)).toEqual([]);
+      }),
+      { seed: 31337, numRuns: 60 },
+    );
   });
 
   it('the fixtures, every removable fact', () => {
@@ -33,9 +36,12 @@ describe('learning a fact never flips a decided outcome', () => {
     expect(cases.length).toBeGreaterThan(0);
     // Most fixtures hold enough facts to remove; the sparse ones (issue 12: a buyer who knows little) do not.
     expect(cases.filter((c) => removablePaths(c).length > 5).length).toBeGreaterThan(cases.length * 0.6);
-    fc.assert(fc.property(removalArb(fc.constantFrom(...cases), 40), ({ c, order }) => {
-      expect(flips(c, order, rules)).toEqual([]);
-    }), { seed: 5, numRuns: 20 });
+    fc.assert(
+      fc.property(removalArb(fc.constantFrom(...cases), 40), ({ c, order }) => {
+        expect(flips(c, order, rules)).toEqual([]);
+      }),
+      { seed: 5, numRuns: 20 },
+    );
   });
 });
 

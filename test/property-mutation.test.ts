@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { builtinRules } from './helpers.js';
-import { fixtureTexts, matchesAssessmentSchema, runPipeline, textMutationArb, validCaseTexts, valueMutationArb, type PipelineResult } from './property-arbitraries.js';
+import {
+  fixtureTexts,
+  matchesAssessmentSchema,
+  runPipeline,
+  textMutationArb,
+  validCaseTexts,
+  valueMutationArb,
+  type PipelineResult,
+} from './property-arbitraries.js';
 
 /** What every outcome must look like. */
 function wellFormed(r: PipelineResult): void {
@@ -28,13 +36,19 @@ const seedTexts = () => (seeds ??= [...fixtureTexts().map((f) => f.text), ...val
 describe('mutated case files', () => {
   it('text edits: an assessment or diagnostics, never an exception', () => {
     const rules = builtinRules();
-    fc.assert(fc.property(textMutationArb(seedTexts()), (text) => wellFormed(runPipeline(text, rules))), { seed: 424242, numRuns: 150 });
+    fc.assert(
+      fc.property(textMutationArb(seedTexts()), (text) => wellFormed(runPipeline(text, rules))),
+      { seed: 424242, numRuns: 150 },
+    );
   });
 
   it('value changes: an assessment or diagnostics, never an exception', () => {
     const rules = builtinRules();
     const values = seedTexts().map((t) => parse(t) as unknown);
-    fc.assert(fc.property(valueMutationArb(values), (text) => wellFormed(runPipeline(text, rules))), { seed: 99, numRuns: 100 });
+    fc.assert(
+      fc.property(valueMutationArb(values), (text) => wellFormed(runPipeline(text, rules))),
+      { seed: 99, numRuns: 100 },
+    );
   });
 
   it('the unmutated fixtures are assessed', () => {

@@ -16,9 +16,15 @@ const plain = new Chalk({ level: 0 });
 const oneLine = (text: string, first = '') => [`${first}${text}`];
 const AS_OF = '2026-03-10';
 const nonDelivery = caseSchema.parse({
-  as_of: AS_OF, buyer: { country: 'GB' }, dispute: { types: ['non_delivery'] },
+  as_of: AS_OF,
+  buyer: { country: 'GB' },
+  dispute: { types: ['non_delivery'] },
   supplier: { name: 'Foshan Everbright Furniture Co., Ltd.', country: 'CN', activity: { responsive: 'unresponsive' } },
-  order: { date: '2025-12-01', channel: 'offline', payments: [{ date: '2025-12-02', amount: { amount: 6000, currency: 'USD' }, method: 'tt', via: 'supplier_company_account', stage: 'full' }] },
+  order: {
+    date: '2025-12-01',
+    channel: 'offline',
+    payments: [{ date: '2025-12-02', amount: { amount: 6000, currency: 'USD' }, method: 'tt', via: 'supplier_company_account', stage: 'full' }],
+  },
 });
 
 describe('homework in the report', () => {
@@ -37,7 +43,19 @@ describe('homework in the report', () => {
   });
 
   it('has none once the look-ups are done', () => {
-    const known = caseSchema.parse({ ...nonDelivery, supplier: { ...nonDelivery.supplier, uscc: '91440604MA4UQ8X051', registration_status: 'active', dishonest_judgment_debtor: false, closely_held: false, identified: { shareholders: true, actual_controller: false, affiliates: false }, payee: { name: 'x' } }, assets: { bank_accounts: true, equipment: false, property: false, receivables: false } });
+    const known = caseSchema.parse({
+      ...nonDelivery,
+      supplier: {
+        ...nonDelivery.supplier,
+        uscc: '91440604MA4UQ8X051',
+        registration_status: 'active',
+        dishonest_judgment_debtor: false,
+        closely_held: false,
+        identified: { shareholders: true, actual_controller: false, affiliates: false },
+        payee: { name: 'x' },
+      },
+      assets: { bank_accounts: true, equipment: false, property: false, receivables: false },
+    });
     const a = assess(known, builtinRules(), { today: AS_OF });
     expect(a.homework).toBeUndefined();
     expect(homeworkLines(a, plain, oneLine)).toEqual([]);

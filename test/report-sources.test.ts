@@ -63,7 +63,7 @@ describe('sources in the report', () => {
     }
   });
 
-  it('--explain names each rule\'s sources by number and lists them all, for rules that did not fire too', () => {
+  it("--explain names each rule's sources by number and lists them all, for rules that did not fire too", () => {
     const e = load(FIXTURE, true);
     const t = render(e, 'text', { color: plain, explain: true });
     const notFired = e.trace!.find((r) => r.outcome === 'false')!;

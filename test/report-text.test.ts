@@ -55,7 +55,10 @@ describe('the text report', () => {
       const at = t.indexOf('Your next steps');
       expect(at, file).toBeGreaterThan(0);
       expect(at, file).toBeLessThan(12);
-      expect(t.findIndex((l) => l.startsWith('In short: ')), file).toBeLessThan(at);
+      expect(
+        t.findIndex((l) => l.startsWith('In short: ')),
+        file,
+      ).toBeLessThan(at);
       // The first step (or the line saying there is none yet) is on the screen too.
       expect(at + 2, file).toBeLessThan(24);
       expect(t[at + 1]!.trim().length, file).toBeGreaterThan(0);
@@ -83,7 +86,9 @@ describe('the text report', () => {
       const conditional = a.plan.filter((s) => s.condition);
       expect(steps, file).toContain('Depending on the answers to the questions below');
       // The first screen shows at most three of them, each under its condition ("If ...:"), numbered as in the plan.
-      const shown = stepGroups(a).find((g) => g.group === 'depends')!.steps.slice(0, 3);
+      const shown = stepGroups(a)
+        .find((g) => g.group === 'depends')!
+        .steps.slice(0, 3);
       const first = a.plan.length - conditional.length + 1;
       shown.forEach((s, i) => {
         const c = s.condition!;
@@ -111,7 +116,9 @@ describe('the text report', () => {
     for (const { file, a } of fired) {
       const t = render(a, 'text', { color: plain, width: 100 });
       const at = t.indexOf('\nNext order: what would have avoided this\n');
-      expect(at, file).toBeGreaterThan(t.indexOf('\nQuestions that would change the verdict') === -1 ? 0 : t.indexOf('\nQuestions that would change the verdict'));
+      expect(at, file).toBeGreaterThan(
+        t.indexOf('\nQuestions that would change the verdict') === -1 ? 0 : t.indexOf('\nQuestions that would change the verdict'),
+      );
       for (const f of a.findings.filter((x) => x.category === 'prevention')) expect(t.slice(at), file).toContain(f.title);
       // Not repeated among the standing advice.
       const adviceSection = t.indexOf('\nAdvice\n') === -1 ? '' : t.slice(t.indexOf('\nAdvice\n'), at);
@@ -124,8 +131,19 @@ describe('the text report', () => {
   it('keeps CJK and emoji supplier names within the width, and the box square', () => {
     const c: Case = {
       as_of: TODAY,
-      supplier: { name: '深圳市光明照明科技有限公司（东莞分公司）📦 Shenzhen Guangming Lighting Technology Co., Ltd.', country: 'CN', found_on: 'alibaba', contracting_party: '深圳市光明照明科技有限公司', payee: { name: '香港光明国际贸易有限公司', country: 'HK', account_type: 'hong_kong_company' } },
-      order: { channel: 'trade_assurance', date: '2026-01-05', payments: [{ date: '2026-01-06', amount: { amount: 12000, currency: 'USD' }, method: 'tt', via: 'hong_kong_account', stage: 'full' }], delivery: { status: 'none', expected_date: '2026-02-01' } },
+      supplier: {
+        name: '深圳市光明照明科技有限公司（东莞分公司）📦 Shenzhen Guangming Lighting Technology Co., Ltd.',
+        country: 'CN',
+        found_on: 'alibaba',
+        contracting_party: '深圳市光明照明科技有限公司',
+        payee: { name: '香港光明国际贸易有限公司', country: 'HK', account_type: 'hong_kong_company' },
+      },
+      order: {
+        channel: 'trade_assurance',
+        date: '2026-01-05',
+        payments: [{ date: '2026-01-06', amount: { amount: 12000, currency: 'USD' }, method: 'tt', via: 'hong_kong_account', stage: 'full' }],
+        delivery: { status: 'none', expected_date: '2026-02-01' },
+      },
       dispute: { types: ['non_delivery'], summary: '货物没有发出，供应商不回复。Nothing shipped 🚫' },
     } as Case;
     const a = assessCase(c, '案件/光明.yaml');
@@ -141,7 +159,11 @@ describe('the text report', () => {
 
   it('wraps under a label: the first line after it, the others after the indent, no word lost or split', () => {
     const text = 'Search its name or credit code on gsxt.gov.cn (National Enterprise Credit Information Publicity System) 深圳市光明照明科技有限公司 [1, 2, 3]';
-    for (const [first, rest] of [['      how to find out: ', '        '], ['  1. ', '     '], ['', '  ']] as const) {
+    for (const [first, rest] of [
+      ['      how to find out: ', '        '],
+      ['  1. ', '     '],
+      ['', '  '],
+    ] as const) {
       const out = wrapLines(text.replace(/, /g, ',\u00a0'), 60, first, rest);
       expect(out.length).toBeGreaterThan(1);
       expect(out[0]!.startsWith(first)).toBe(true);
@@ -157,7 +179,12 @@ describe('the text report', () => {
 
   it('the CLI wraps to COLUMNS when the output is not a terminal, else to 80', () => {
     const file = 'fixtures/b-offline-wire-non-delivery.yaml';
-    for (const [env, width] of [[{ COLUMNS: '' }, 80], [{ COLUMNS: '64' }, 64], [{ COLUMNS: '200' }, 100], [{ COLUMNS: 'x' }, 80]] as const) {
+    for (const [env, width] of [
+      [{ COLUMNS: '' }, 80],
+      [{ COLUMNS: '64' }, 64],
+      [{ COLUMNS: '200' }, 100],
+      [{ COLUMNS: 'x' }, 80],
+    ] as const) {
       const r = cli([file], { env: { ...env } });
       expect(r.code).toBe(0);
       expect(tooWide(r.stdout, width)).toEqual([]);

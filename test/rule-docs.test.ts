@@ -17,11 +17,13 @@ describe('rule reference pages', () => {
   });
 
   it.skipIf(!inGit)('and they are committed: no unstaged or untracked change under docs/rules', () => {
-    const changed = git(['status', '--porcelain', '--untracked-files=all', '--', DOCS_DIR]).stdout.split('\n').filter((l) => /^(.[MD]|\?\?)/.test(l));
+    const changed = git(['status', '--porcelain', '--untracked-files=all', '--', DOCS_DIR])
+      .stdout.split('\n')
+      .filter((l) => /^(.[MD]|\?\?)/.test(l));
     expect(changed, 'docs/rules differs from what is committed or staged: git add docs/rules').toEqual([]);
   });
 
-  it('has a page per rule (one folder per pack, the id\'s slash as a dot), the derived facts and an index linking them all', () => {
+  it("has a page per rule (one folder per pack, the id's slash as a dot), the derived facts and an index linking them all", () => {
     const set = builtinRules();
     for (const r of set.rules) {
       const path = rulePagePath(r);
@@ -44,7 +46,16 @@ describe('rule reference pages', () => {
 
   it('words for nested conditions, parameters and dates', () => {
     const set = builtinRules();
-    const words = conditionWords({ all: [{ fact: 'order.channel', equals: 'offline' }, { not: { fact: 'derived.loss_usd', gt: { param: 'small_claim_usd' } } }, { fact: 'order.date', lt: '2026-01-01' }] }, set);
+    const words = conditionWords(
+      {
+        all: [
+          { fact: 'order.channel', equals: 'offline' },
+          { not: { fact: 'derived.loss_usd', gt: { param: 'small_claim_usd' } } },
+          { fact: 'order.date', lt: '2026-01-01' },
+        ],
+      },
+      set,
+    );
     expect(words[0]).toBe('all of:');
     expect(words[1]).toMatch(/^ {2}order\.channel is offline/);
     expect(words[2]).toBe('  not:');

@@ -19,7 +19,8 @@ function packageCopy(): string {
   return dir;
 }
 
-const run = (dir: string, args: string[]) => spawnSync(process.execPath, [join(dir, 'bin', 'dispute-assess.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 20_000 });
+const run = (dir: string, args: string[]) =>
+  spawnSync(process.execPath, [join(dir, 'bin', 'dispute-assess.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 20_000 });
 
 describe('the compiled rule cache', () => {
   it('applies to the rule files it was compiled from', () => {

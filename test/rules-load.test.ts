@@ -4,8 +4,11 @@ import { parseAndLoad } from '../src/cli/rule-files/source.js';
 import { readTextFile, yamlFilesIn } from '../src/cli/io/files.js';
 import { ROOT } from './helpers.js';
 
-const support = yamlFilesIn(`${ROOT}/rules`).filter((f) => /catalogue|parameters|sources/.test(f)).map((file) => ({ file, text: (readTextFile(file) as { text: string }).text }));
-const rule = (body: string) => `rules:\n  - id: flag/x\n    title: t\n    kind: flag\n    severity: low\n    rationale: r\n    source: [{ ref: gsxt }]\n    message: m\n${body}`;
+const support = yamlFilesIn(`${ROOT}/rules`)
+  .filter((f) => /catalogue|parameters|sources/.test(f))
+  .map((file) => ({ file, text: (readTextFile(file) as { text: string }).text }));
+const rule = (body: string) =>
+  `rules:\n  - id: flag/x\n    title: t\n    kind: flag\n    severity: low\n    rationale: r\n    source: [{ ref: gsxt }]\n    message: m\n${body}`;
 const load = (text: string) => parseAndLoad([...support, { file: 'pack.yaml', text }]);
 
 describe('loadRules diagnostics', () => {
@@ -17,10 +20,28 @@ describe('loadRules diagnostics', () => {
     ['enum value not allowed', rule('    when: { fact: order.channel, equals: ofline }\n'), 'rules-operator', 9, "did you mean 'offline'"],
     ['operator and type disagree', rule('    when: { fact: order.channel, gt: 3 }\n'), 'rules-operator', 9, 'needs a fact of type number or date'],
     ['boolean compared with text', rule('    when: { fact: order.closed, equals: "yes" }\n'), 'rules-operator', 9, 'expected true or false'],
-    ['unknown parameter', rule('    when: { fact: derived.loss_usd, gt: { param: small_claim } }\n'), 'rules-unknown-param', 9, "did you mean 'small_claim_usd'"],
-    ['missing placeholder', rule('').replace('message: m', 'message: "paid {derived.amount_payd}"'), 'rules-placeholder', 8, "did you mean 'derived.amount_paid'"],
+    [
+      'unknown parameter',
+      rule('    when: { fact: derived.loss_usd, gt: { param: small_claim } }\n'),
+      'rules-unknown-param',
+      9,
+      "did you mean 'small_claim_usd'",
+    ],
+    [
+      'missing placeholder',
+      rule('').replace('message: m', 'message: "paid {derived.amount_payd}"'),
+      'rules-placeholder',
+      8,
+      "did you mean 'derived.amount_paid'",
+    ],
     ['bad id', rule('').replace('id: flag/x', 'id: NoFamily'), 'rules-invalid', 2, 'family-prefixed'],
-    ['a step superseding no step', rule('    then: { due: today, supersedes: [plan/file-ta-claims] }\n').replace('kind: flag', 'kind: action'), 'rules-unknown-rule', 9, "'plan/file-ta-claims'"],
+    [
+      'a step superseding no step',
+      rule('    then: { due: today, supersedes: [plan/file-ta-claims] }\n').replace('kind: flag', 'kind: action'),
+      'rules-unknown-rule',
+      9,
+      "'plan/file-ta-claims'",
+    ],
     ['YAML error', 'rules: [\n', 'yaml-syntax', 2, ''],
   ])('%s', (_, text, code, line, message) => {
     const r = load(text);

@@ -32,7 +32,7 @@ function runAll(): FixtureResult[] {
   return fixtureFiles().map((file) => {
     const sibling = file.replace(/\.ya?ml$/, '.expect.yaml');
     const sib = existsSync(sibling) ? { file: rel(sibling), text: readFileSync(sibling, 'utf8') } : undefined;
-    return runFixture({ file: rel(file), text: readFileSync(file, "utf8"), ...(sib ? { expect: sib } : {}) }, rules, TODAY);
+    return runFixture({ file: rel(file), text: readFileSync(file, 'utf8'), ...(sib ? { expect: sib } : {}) }, rules, TODAY);
   });
 }
 
@@ -57,7 +57,9 @@ describe('rule quality', () => {
   });
 
   it('passes every fixture (a skipped fixture counts as a failure)', () => {
-    const failed = results.filter((r) => r.status !== 'pass').map((r) => `${r.file}: ${r.status} ${JSON.stringify([...r.mismatches, ...r.problems.map((p) => p.message)])}`);
+    const failed = results
+      .filter((r) => r.status !== 'pass')
+      .map((r) => `${r.file}: ${r.status} ${JSON.stringify([...r.mismatches, ...r.problems.map((p) => p.message)])}`);
     expect(failed).toEqual([]);
   });
 });

@@ -15,7 +15,11 @@ const rules = builtinRules();
 const offline: Case = {
   as_of: TODAY,
   supplier: { found_on: 'alibaba', country: 'CN' },
-  order: { channel: 'offline', payments: [{ date: '2026-10-01', amount: { amount: 7000, currency: 'USD' }, method: 'tt', via: 'supplier_company_account' }], delivery: { expected_date: '2026-10-15' } },
+  order: {
+    channel: 'offline',
+    payments: [{ date: '2026-10-01', amount: { amount: 7000, currency: 'USD' }, method: 'tt', via: 'supplier_company_account' }],
+    delivery: { expected_date: '2026-10-15' },
+  },
   dispute: { types: ['non_delivery'] },
 };
 
@@ -65,7 +69,10 @@ describe('what-if', () => {
     const reported = new Set(a.unknowns.map((u) => u.fact));
     const plan = planInterview(c, rules, { today: TODAY });
     // (the basics are asked whatever the rules need: only questions a rule needs must be in the report)
-    const asked = plan.candidates.filter((x) => x.rules.join() !== '(the basics)').map((x) => x.question.path).filter((p) => p.includes('.') && !p.startsWith('evidence.'));
+    const asked = plan.candidates
+      .filter((x) => x.rules.join() !== '(the basics)')
+      .map((x) => x.question.path)
+      .filter((p) => p.includes('.') && !p.startsWith('evidence.'));
     expect(asked.length).toBeGreaterThan(3);
     for (const p of asked) expect(reported.has(p), p).toBe(true);
   });

@@ -2,7 +2,12 @@
 // mismatched tags, bad names, duplicate or unquoted attributes, a raw '<' or '&', unknown entities,
 // characters XML cannot carry, more than one root). No DTDs, no namespaces processing.
 
-export interface XmlElement { name: string; attrs: Record<string, string>; children: XmlElement[]; text: string }
+export interface XmlElement {
+  name: string;
+  attrs: Record<string, string>;
+  children: XmlElement[];
+  text: string;
+}
 
 const NAME = /^[A-Za-z_:][A-Za-z0-9_.:-]*/;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -55,7 +60,7 @@ export function parseXml(doc: string): XmlElement {
     for (;;) {
       const ws = /^\s*/.exec(doc.slice(i))![0];
       i += ws.length;
-      if (doc.startsWith('/>', i)) return (i += 2), el;
+      if (doc.startsWith('/>', i)) return ((i += 2), el);
       if (doc[i] === '>') break;
       if (!ws) throw new Error(`expected whitespace before an attribute at offset ${i}`);
       const m = /^([A-Za-z_:][A-Za-z0-9_.:-]*)\s*=\s*("([^"]*)"|'([^']*)')/.exec(doc.slice(i));

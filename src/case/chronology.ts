@@ -44,10 +44,20 @@ export function contradictions(c: Case): ChronologyIssue[] {
   const out: ChronologyIssue[] = [];
   const pd = c.dispute?.platform_dispute;
   if (c.dispute?.supplier_notified === false && c.dispute.supplier_notified_date) {
-    out.push({ code: 'case-contradiction', severity: 'error', path: ['dispute', 'supplier_notified'], message: `dispute.supplier_notified is false, but dispute.supplier_notified_date is ${c.dispute.supplier_notified_date}: remove one of them` });
+    out.push({
+      code: 'case-contradiction',
+      severity: 'error',
+      path: ['dispute', 'supplier_notified'],
+      message: `dispute.supplier_notified is false, but dispute.supplier_notified_date is ${c.dispute.supplier_notified_date}: remove one of them`,
+    });
   }
   if (pd?.opened === false && pd.opened_date) {
-    out.push({ code: 'case-contradiction', severity: 'error', path: ['dispute', 'platform_dispute', 'opened'], message: `dispute.platform_dispute.opened is false, but opened_date is ${pd.opened_date}: remove one of them` });
+    out.push({
+      code: 'case-contradiction',
+      severity: 'error',
+      path: ['dispute', 'platform_dispute', 'opened'],
+      message: `dispute.platform_dispute.opened is false, but opened_date is ${pd.opened_date}: remove one of them`,
+    });
   }
   for (const [path, message] of implicationConflicts(c)) out.push({ code: 'case-contradiction', severity: 'error', path, message });
   return out;
@@ -60,22 +70,37 @@ export function contradictions(c: Case): ChronologyIssue[] {
 export function checkChronology(c: Case, asOf?: string, slackDays = 0): ChronologyIssue[] {
   const out: ChronologyIssue[] = contradictions(c);
   const all = events(c);
-  const other: Dated[] = [{ path: ['as_of'], date: c.as_of ?? '', what: 'as_of' }, { path: ['order', 'delivery', 'expected_date'], date: c.order?.delivery?.expected_date ?? '', what: 'expected delivery' }];
+  const other: Dated[] = [
+    { path: ['as_of'], date: c.as_of ?? '', what: 'as_of' },
+    { path: ['order', 'delivery', 'expected_date'], date: c.order?.delivery?.expected_date ?? '', what: 'expected delivery' },
+  ];
   const known = [...all, ...other.filter((o) => o.date)];
   for (const e of known) {
-    if (e.date < DATE_RANGE.from || e.date > DATE_RANGE.to) out.push({ code: 'case-date-range', severity: 'error', path: e.path, message: `${e.path.join('.')}: ${e.date} is outside the years ${DATE_RANGE.from.slice(0, 4)} to ${DATE_RANGE.to.slice(0, 4)}; check the year` });
+    if (e.date < DATE_RANGE.from || e.date > DATE_RANGE.to)
+      out.push({
+        code: 'case-date-range',
+        severity: 'error',
+        path: e.path,
+        message: `${e.path.join('.')}: ${e.date} is outside the years ${DATE_RANGE.from.slice(0, 4)} to ${DATE_RANGE.to.slice(0, 4)}; check the year`,
+      });
   }
   if (out.length) return out;
   if (asOf) {
     const limit = addDays(asOf, slackDays);
     for (const e of all.filter((x) => x.date > limit)) {
-      out.push({ code: 'case-date-after-as-of', severity: 'error', path: e.path, message: `${e.path.join('.')} is ${e.date}, after the date of the assessment (${asOf}): ${e.what} cannot be in the future. Check the year, or set as_of` });
+      out.push({
+        code: 'case-date-after-as-of',
+        severity: 'error',
+        path: e.path,
+        message: `${e.path.join('.')} is ${e.date}, after the date of the assessment (${asOf}): ${e.what} cannot be in the future. Check the year, or set as_of`,
+      });
     }
   }
   for (const [a, b, why] of ORDER) {
     const first = at(known, a);
     const then = at(known, b);
-    if (first && then && then.date < first.date) out.push({ code: 'case-chronology', severity: 'error', path: then.path, message: `${b} (${then.date}) is before ${a} (${first.date}): ${why}` });
+    if (first && then && then.date < first.date)
+      out.push({ code: 'case-chronology', severity: 'error', path: then.path, message: `${b} (${then.date}) is before ${a} (${first.date}): ${why}` });
   }
   return out;
 }

@@ -50,7 +50,11 @@ const PAYPAL_SNAD_TYPES: readonly string[] = ['quality', 'not_as_described', 'da
 
 /** Days from the as-of date to a date fact (negative once passed). */
 const daysLeft = (name: string, dateFact: string, description: string): DerivedFact => ({
-  name, type: 'number', description, inputs: [dateFact], params: [],
+  name,
+  type: 'number',
+  description,
+  inputs: [dateFact],
+  params: [],
   compute: (ctx) => {
     const d = date(ctx, dateFact);
     return d ? daysBetween(ctx.asOf, d) : undefined;
@@ -80,28 +84,54 @@ const firstPaymentDate = (c: Case, method?: string) => {
  * not defaults: a deadline that moves when one is learned is listed in MOVABLE_DEADLINES instead.)
  */
 const LAW_DEFAULTS = ['order.governing_law', 'order.cisg_excluded'];
-export const DEFAULTED_FACTS: readonly string[] = ['buyer.alibaba_tier', 'dispute.amount_claimed', ...LAW_DEFAULTS,
+export const DEFAULTED_FACTS: readonly string[] = [
+  'buyer.alibaba_tier',
+  'dispute.amount_claimed',
+  ...LAW_DEFAULTS,
   // Issue 12: an absent platform-dispute outcome reads as "no decision yet" (derived.platform_outcome).
-  'dispute.platform_dispute.status'];
+  'dispute.platform_dispute.status',
+];
 
 /** The registry of derived facts, in dependency order. */
 export const DERIVED: readonly DerivedFact[] = [
   {
-    name: 'derived.amount_paid', type: 'money', description: 'Total paid to the supplier so far', inputs: ['order.payments'], params: ['fx_usd_per_unit'],
+    name: 'derived.amount_paid',
+    type: 'money',
+    description: 'Total paid to the supplier so far',
+    inputs: ['order.payments'],
+    params: ['fx_usd_per_unit'],
     compute: (ctx) => sumKnown(payments(ctx.case), fx(ctx)),
   },
 
   {
-    name: 'derived.paid_on_platform', type: 'boolean', description: "Every payment went through Alibaba's checkout or to the Alibaba-designated account", inputs: ['order.payments'], params: [],
+    name: 'derived.paid_on_platform',
+    type: 'boolean',
+    description: "Every payment went through Alibaba's checkout or to the Alibaba-designated account",
+    inputs: ['order.payments'],
+    params: [],
     compute: (ctx) => allOf(payments(ctx.case).map(onPlatform)),
   },
   {
-    name: 'derived.paid_off_platform', type: 'boolean', description: "At least one payment went outside Alibaba's checkout and designated account", inputs: ['order.payments'], params: [],
-    compute: (ctx) => anyOf(payments(ctx.case).map((p) => { const o = onPlatform(p); return o === undefined ? undefined : !o; })),
+    name: 'derived.paid_off_platform',
+    type: 'boolean',
+    description: "At least one payment went outside Alibaba's checkout and designated account",
+    inputs: ['order.payments'],
+    params: [],
+    compute: (ctx) =>
+      anyOf(
+        payments(ctx.case).map((p) => {
+          const o = onPlatform(p);
+          return o === undefined ? undefined : !o;
+        }),
+      ),
   },
 
   {
-    name: 'derived.amount_paid_on_platform', type: 'money', description: "Paid through Alibaba's checkout or designated account", inputs: ['order.payments'], params: ['fx_usd_per_unit'],
+    name: 'derived.amount_paid_on_platform',
+    type: 'money',
+    description: "Paid through Alibaba's checkout or designated account",
+    inputs: ['order.payments'],
+    params: ['fx_usd_per_unit'],
     compute: (ctx) => {
       const ps = payments(ctx.case);
       if (ps.length === 0 || ps.some((p) => p.via === undefined)) return undefined;
@@ -110,30 +140,57 @@ export const DERIVED: readonly DerivedFact[] = [
     },
   },
   {
-    name: 'derived.paid_by_card', type: 'boolean', description: 'Some payment was made by card', inputs: ['order.payments'], params: [],
+    name: 'derived.paid_by_card',
+    type: 'boolean',
+    description: 'Some payment was made by card',
+    inputs: ['order.payments'],
+    params: [],
     compute: (ctx) => anyOf(payments(ctx.case).map((p) => (p.method === undefined ? undefined : p.method === 'card'))),
   },
   {
-    name: 'derived.paid_by_paypal', type: 'boolean', description: 'Some payment was made by PayPal', inputs: ['order.payments'], params: [],
+    name: 'derived.paid_by_paypal',
+    type: 'boolean',
+    description: 'Some payment was made by PayPal',
+    inputs: ['order.payments'],
+    params: [],
     compute: (ctx) => anyOf(payments(ctx.case).map((p) => (p.method === undefined ? undefined : p.method === 'paypal'))),
   },
   {
-    name: 'derived.loss', type: 'money', description: 'The amount at stake: the amount claimed, or else the amount paid', inputs: ['dispute.amount_claimed', 'order.payments'], params: [],
+    name: 'derived.loss',
+    type: 'money',
+    description: 'The amount at stake: the amount claimed, or else the amount paid',
+    inputs: ['dispute.amount_claimed', 'order.payments'],
+    params: [],
     compute: (ctx) => money(ctx, 'dispute.amount_claimed') ?? money(ctx, 'derived.amount_paid'),
   },
   {
-    name: 'derived.loss_usd', type: 'number', description: 'The amount at stake in US dollars (indicative rates)', inputs: ['dispute.amount_claimed', 'order.payments'], params: ['fx_usd_per_unit'],
-    compute: (ctx) => { const m = money(ctx, 'derived.loss'); return m ? toUsd(m, fx(ctx)) : undefined; },
+    name: 'derived.loss_usd',
+    type: 'number',
+    description: 'The amount at stake in US dollars (indicative rates)',
+    inputs: ['dispute.amount_claimed', 'order.payments'],
+    params: ['fx_usd_per_unit'],
+    compute: (ctx) => {
+      const m = money(ctx, 'derived.loss');
+      return m ? toUsd(m, fx(ctx)) : undefined;
+    },
   },
   {
-    name: 'derived.ta_window_days', type: 'number', description: 'Length of the Trade Assurance claim window: 60 days for Enterprise tiers, else 30 (the shorter when the tier is unknown)', inputs: [], params: ['ta_window_days', 'ta_window_days_enterprise'],
+    name: 'derived.ta_window_days',
+    type: 'number',
+    description: 'Length of the Trade Assurance claim window: 60 days for Enterprise tiers, else 30 (the shorter when the tier is unknown)',
+    inputs: [],
+    params: ['ta_window_days', 'ta_window_days_enterprise'],
     compute: (ctx) => {
       const tier = ctx.fact('buyer.alibaba_tier');
       return ctx.param(tier === 'enterprise' || tier === 'enterprise_pro' ? 'ta_window_days_enterprise' : 'ta_window_days') as number;
     },
   },
   {
-    name: 'derived.ta_window_end', type: 'date', description: 'Last day to open a Trade Assurance dispute (confirmed receipt + window)', inputs: ['order.delivery.receipt_confirmed_date'], params: [],
+    name: 'derived.ta_window_end',
+    type: 'date',
+    description: 'Last day to open a Trade Assurance dispute (confirmed receipt + window)',
+    inputs: ['order.delivery.receipt_confirmed_date'],
+    params: [],
     compute: (ctx) => {
       const r = date(ctx, 'order.delivery.receipt_confirmed_date');
       const n = ctx.fact('derived.ta_window_days');
@@ -142,8 +199,11 @@ export const DERIVED: readonly DerivedFact[] = [
   },
   daysLeft('derived.ta_days_left', 'derived.ta_window_end', 'Days left in the Trade Assurance window (negative once closed)'),
   {
-    name: 'derived.ta_window_open', type: 'boolean', description: 'The Trade Assurance window is still open on the as-of date (unknown when it depends on the unknown membership tier)',
-    inputs: ['order.delivery.receipt_confirmed_date', 'buyer.alibaba_tier'], params: ['ta_window_days', 'ta_window_days_enterprise'],
+    name: 'derived.ta_window_open',
+    type: 'boolean',
+    description: 'The Trade Assurance window is still open on the as-of date (unknown when it depends on the unknown membership tier)',
+    inputs: ['order.delivery.receipt_confirmed_date', 'buyer.alibaba_tier'],
+    params: ['ta_window_days', 'ta_window_days_enterprise'],
     compute: (ctx) => {
       const r = date(ctx, 'order.delivery.receipt_confirmed_date');
       const [std, ent] = [ctx.param('ta_window_days'), ctx.param('ta_window_days_enterprise')];
@@ -155,7 +215,11 @@ export const DERIVED: readonly DerivedFact[] = [
     },
   },
   {
-    name: 'derived.ta_recoverable', type: 'money', description: 'Most Trade Assurance can refund: the lesser of the amount paid on-platform and the supplier\'s coverage', inputs: ['order.payments', 'supplier.ta_coverage'], params: ['fx_usd_per_unit'],
+    name: 'derived.ta_recoverable',
+    type: 'money',
+    description: "Most Trade Assurance can refund: the lesser of the amount paid on-platform and the supplier's coverage",
+    inputs: ['order.payments', 'supplier.ta_coverage'],
+    params: ['fx_usd_per_unit'],
     compute: (ctx) => {
       const paid = money(ctx, 'derived.amount_paid_on_platform');
       const cover = money(ctx, 'supplier.ta_coverage');
@@ -165,7 +229,11 @@ export const DERIVED: readonly DerivedFact[] = [
     },
   },
   {
-    name: 'derived.ta_uncovered', type: 'money', description: 'The part of the loss Trade Assurance cannot refund, which needs legal action', inputs: ['order.payments', 'supplier.ta_coverage', 'dispute.amount_claimed'], params: ['fx_usd_per_unit'],
+    name: 'derived.ta_uncovered',
+    type: 'money',
+    description: 'The part of the loss Trade Assurance cannot refund, which needs legal action',
+    inputs: ['order.payments', 'supplier.ta_coverage', 'dispute.amount_claimed'],
+    params: ['fx_usd_per_unit'],
     compute: (ctx) => {
       const loss = money(ctx, 'derived.loss');
       const rec = money(ctx, 'derived.ta_recoverable');
@@ -175,19 +243,44 @@ export const DERIVED: readonly DerivedFact[] = [
     },
   },
   {
-    name: 'derived.loss_exceeds_ta_cover', type: 'boolean', description: 'The loss is larger than what Trade Assurance can refund', inputs: ['order.payments', 'supplier.ta_coverage', 'dispute.amount_claimed'], params: [],
-    compute: (ctx) => { const u = money(ctx, 'derived.ta_uncovered'); return u ? u.amount > 0 : undefined; },
+    name: 'derived.loss_exceeds_ta_cover',
+    type: 'boolean',
+    description: 'The loss is larger than what Trade Assurance can refund',
+    inputs: ['order.payments', 'supplier.ta_coverage', 'dispute.amount_claimed'],
+    params: [],
+    compute: (ctx) => {
+      const u = money(ctx, 'derived.ta_uncovered');
+      return u ? u.amount > 0 : undefined;
+    },
   },
   {
-    name: 'derived.uscc_valid', type: 'boolean', description: 'The Unified Social Credit Code has a valid format and check character', inputs: ['supplier.uscc'], params: [],
-    compute: (ctx) => { const u = ctx.fact('supplier.uscc'); return typeof u === 'string' ? usccValid(u) : undefined; },
+    name: 'derived.uscc_valid',
+    type: 'boolean',
+    description: 'The Unified Social Credit Code has a valid format and check character',
+    inputs: ['supplier.uscc'],
+    params: [],
+    compute: (ctx) => {
+      const u = ctx.fact('supplier.uscc');
+      return typeof u === 'string' ? usccValid(u) : undefined;
+    },
   },
   {
-    name: 'derived.uscc_individual_business', type: 'boolean', description: 'The credit code is that of an individual business (starts with 92)', inputs: ['supplier.uscc'], params: [],
-    compute: (ctx) => { const u = ctx.fact('supplier.uscc'); return typeof u === 'string' ? usccIndividualBusiness(u) : undefined; },
+    name: 'derived.uscc_individual_business',
+    type: 'boolean',
+    description: 'The credit code is that of an individual business (starts with 92)',
+    inputs: ['supplier.uscc'],
+    params: [],
+    compute: (ctx) => {
+      const u = ctx.fact('supplier.uscc');
+      return typeof u === 'string' ? usccIndividualBusiness(u) : undefined;
+    },
   },
   {
-    name: 'derived.payee_differs', type: 'boolean', description: 'The receiving account does not belong to the contracting party', inputs: ['supplier.payee.same_as_contracting_party', 'supplier.payee.name', 'supplier.contracting_party'], params: [],
+    name: 'derived.payee_differs',
+    type: 'boolean',
+    description: 'The receiving account does not belong to the contracting party',
+    inputs: ['supplier.payee.same_as_contracting_party', 'supplier.payee.name', 'supplier.contracting_party'],
+    params: [],
     compute: (ctx) => {
       const same = ctx.fact('supplier.payee.same_as_contracting_party');
       if (typeof same === 'boolean') return !same;
@@ -198,31 +291,65 @@ export const DERIVED: readonly DerivedFact[] = [
     },
   },
   {
-    name: 'derived.supplier_operating', type: 'enum', values: ['operating', 'partly_inactive', 'disappeared'], description: 'Whether the supplier still operates, from its registration, listings, website, fairs, social media and responsiveness',
-    inputs: ['supplier.registration_status', 'supplier.activity.listing_active', 'supplier.activity.responsive', 'supplier.activity.website_updated', 'supplier.activity.social_media_active', 'supplier.activity.at_trade_fairs'], params: [],
+    name: 'derived.supplier_operating',
+    type: 'enum',
+    values: ['operating', 'partly_inactive', 'disappeared'],
+    description: 'Whether the supplier still operates, from its registration, listings, website, fairs, social media and responsiveness',
+    inputs: [
+      'supplier.registration_status',
+      'supplier.activity.listing_active',
+      'supplier.activity.responsive',
+      'supplier.activity.website_updated',
+      'supplier.activity.social_media_active',
+      'supplier.activity.at_trade_fairs',
+    ],
+    params: [],
     compute: (ctx) => operatingState(ctx),
   },
   {
-    name: 'derived.assets_identified', type: 'boolean', description: 'Some supplier asset in China (bank account, equipment, property, receivables) has been identified', inputs: ['assets.bank_accounts', 'assets.equipment', 'assets.property', 'assets.receivables'], params: [],
+    name: 'derived.assets_identified',
+    type: 'boolean',
+    description: 'Some supplier asset in China (bank account, equipment, property, receivables) has been identified',
+    inputs: ['assets.bank_accounts', 'assets.equipment', 'assets.property', 'assets.receivables'],
+    params: [],
     compute: (ctx) => anyOf(['bank_accounts', 'equipment', 'property', 'receivables'].map((k) => ctx.fact(`assets.${k}`) as boolean | undefined)),
   },
   {
-    name: 'derived.notice_deadline', type: 'date', description: 'Outer limit for notice of non-conformity: years after the goods were handed over (CISG Art. 39(2), Civil Code Art. 621)', inputs: ['order.delivery.receipt_confirmed_date'], params: ['notice_outer_limit_years'],
-    compute: (ctx) => { const d = date(ctx, 'order.delivery.receipt_confirmed_date'); const y = ctx.param('notice_outer_limit_years'); return d && typeof y === 'number' ? addYears(d, y) : undefined; },
+    name: 'derived.notice_deadline',
+    type: 'date',
+    description: 'Outer limit for notice of non-conformity: years after the goods were handed over (CISG Art. 39(2), Civil Code Art. 621)',
+    inputs: ['order.delivery.receipt_confirmed_date'],
+    params: ['notice_outer_limit_years'],
+    compute: (ctx) => {
+      const d = date(ctx, 'order.delivery.receipt_confirmed_date');
+      const y = ctx.param('notice_outer_limit_years');
+      return d && typeof y === 'number' ? addYears(d, y) : undefined;
+    },
   },
   daysLeft('derived.notice_days_left', 'derived.notice_deadline', 'Days left to give notice of non-conformity'),
   {
-    name: 'derived.card_payment_date', type: 'date', description: 'Date of the first card payment', inputs: ['order.payments'], params: [],
+    name: 'derived.card_payment_date',
+    type: 'date',
+    description: 'Date of the first card payment',
+    inputs: ['order.payments'],
+    params: [],
     compute: (ctx) => firstPaymentDate(ctx.case, 'card'),
   },
   {
-    name: 'derived.paypal_payment_date', type: 'date', description: 'Date of the first PayPal payment', inputs: ['order.payments'], params: [],
+    name: 'derived.paypal_payment_date',
+    type: 'date',
+    description: 'Date of the first PayPal payment',
+    inputs: ['order.payments'],
+    params: [],
     compute: (ctx) => firstPaymentDate(ctx.case, 'paypal'),
   },
   {
-    name: 'derived.paypal_dispute_end', type: 'date',
-    description: "Last day to open a PayPal dispute: 180 days after the payment for goods not received; for goods that arrived significantly not as described (quality, not as described, damage, short shipment), 30 days after delivery when that is sooner. Unknown while the dispute's kind, or such a delivery date, is unknown",
-    inputs: ['derived.paypal_payment_date', 'dispute.types', 'order.delivery.receipt_confirmed_date'], params: ['paypal_dispute_days', 'paypal_snad_days_after_delivery'],
+    name: 'derived.paypal_dispute_end',
+    type: 'date',
+    description:
+      "Last day to open a PayPal dispute: 180 days after the payment for goods not received; for goods that arrived significantly not as described (quality, not as described, damage, short shipment), 30 days after delivery when that is sooner. Unknown while the dispute's kind, or such a delivery date, is unknown",
+    inputs: ['derived.paypal_payment_date', 'dispute.types', 'order.delivery.receipt_confirmed_date'],
+    params: ['paypal_dispute_days', 'paypal_snad_days_after_delivery'],
     compute: (ctx) => {
       const paid = date(ctx, 'derived.paypal_payment_date');
       const days = ctx.param('paypal_dispute_days');
@@ -261,7 +388,10 @@ function operatingState(ctx: DeriveContext): string | undefined {
   const act = (k: string) => `supplier.activity.${k}`;
   const gone = anyOf([
     is(ctx, 'supplier.registration_status', ['deregistered', 'licence_revoked']),
-    allOf([is(ctx, act('responsive'), ['unresponsive']), ...['listing_active', 'website_updated', 'social_media_active', 'at_trade_fairs'].map((k) => is(ctx, act(k), [false]))]),
+    allOf([
+      is(ctx, act('responsive'), ['unresponsive']),
+      ...['listing_active', 'website_updated', 'social_media_active', 'at_trade_fairs'].map((k) => is(ctx, act(k), [false])),
+    ]),
   ]);
   if (gone === true) return 'disappeared';
   // Slow replies are neutral (issue 11, M3): they neither show a supplier winding down nor one that answers.

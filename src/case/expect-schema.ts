@@ -47,16 +47,23 @@ export const expectSchema = z
     unknowns: z.array(z.string().max(200)).max(100).optional().describe('Fact paths expected among the unknowns'),
     // Issue 12: deciding under uncertainty.
     recommendation: route.optional().describe('The route the strategy section recommends on what is known (the top route, or the first step when none ranks)'),
-    alternatives: z.array(z.tuple([z.string().max(200), route])).max(50).optional().describe('Pairs [fact path, route]: some answer to that unknown fact would make the route the best one'),
-    conditional_steps: z.array(z.tuple([ruleId, z.string().max(200)])).max(50).optional().describe('Pairs [rule id, fact path]: a plan step shown under a condition on that fact'),
+    alternatives: z
+      .array(z.tuple([z.string().max(200), route]))
+      .max(50)
+      .optional()
+      .describe('Pairs [fact path, route]: some answer to that unknown fact would make the route the best one'),
+    conditional_steps: z
+      .array(z.tuple([ruleId, z.string().max(200)]))
+      .max(50)
+      .optional()
+      .describe('Pairs [rule id, fact path]: a plan step shown under a condition on that fact'),
     dated_steps: z.array(ruleId).max(50).optional().describe('Plan steps (plain or conditional) that must carry a date'),
     fail_on: z.enum(SEVERITIES).optional().describe('Run as with --fail-on for the exit code'),
-    exit_code: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional().describe('0 assessed, 1 a finding at or above fail_on, 2 bad input'),
-    diagnostics: z
-      .array(diagnostic)
-      .max(100)
+    exit_code: z
+      .union([z.literal(0), z.literal(1), z.literal(2)])
       .optional()
-      .describe('For bad-input fixtures: the complete list of diagnostics expected (an unlisted one fails)'),
+      .describe('0 assessed, 1 a finding at or above fail_on, 2 bad input'),
+    diagnostics: z.array(diagnostic).max(100).optional().describe('For bad-input fixtures: the complete list of diagnostics expected (an unlisted one fails)'),
   })
   .strict();
 
@@ -64,7 +71,23 @@ export type Expectations = z.infer<typeof expectSchema>;
 export type ExpectedDiagnostic = z.infer<typeof diagnostic>;
 
 /** Keys of the expectations that need an assessment (not a bad-input outcome). */
-export const ASSESSMENT_KEYS = ['trade_assurance', 'programs', 'top_strategy', 'ranked_above', 'not_ranked_above', 'recommended', 'not_recommended', 'findings', 'no_findings', 'evidence_strength', 'unknowns', 'recommendation', 'alternatives', 'conditional_steps', 'dated_steps'] as const satisfies readonly (keyof Expectations)[];
+export const ASSESSMENT_KEYS = [
+  'trade_assurance',
+  'programs',
+  'top_strategy',
+  'ranked_above',
+  'not_ranked_above',
+  'recommended',
+  'not_recommended',
+  'findings',
+  'no_findings',
+  'evidence_strength',
+  'unknowns',
+  'recommendation',
+  'alternatives',
+  'conditional_steps',
+  'dated_steps',
+] as const satisfies readonly (keyof Expectations)[];
 
 let cached: Record<string, unknown> | undefined;
 

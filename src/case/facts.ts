@@ -6,7 +6,12 @@ export type FactValue = string | number | boolean | readonly string[] | Money;
 export type Facts = ReadonlyMap<string, FactValue>;
 
 const isMoney = (v: unknown): v is Money =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as Money).amount === 'number' && typeof (v as Money).currency === 'string' && Object.keys(v).length === 2;
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  typeof (v as Money).amount === 'number' &&
+  typeof (v as Money).currency === 'string' &&
+  Object.keys(v).length === 2;
 
 /** Flatten a validated case into facts: scalars, lists of scalars and money by dotted path. */
 export function flattenCase(value: unknown): Map<string, FactValue> {

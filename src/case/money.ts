@@ -35,7 +35,12 @@ export function sumMoney(list: readonly Money[], fx: FxTable): Money | undefined
 
 /** The sum of the payments' amounts; unknown when any of them has no amount (issue 12: amounts are optional). */
 export function sumKnown(ps: readonly Payment[], fx: FxTable): Money | undefined {
-  return ps.some((p) => p.amount === undefined) ? undefined : sumMoney(ps.map((p) => p.amount!), fx);
+  return ps.some((p) => p.amount === undefined)
+    ? undefined
+    : sumMoney(
+        ps.map((p) => p.amount!),
+        fx,
+      );
 }
 
 /** Zero in the currency of the first payment that states an amount; unknown when none does. */

@@ -6,13 +6,52 @@ import { COUNTRY_CODES, CURRENCY_CODES } from './iso-codes.js';
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z\u00c0-\u024f$€£¥元]/g, '');
 
 const COUNTRY_ALIASES: Record<string, string> = {
-  uk: 'GB', england: 'GB', scotland: 'GB', wales: 'GB', britain: 'GB', greatbritain: 'GB', usa: 'US', america: 'US', us: 'US',
-  unitedstatesofamerica: 'US', prc: 'CN', mainlandchina: 'CN', peoplesrepublicofchina: 'CN', hongkong: 'HK', macau: 'MO', macao: 'MO',
-  uae: 'AE', korea: 'KR', southkorea: 'KR', el: 'GR', holland: 'NL', russia: 'RU', vietnam: 'VN', turkey: 'TR',
+  uk: 'GB',
+  england: 'GB',
+  scotland: 'GB',
+  wales: 'GB',
+  britain: 'GB',
+  greatbritain: 'GB',
+  usa: 'US',
+  america: 'US',
+  us: 'US',
+  unitedstatesofamerica: 'US',
+  prc: 'CN',
+  mainlandchina: 'CN',
+  peoplesrepublicofchina: 'CN',
+  hongkong: 'HK',
+  macau: 'MO',
+  macao: 'MO',
+  uae: 'AE',
+  korea: 'KR',
+  southkorea: 'KR',
+  el: 'GR',
+  holland: 'NL',
+  russia: 'RU',
+  vietnam: 'VN',
+  turkey: 'TR',
 };
 const CURRENCY_ALIASES: Record<string, string> = {
-  rmb: 'CNY', cnh: 'CNY', yuan: 'CNY', renminbi: 'CNY', '元': 'CNY', $: 'USD', us$: 'USD', usd$: 'USD', dollar: 'USD', dollars: 'USD',
-  usdollar: 'USD', usdollars: 'USD', '€': 'EUR', euro: 'EUR', euros: 'EUR', '£': 'GBP', pound: 'GBP', pounds: 'GBP', hk$: 'HKD', hkd$: 'HKD',
+  rmb: 'CNY',
+  cnh: 'CNY',
+  yuan: 'CNY',
+  renminbi: 'CNY',
+  元: 'CNY',
+  $: 'USD',
+  us$: 'USD',
+  usd$: 'USD',
+  dollar: 'USD',
+  dollars: 'USD',
+  usdollar: 'USD',
+  usdollars: 'USD',
+  '€': 'EUR',
+  euro: 'EUR',
+  euros: 'EUR',
+  '£': 'GBP',
+  pound: 'GBP',
+  pounds: 'GBP',
+  hk$: 'HKD',
+  hkd$: 'HKD',
 };
 
 let names: Map<string, string> | undefined;
@@ -53,7 +92,8 @@ export function typeHint(expected: string, got: unknown): string {
   if (typeof got === 'number' && !Number.isFinite(got)) return ' (an infinite number)';
   if (expected === 'number' && typeof got === 'string') {
     const plain = got.replace(/[\s,'_]/g, '').replace(/^(?:[A-Za-z]{3}|[$€£¥])|(?:[A-Za-z]{3}|[$€£¥])$/g, '');
-    if (/^-?\d+(\.\d+)?$/.test(plain)) return `; write ${plain} without quotes${plain !== got.trim() ? ', thousands separators or currency (the currency has its own field)' : ''}`;
+    if (/^-?\d+(\.\d+)?$/.test(plain))
+      return `; write ${plain} without quotes${plain !== got.trim() ? ', thousands separators or currency (the currency has its own field)' : ''}`;
   }
   if (expected === 'boolean' && typeof got === 'string') {
     const t = got.trim().toLowerCase();
@@ -62,7 +102,9 @@ export function typeHint(expected: string, got: unknown): string {
   }
   if (expected === 'array' && (typeof got === 'string' || typeof got === 'number')) return `; write a list, e.g. [${clip(String(got), 40)}]`;
   if (expected === 'string' && typeof got === 'number') {
-    return Number.isSafeInteger(got) || !Number.isInteger(got) ? '; put it in quotes' : '; put it in quotes: a number this long loses digits (YAML read it as a number)';
+    return Number.isSafeInteger(got) || !Number.isInteger(got)
+      ? '; put it in quotes'
+      : '; put it in quotes: a number this long loses digits (YAML read it as a number)';
   }
   return '';
 }
@@ -83,7 +125,10 @@ export function dateHint(got: unknown): string {
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/.exec(s);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (!exists(y, mo, d)) return mo >= 1 && mo <= 12 ? ` (${capital(MONTHS[mo - 1]!)} ${y} has ${new Date(Date.UTC(y, mo, 0)).getUTCDate()} days)` : ' (there is no month ' + mo + ')';
+    if (!exists(y, mo, d))
+      return mo >= 1 && mo <= 12
+        ? ` (${capital(MONTHS[mo - 1]!)} ${y} has ${new Date(Date.UTC(y, mo, 0)).getUTCDate()} days)`
+        : ' (there is no month ' + mo + ')';
     return iso(y, mo, d) === s ? '' : ` (did you mean '${iso(y, mo, d)}'?)`;
   }
   m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s);

@@ -23,16 +23,35 @@ export interface ValidateOptions {
 /** Validate a parsed case document; diagnostics carry file, line and column. Impossible dates are diagnostics too. */
 export function validateCase(doc: YamlDoc, opts: ValidateOptions = {}): Result<Case> {
   if (doc.value === null || doc.value === undefined) {
-    return { ok: false, diagnostics: [diag('case-empty', 'the case file is empty (or only comments): expected a mapping with sections such as dispute, order, supplier, evidence', { file: doc.file })] };
+    return {
+      ok: false,
+      diagnostics: [
+        diag('case-empty', 'the case file is empty (or only comments): expected a mapping with sections such as dispute, order, supplier, evidence', {
+          file: doc.file,
+        }),
+      ],
+    };
   }
   if (typeof doc.value !== 'object' || Array.isArray(doc.value)) {
-    return { ok: false, diagnostics: [diag('case-type', `expected a mapping with sections such as dispute, order, supplier, evidence; got ${describe(doc.value)}`, { file: doc.file, ...doc.locate([]) })] };
+    return {
+      ok: false,
+      diagnostics: [
+        diag('case-type', `expected a mapping with sections such as dispute, order, supplier, evidence; got ${describe(doc.value)}`, {
+          file: doc.file,
+          ...doc.locate([]),
+        }),
+      ],
+    };
   }
-  if (!validateCaseSchema(doc.value)) return { ok: false, diagnostics: cap(schemaErrorsToDiagnostics(validateCaseSchema.errors ?? [], doc, caseSchemaJson), doc.file) };
+  if (!validateCaseSchema(doc.value))
+    return { ok: false, diagnostics: cap(schemaErrorsToDiagnostics(validateCaseSchema.errors ?? [], doc, caseSchemaJson), doc.file) };
   const data = doc.value as Case;
   const asOf = opts.asOf ?? data.as_of ?? opts.today;
   const slack = opts.asOf === undefined && data.as_of === undefined ? 1 : 0;
-  const chrono = checkChronology(data, asOf, slack).map((c) => ({ ...diag(c.code, c.message, { file: doc.file, path: c.path, ...doc.locate(c.path) }), severity: c.severity }));
+  const chrono = checkChronology(data, asOf, slack).map((c) => ({
+    ...diag(c.code, c.message, { file: doc.file, path: c.path, ...doc.locate(c.path) }),
+    severity: c.severity,
+  }));
   return chrono.length ? { ok: false, diagnostics: chrono } : { ok: true, value: data };
 }
 
@@ -93,10 +112,15 @@ const under = (e: ErrorObject, instancePath: string) => e.instancePath === insta
  * error's schemaPath is relative to the nearest of them; where the schema is needed, it is looked up by the
  * document path instead. The alternatives of an anyOf are never split, so their errors sit under it. */
 function toIssues(errors: readonly ErrorObject[], root: unknown, schema: JsonSchema): Issue[] {
-  const unions = errors.filter((e) => e.keyword === 'anyOf' && !errors.some((o) => o !== e && o.keyword === 'anyOf' && under(e, o.instancePath) && e.schemaPath.startsWith(`${o.schemaPath}/`)));
+  const unions = errors.filter(
+    (e) =>
+      e.keyword === 'anyOf' && !errors.some((o) => o !== e && o.keyword === 'anyOf' && under(e, o.instancePath) && e.schemaPath.startsWith(`${o.schemaPath}/`)),
+  );
   const branchOf = (e: ErrorObject) => unions.find((u) => u !== e && under(e, u.instancePath) && e.schemaPath.startsWith(`${u.schemaPath}/`));
   // A value an enum or const rejects is an invalid value whatever its type (zod's enums do not report the type).
-  const valued = new Set(errors.filter((e) => e.keyword === 'enum' || e.keyword === 'const').map((e) => `${e.instancePath}\0${e.schemaPath.replace(/\/(enum|const)$/, '')}`));
+  const valued = new Set(
+    errors.filter((e) => e.keyword === 'enum' || e.keyword === 'const').map((e) => `${e.instancePath}\0${e.schemaPath.replace(/\/(enum|const)$/, '')}`),
+  );
   const out: Issue[] = [];
   for (const e of errors) {
     if (branchOf(e) || e.keyword === 'propertyNames') continue;
@@ -113,7 +137,9 @@ function toIssues(errors: readonly ErrorObject[], root: unknown, schema: JsonSch
       case 'anyOf': {
         const branches = (here?.anyOf ?? []).map((_, i) => {
           const prefix = `${e.schemaPath}/${i}/`;
-          const own = errors.filter((o) => o !== e && under(o, e.instancePath) && o.schemaPath.startsWith(prefix)).map((o) => ({ ...o, schemaPath: `#/${o.schemaPath.slice(prefix.length)}` }));
+          const own = errors
+            .filter((o) => o !== e && under(o, e.instancePath) && o.schemaPath.startsWith(prefix))
+            .map((o) => ({ ...o, schemaPath: `#/${o.schemaPath.slice(prefix.length)}` }));
           return toIssues(own, root, schema);
         });
         // As zod: when exactly one alternative took the value and only its checks failed (unknown keys, lengths,
@@ -154,13 +180,25 @@ function toIssues(errors: readonly ErrorObject[], root: unknown, schema: JsonSch
       case 'exclusiveMinimum':
       case 'maximum':
       case 'exclusiveMaximum':
-        out.push({ code: e.keyword.endsWith('inimum') ? 'too_small' : 'too_big', path, origin: 'number', limit: Number(p.limit), inclusive: !e.keyword.startsWith('exclusive') });
+        out.push({
+          code: e.keyword.endsWith('inimum') ? 'too_small' : 'too_big',
+          path,
+          origin: 'number',
+          limit: Number(p.limit),
+          inclusive: !e.keyword.startsWith('exclusive'),
+        });
         break;
       case 'minLength':
       case 'maxLength':
       case 'minItems':
       case 'maxItems':
-        out.push({ code: e.keyword.startsWith('min') ? 'too_small' : 'too_big', path, origin: e.keyword.endsWith('Length') ? 'string' : 'array', limit: Number(p.limit), inclusive: true });
+        out.push({
+          code: e.keyword.startsWith('min') ? 'too_small' : 'too_big',
+          path,
+          origin: e.keyword.endsWith('Length') ? 'string' : 'array',
+          limit: Number(p.limit),
+          inclusive: true,
+        });
         break;
       default:
         out.push({ code: 'invalid', path, message: `does not match the schema (${e.keyword})` });
@@ -197,7 +235,8 @@ function sortIssues(issues: Issue[], schema: JsonSchema): Issue[] {
   const out: Issue[] = [];
   for (const { issue } of keyed) {
     const last = out.at(-1);
-    if (issue.code === 'unrecognized_keys' && last?.code === 'unrecognized_keys' && formatPath(last.path) === formatPath(issue.path)) last.keys.push(...issue.keys);
+    if (issue.code === 'unrecognized_keys' && last?.code === 'unrecognized_keys' && formatPath(last.path) === formatPath(issue.path))
+      last.keys.push(...issue.keys);
     else out.push(issue);
   }
   return out;
@@ -226,13 +265,23 @@ function issueToDiagnostics(issue: Issue, doc: YamlDoc): Diagnostic[] {
       const allowed = issue.allowed;
       return issue.keys.slice(0, MAX_DIAGNOSTICS).map((key) => {
         const guess = enumGuess(undefined, key, allowed);
-        return diag('case-unknown-key', `unknown key ${quote(key)} in ${name}${guess ? ` (did you mean '${guess}'?)` : ''}; expected one of ${listOf(allowed)}`, where([...path, key], 'key'));
+        return diag(
+          'case-unknown-key',
+          `unknown key ${quote(key)} in ${name}${guess ? ` (did you mean '${guess}'?)` : ''}; expected one of ${listOf(allowed)}`,
+          where([...path, key], 'key'),
+        );
       });
     }
     case 'invalid_value': {
       const values = issue.values.map(String);
       const guess = typeof got === 'string' ? enumGuess(path.at(-1), got, values) : undefined;
-      return [diag('case-enum', `${name}: ${describe(got)} is not allowed${guess ? ` (did you mean '${guess}'?)` : ''}; expected one of ${listOf(values)}`, where(path))];
+      return [
+        diag(
+          'case-enum',
+          `${name}: ${describe(got)} is not allowed${guess ? ` (did you mean '${guess}'?)` : ''}; expected one of ${listOf(values)}`,
+          where(path),
+        ),
+      ];
     }
     case 'invalid_type': {
       if (got === undefined) return [diag('case-required', `${name} is required`, where(path.slice(0, -1)))];

@@ -39,13 +39,15 @@ export function computeCoverage(set: RuleSet, results: readonly FixtureResult[],
   };
   const fired = count('fired');
   const decided = count('decided');
-  const rules = set.rules.filter((r) => !only || only(r)).map((r): RuleCoverage => ({
-    id: r.id,
-    kind: r.kind,
-    origin: `${r.origin.file}:${r.origin.line}:${r.origin.column}`,
-    fired: fired.get(r.id) ?? 0,
-    decided: decided.get(r.id) ?? 0,
-  }));
+  const rules = set.rules
+    .filter((r) => !only || only(r))
+    .map((r): RuleCoverage => ({
+      id: r.id,
+      kind: r.kind,
+      origin: `${r.origin.file}:${r.origin.line}:${r.origin.column}`,
+      fired: fired.get(r.id) ?? 0,
+      decided: decided.get(r.id) ?? 0,
+    }));
   const covered = rules.filter((r) => r.fired > 0).length;
   return {
     scope: only ? 'added' : 'all',

@@ -27,7 +27,13 @@ const attr = (name: string, value: string | number) => ` ${name}="${xmlEscape(St
 const seconds = (ms: number | undefined) => ((ms ?? 0) / 1000).toFixed(3);
 const dir = (file: string) => (file.includes('/') ? file.slice(0, file.lastIndexOf('/')).replace(/\//g, '.').replace(/^\.+/, '') : 'fixtures');
 
-interface TestCase { name: string; classname: string; file?: string; time: string; body: string }
+interface TestCase {
+  name: string;
+  classname: string;
+  file?: string;
+  time: string;
+  body: string;
+}
 
 function fixtureCase(r: FixtureResult): TestCase {
   const base = { name: r.file, classname: dir(r.file), file: r.file, time: seconds(r.time_ms) };
@@ -35,7 +41,10 @@ function fixtureCase(r: FixtureResult): TestCase {
   if (r.status === 'skip') return { ...base, body: '<skipped message="no expectations"/>' };
   if (r.status === 'error') {
     const text = r.problems.map(formatDiagnostic).join('\n');
-    return { ...base, body: `<error${attr('message', `cannot be run: ${r.problems[0]?.message ?? 'unknown problem'}`)}${attr('type', r.problems[0]?.code ?? 'error')}>${xmlEscape(text)}</error>` };
+    return {
+      ...base,
+      body: `<error${attr('message', `cannot be run: ${r.problems[0]?.message ?? 'unknown problem'}`)}${attr('type', r.problems[0]?.code ?? 'error')}>${xmlEscape(text)}</error>`,
+    };
   }
   const n = r.mismatches.length;
   const message = `${n} expectation${n === 1 ? '' : 's'} not met: ${r.mismatches.map((m) => m.what).join('; ')}`;
@@ -48,7 +57,12 @@ function coverageCase(report: CheckReport): TestCase | undefined {
   const name = `rule coverage >= ${report.min_coverage}%`;
   if (report.coverage_ok) return { name, classname: 'coverage', time: '0.000', body: '' };
   const message = `${cov.covered} of ${cov.total} rules fired (${formatPercent(cov.percent)}), below ${report.min_coverage}%`;
-  return { name, classname: 'coverage', time: '0.000', body: `<failure${attr('message', message)} type="coverage">${xmlEscape(`not fired by any fixture: ${cov.never_fired.join(', ')}`)}</failure>` };
+  return {
+    name,
+    classname: 'coverage',
+    time: '0.000',
+    body: `<failure${attr('message', message)} type="coverage">${xmlEscape(`not fired by any fixture: ${cov.never_fired.join(', ')}`)}</failure>`,
+  };
 }
 
 function properties(p: Record<string, string | number>): string[] {
@@ -63,7 +77,13 @@ export function renderJunit(report: CheckReport): string {
   const count = (tag: string) => cases.filter((c) => c.body.startsWith(`<${tag}`)).length;
   const time = seconds(report.results.reduce((s, r) => s + (r.time_ms ?? 0), 0));
   const counts = `${attr('tests', cases.length)}${attr('failures', count('failure'))}${attr('errors', count('error'))}${attr('skipped', count('skipped'))}${attr('time', time)}`;
-  const props = report.coverage ? properties({ rule_coverage_percent: formatPercent(report.coverage.percent).slice(0, -1), rules_total: report.coverage.total, rules_covered: report.coverage.covered }) : [];
+  const props = report.coverage
+    ? properties({
+        rule_coverage_percent: formatPercent(report.coverage.percent).slice(0, -1),
+        rules_total: report.coverage.total,
+        rules_covered: report.coverage.covered,
+      })
+    : [];
   const body = cases.map((c) => {
     const open = `    <testcase${attr('name', c.name)}${attr('classname', c.classname)}${c.file ? attr('file', c.file) : ''}${attr('time', c.time)}`;
     return c.body ? `${open}>\n      ${c.body}\n    </testcase>` : `${open}/>`;

@@ -23,7 +23,8 @@ export function formatFixture(fixture: FixtureResult, c: ChalkInstance): string 
   const r = { ...fixture, file: safeInline(fixture.file) };
   if (r.status === 'pass') return `${c.green('PASS')} ${r.file}\n`;
   if (r.status === 'skip') return `${c.yellow('SKIP')} ${r.file}${c.dim(' (no expectations)')}\n`;
-  if (r.status === 'error') return `${c.red('FAIL')} ${r.file}${c.dim(` (cannot be run: ${[...new Set(r.problems.map((p) => p.code))].join(', ')}; see the diagnostics)`)}\n`;
+  if (r.status === 'error')
+    return `${c.red('FAIL')} ${r.file}${c.dim(` (cannot be run: ${[...new Set(r.problems.map((p) => p.code))].join(', ')}; see the diagnostics)`)}\n`;
   return `${c.red('FAIL')} ${r.file}\n${formatMismatches(r.mismatches, c)}`;
 }
 
@@ -49,7 +50,13 @@ export function formatCoverage(cov: Coverage, c: ChalkInstance, opts: { table: b
 
 /** What follows the fixture lines: coverage when computed, then the closing line. */
 export function formatFooter(report: CheckReport, c: ChalkInstance, opts: { table: boolean }): string {
-  const cov = report.coverage ? formatCoverage(report.coverage, c, { table: opts.table, ok: report.coverage_ok, ...(report.min_coverage !== undefined ? { min: report.min_coverage } : {}) }) : '';
+  const cov = report.coverage
+    ? formatCoverage(report.coverage, c, {
+        table: opts.table,
+        ok: report.coverage_ok,
+        ...(report.min_coverage !== undefined ? { min: report.min_coverage } : {}),
+      })
+    : '';
   return `${cov}${closingLine(report.counts)}\n`;
 }
 

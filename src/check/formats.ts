@@ -7,7 +7,10 @@ import { renderCheckJson } from './format-json.js';
 
 export const CHECK_FORMATS = ['text', 'junit', 'json'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
-export interface CheckRenderOptions { color: ChalkInstance; coverageTable?: boolean }
+export interface CheckRenderOptions {
+  color: ChalkInstance;
+  coverageTable?: boolean;
+}
 
 const formatters = {
   text: (r, o) => renderCheckText(r, o),

@@ -10,10 +10,12 @@ const short = (m: string) => (m.length > 120 ? `${m.slice(0, 117)}...` : m);
 
 /** Does a diagnostic meet one expected entry (code, and line, column and suggestion when given)? */
 export function meets(d: Diagnostic, e: ExpectedDiagnostic): boolean {
-  return d.code === e.code
-    && (e.line === undefined || d.line === e.line)
-    && (e.column === undefined || d.column === e.column)
-    && (e.did_you_mean === undefined || d.message.includes(`did you mean '${e.did_you_mean}'`));
+  return (
+    d.code === e.code &&
+    (e.line === undefined || d.line === e.line) &&
+    (e.column === undefined || d.column === e.column) &&
+    (e.did_you_mean === undefined || d.message.includes(`did you mean '${e.did_you_mean}'`))
+  );
 }
 
 /** Pair each expected entry with a distinct diagnostic (a near miss of the same code counts once); report the rest. */

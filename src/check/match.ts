@@ -8,12 +8,21 @@ import type { Diagnostic } from '../source/diagnostics.js';
 import { matchDiagnostics } from './match-diagnostics.js';
 
 /** One failed expectation: what was expected, what came out, and the rules involved. */
-export interface Mismatch { what: string; expected: string; got: string; rules: string[] }
+export interface Mismatch {
+  what: string;
+  expected: string;
+  got: string;
+  rules: string[];
+}
 
 export type Push = (what: string, expected: unknown, got: unknown, rules?: string[]) => void;
 
 /** What came out of running a fixture: an assessment, or the diagnostics that stopped it. */
-export interface FixtureOutcome { assessment?: Assessment; diagnostics?: Diagnostic[]; exitCode: number }
+export interface FixtureOutcome {
+  assessment?: Assessment;
+  diagnostics?: Diagnostic[];
+  exitCode: number;
+}
 
 /** Every expectation the outcome does not meet ([] = pass). */
 export function matchExpectations(exp: Expectations, got: FixtureOutcome): Mismatch[] {
@@ -23,7 +32,8 @@ export function matchExpectations(exp: Expectations, got: FixtureOutcome): Misma
   if (exp.diagnostics) matchDiagnostics(exp.diagnostics, got.diagnostics ?? [], push);
   const a = got.assessment;
   if (!a) {
-    if (ASSESSMENT_KEYS.some((k) => exp[k] !== undefined)) push('assessment', 'an assessment', (got.diagnostics ?? []).map((d) => `${d.code} at line ${d.line}`).join(', ') || 'none');
+    if (ASSESSMENT_KEYS.some((k) => exp[k] !== undefined))
+      push('assessment', 'an assessment', (got.diagnostics ?? []).map((d) => `${d.code} at line ${d.line}`).join(', ') || 'none');
     return out;
   }
   matchTradeAssurance(exp, a, push);
@@ -31,7 +41,8 @@ export function matchExpectations(exp: Expectations, got: FixtureOutcome): Misma
   matchFindings(exp, a, push);
   for (const [type, strength] of Object.entries(exp.evidence_strength ?? {})) {
     const g = a.evidence.find((e) => e.dispute_type === type);
-    if (g?.strength !== strength) push(`evidence_strength.${type}`, strength, g?.strength ?? 'no such dispute type in the case', g?.items.map((i) => i.rule) ?? []);
+    if (g?.strength !== strength)
+      push(`evidence_strength.${type}`, strength, g?.strength ?? 'no such dispute type in the case', g?.items.map((i) => i.rule) ?? []);
   }
   const unknown = new Set(a.unknowns.map((u) => u.fact));
   for (const f of exp.unknowns ?? []) if (!unknown.has(f)) push(`unknown ${f}`, 'listed as unknown', 'not listed');
@@ -44,12 +55,14 @@ function matchUncertainty(exp: Expectations, a: Assessment, push: Push): void {
   const rec = a.recommendation;
   if (exp.recommendation && rec?.route !== exp.recommendation) push('recommendation', exp.recommendation, rec?.route ?? 'none');
   for (const [fact, route] of exp.alternatives ?? []) {
-    if (!rec?.alternatives.some((x) => x.fact === fact && x.route === route)) push(`alternative ${fact}`, route, rec?.alternatives.map((x) => `${x.fact}=${String(x.value)}: ${x.route}`).join(', ') || 'none');
+    if (!rec?.alternatives.some((x) => x.fact === fact && x.route === route))
+      push(`alternative ${fact}`, route, rec?.alternatives.map((x) => `${x.fact}=${String(x.value)}: ${x.route}`).join(', ') || 'none');
   }
   for (const [rule, fact] of exp.conditional_steps ?? []) {
     const s = a.plan.find((p) => p.rule === rule);
     const on = s?.condition ? [s.condition.fact, ...(s.condition.and ?? []).map((x) => x.fact)] : [];
-    if (!on.includes(fact)) push(`conditional step ${rule}`, `on ${fact}`, s ? (s.condition ? `on ${s.condition.fact}` : 'unconditional') : 'not in the plan', [rule]);
+    if (!on.includes(fact))
+      push(`conditional step ${rule}`, `on ${fact}`, s ? (s.condition ? `on ${s.condition.fact}` : 'unconditional') : 'not in the plan', [rule]);
   }
   for (const rule of exp.dated_steps ?? []) {
     const s = a.plan.find((p) => p.rule === rule);
@@ -67,11 +80,12 @@ function failing(exp: Expectations, a: Assessment | undefined): string[] {
 function matchTradeAssurance(exp: Expectations, a: Assessment, push: Push): void {
   const ta = a.trade_assurance;
   const rules = ta.reasons.map((r) => r.rule);
-  const want = typeof exp.trade_assurance === 'string' ? { status: exp.trade_assurance } : exp.trade_assurance ?? {};
+  const want = typeof exp.trade_assurance === 'string' ? { status: exp.trade_assurance } : (exp.trade_assurance ?? {});
   if (want.status && want.status !== ta.status) push('trade_assurance', want.status, ta.status, rules);
   if (want.window_end && want.window_end !== ta.window_end) push('trade_assurance.window_end', want.window_end, ta.window_end ?? 'unknown', rules);
   if (want.days_left !== undefined && want.days_left !== ta.days_left) push('trade_assurance.days_left', want.days_left, ta.days_left ?? 'unknown', rules);
-  if (want.recoverable && !sameMoney(want.recoverable, ta.recoverable)) push('trade_assurance.recoverable', money(want.recoverable), money(ta.recoverable), rules);
+  if (want.recoverable && !sameMoney(want.recoverable, ta.recoverable))
+    push('trade_assurance.recoverable', money(want.recoverable), money(ta.recoverable), rules);
   if (want.uncovered && !sameMoney(want.uncovered, ta.uncovered)) push('trade_assurance.uncovered', money(want.uncovered), money(ta.uncovered), rules);
   for (const [program, status] of Object.entries(exp.programs ?? {})) {
     const p = [ta, ...a.programs].find((x) => x.program === program);
@@ -86,10 +100,13 @@ function matchStrategies(exp: Expectations, a: Assessment, push: Push): void {
   const ranking = ranked.map((s) => `${s.route}(${s.score})`).join(' > ') || 'no route recommended';
   const top = ranked[0]?.route;
   if (exp.top_strategy && top !== exp.top_strategy) push('top_strategy', exp.top_strategy, ranking, reasons(exp.top_strategy, ...(top ? [top] : [])));
-  for (const [hi, lo] of exp.ranked_above ?? []) if (!(rankOf(hi) < rankOf(lo))) push(`ranked_above ${hi} > ${lo}`, `${hi} ranked above ${lo}`, ranking, reasons(hi, lo));
-  for (const [hi, lo] of exp.not_ranked_above ?? []) if (rankOf(hi) < rankOf(lo)) push(`not_ranked_above ${hi} > ${lo}`, `${hi} not ranked above ${lo}`, ranking, reasons(hi, lo));
+  for (const [hi, lo] of exp.ranked_above ?? [])
+    if (!(rankOf(hi) < rankOf(lo))) push(`ranked_above ${hi} > ${lo}`, `${hi} ranked above ${lo}`, ranking, reasons(hi, lo));
+  for (const [hi, lo] of exp.not_ranked_above ?? [])
+    if (rankOf(hi) < rankOf(lo)) push(`not_ranked_above ${hi} > ${lo}`, `${hi} not ranked above ${lo}`, ranking, reasons(hi, lo));
   for (const r of exp.recommended ?? []) if (rankOf(r) === Infinity) push(`recommended ${r}`, 'recommended', notRecommended(a, r), reasons(r));
-  for (const r of exp.not_recommended ?? []) if (rankOf(r) !== Infinity) push(`not_recommended ${r}`, 'not recommended', `rank ${rankOf(r)} of ${ranked.length}`, reasons(r));
+  for (const r of exp.not_recommended ?? [])
+    if (rankOf(r) !== Infinity) push(`not_recommended ${r}`, 'not recommended', `rank ${rankOf(r)} of ${ranked.length}`, reasons(r));
 }
 
 function notRecommended(a: Assessment, route: string): string {

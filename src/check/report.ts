@@ -7,7 +7,13 @@ export const CHECK_FORMAT = 'dispute-assess/check';
 export const CHECK_VERSION = 1;
 
 /** failed counts every fixture that did not pass or skip; errors is the part of it that could not be run. */
-export interface Counts { total: number; passed: number; failed: number; skipped: number; errors: number }
+export interface Counts {
+  total: number;
+  passed: number;
+  failed: number;
+  skipped: number;
+  errors: number;
+}
 
 export interface CheckReport {
   results: FixtureResult[];

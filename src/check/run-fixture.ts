@@ -14,7 +14,11 @@ import { matchExpectations, type Mismatch } from './match.js';
 export type FixtureStatus = 'pass' | 'fail' | 'skip' | 'error';
 
 /** A fixture's text and, when there is one, its sibling expectation file's text. */
-export interface FixtureInput { file: string; text: string; expect?: { file: string; text: string } }
+export interface FixtureInput {
+  file: string;
+  text: string;
+  expect?: { file: string; text: string };
+}
 
 export interface FixtureResult {
   file: string;
@@ -43,10 +47,19 @@ export function readExpectations(caseDoc: YamlDoc | undefined, sibling?: { file:
   const root = caseDoc?.value;
   const inline = root !== null && typeof root === 'object' && !Array.isArray(root) && 'expect' in root;
   if (sibling) {
-    if (inline) return { problems: [diag('expect-duplicate', `expectations both in the case's expect: block and in ${sibling.file}; keep one`, { file: caseDoc!.file, ...caseDoc!.locate(['expect'], 'key') })] };
+    if (inline)
+      return {
+        problems: [
+          diag('expect-duplicate', `expectations both in the case's expect: block and in ${sibling.file}; keep one`, {
+            file: caseDoc!.file,
+            ...caseDoc!.locate(['expect'], 'key'),
+          }),
+        ],
+      };
     const doc = readYaml(sibling.text, sibling.file);
     if (!doc.ok) return { problems: doc.diagnostics };
-    if (doc.value.value === null || doc.value.value === undefined) return { problems: [diag('expect-empty', 'the expectation file is empty', { file: sibling.file })] };
+    if (doc.value.value === null || doc.value.value === undefined)
+      return { problems: [diag('expect-empty', 'the expectation file is empty', { file: sibling.file })] };
     return parseExpectations(doc.value.value, doc.value, []);
   }
   if (!inline) return { problems: [] };
@@ -58,10 +71,20 @@ function parseExpectations(value: unknown, doc: YamlDoc, prefix: string[]): { ex
   if (parsed.success) return { exp: parsed.data, problems: [] };
   const problems = parsed.error.issues.flatMap((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    const where = (p: (string | number)[], at: 'key' | 'value' = 'value') => ({ file: doc.file, path: [...prefix, ...p], ...doc.locate([...prefix, ...p], at) });
+    const where = (p: (string | number)[], at: 'key' | 'value' = 'value') => ({
+      file: doc.file,
+      path: [...prefix, ...p],
+      ...doc.locate([...prefix, ...p], at),
+    });
     if (issue.code === 'unrecognized_keys') {
       const allowed = allowedKeys(schemaAt(expectJsonSchema() as JsonSchema, path));
-      return issue.keys.map((k) => diag('expect-unknown-key', `unknown key '${k}' in ${formatPath([...prefix, ...path])}${suggestion(k, allowed)}; expected one of ${listOf(allowed)}`, where([...path, k], 'key')));
+      return issue.keys.map((k) =>
+        diag(
+          'expect-unknown-key',
+          `unknown key '${k}' in ${formatPath([...prefix, ...path])}${suggestion(k, allowed)}; expected one of ${listOf(allowed)}`,
+          where([...path, k], 'key'),
+        ),
+      );
     }
     return [diag('expect-invalid', `${formatPath([...prefix, ...path])}: ${issue.message}`, where(path))];
   });
@@ -85,7 +108,12 @@ export function runFixture(input: FixtureInput, rules: RuleSet, today: string): 
   if (problems.length) return fixtureError(file, problems);
   if (!exp && diagnostics) {
     const sibling = file.replace(/\.ya?ml$/, '.expect.yaml');
-    return fixtureError(file, [diag('fixture-invalid', `the fixture is not a valid case and has no expectations (for a bad-input fixture, list its diagnostics in ${sibling})`, { file }), ...diagnostics]);
+    return fixtureError(file, [
+      diag('fixture-invalid', `the fixture is not a valid case and has no expectations (for a bad-input fixture, list its diagnostics in ${sibling})`, {
+        file,
+      }),
+      ...diagnostics,
+    ]);
   }
   const trace = assessment?.trace ?? [];
   const base = {
@@ -94,7 +122,15 @@ export function runFixture(input: FixtureInput, rules: RuleSet, today: string): 
     fired: trace.filter((r) => r.outcome === 'true').map((r) => r.id),
     decided: trace.filter((r) => r.outcome !== 'unknown').map((r) => r.id),
     problems: [],
-    warnings: assessment && !asOfGiven ? [{ ...diag('fixture-no-as-of', `the fixture has no as_of, so it is assessed as of today (${today}) and its deadlines move; set as_of`, { file }), severity: 'warning' as const }] : [],
+    warnings:
+      assessment && !asOfGiven
+        ? [
+            {
+              ...diag('fixture-no-as-of', `the fixture has no as_of, so it is assessed as of today (${today}) and its deadlines move; set as_of`, { file }),
+              severity: 'warning' as const,
+            },
+          ]
+        : [],
   };
   if (!exp) return { ...base, status: 'skip', mismatches: [] };
   const code = assessment ? exitCode(assessment, exp.fail_on) : 2;

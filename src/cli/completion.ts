@@ -6,8 +6,20 @@ import type { Command, Option } from 'commander';
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
 
-interface OptSpec { short?: string; long?: string; takesValue: boolean; choices?: readonly string[]; description: string }
-interface CmdSpec { name: string; description: string; options: OptSpec[]; files: boolean; words?: string[] }
+interface OptSpec {
+  short?: string;
+  long?: string;
+  takesValue: boolean;
+  choices?: readonly string[];
+  description: string;
+}
+interface CmdSpec {
+  name: string;
+  description: string;
+  options: OptSpec[];
+  files: boolean;
+  words?: string[];
+}
 
 const BIN = 'dispute-assess';
 const HELP_OPT: OptSpec = { short: '-h', long: '--help', takesValue: false, description: 'show help' };
@@ -56,11 +68,18 @@ function bash(tree: CmdSpec[]): string {
   for (const c of tree) {
     for (const o of c.options.filter((x) => x.takesValue)) {
       const words = o.choices ? `COMPREPLY=($(compgen -W ${q(o.choices.join(' '))} -- "$cur"))` : 'COMPREPLY=($(compgen -f -- "$cur"))';
-      valueCases.push(`    ${flags(o).map((f) => q(`${c.name}:${f}`)).join('|')}) ${words}; return ;;`);
+      valueCases.push(
+        `    ${flags(o)
+          .map((f) => q(`${c.name}:${f}`))
+          .join('|')}) ${words}; return ;;`,
+      );
     }
   }
   const optCases = tree.map((c) => `    ${q(c.name)}) opts=${q(c.options.flatMap(flags).join(' '))} ;;`);
-  const argCases = subs.map((c) => `    ${q(c.name)}) ${c.words ? `COMPREPLY=($(compgen -W ${q(c.words.join(' '))} -- "$cur"))` : c.files ? 'COMPREPLY=($(compgen -f -- "$cur"))' : 'COMPREPLY=()'} ;;`);
+  const argCases = subs.map(
+    (c) =>
+      `    ${q(c.name)}) ${c.words ? `COMPREPLY=($(compgen -W ${q(c.words.join(' '))} -- "$cur"))` : c.files ? 'COMPREPLY=($(compgen -f -- "$cur"))' : 'COMPREPLY=()'} ;;`,
+  );
   return `# ${BIN} completion for bash. Load it with:  source <(${BIN} completion bash)
 # (or save it as ~/.local/share/bash-completion/completions/${BIN}). Generated from the program's commands.
 _dispute_assess() {
@@ -99,7 +118,9 @@ function zsh(tree: CmdSpec[]): string {
   const [root, ...subs] = tree as [CmdSpec, ...CmdSpec[]];
   const esc = (s: string) => s.replace(/[[\]:'\\]/g, ' ');
   const specs = (c: CmdSpec) => {
-    const out = c.options.flatMap((o) => flags(o).map((f) => `'${f}[${esc(o.description)}]${o.takesValue ? `:value:${o.choices ? `(${o.choices.join(' ')})` : '_files'}` : ''}'`));
+    const out = c.options.flatMap((o) =>
+      flags(o).map((f) => `'${f}[${esc(o.description)}]${o.takesValue ? `:value:${o.choices ? `(${o.choices.join(' ')})` : '_files'}` : ''}'`),
+    );
     if (c.words) out.push(`'1:command:(${c.words.join(' ')})'`);
     else if (c.files) out.push(`'*:file:_files'`);
     return out.join(' ');
@@ -129,7 +150,12 @@ function fish(tree: CmdSpec[]): string {
   const [root, ...subs] = tree as [CmdSpec, ...CmdSpec[]];
   const q = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   const names = subs.map((s) => s.name).join(' ');
-  const lines = [`# ${BIN} completion for fish. Save it as ~/.config/fish/completions/${BIN}.fish, or run:`, `#   ${BIN} completion fish | source`, `# Generated from the program's commands.`, `complete -c ${BIN} -f`];
+  const lines = [
+    `# ${BIN} completion for fish. Save it as ~/.config/fish/completions/${BIN}.fish, or run:`,
+    `#   ${BIN} completion fish | source`,
+    `# Generated from the program's commands.`,
+    `complete -c ${BIN} -f`,
+  ];
   const opt = (cond: string, o: OptSpec) => {
     const parts = [`complete -c ${BIN} -n ${q(cond)}`];
     if (o.short) parts.push(`-s ${o.short.slice(1)}`);

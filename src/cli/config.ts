@@ -52,7 +52,10 @@ export function loadConfig(cwd: string, env: NodeJS.ProcessEnv): Result<Config> 
   return problems.length ? { ok: false, diagnostics: problems } : { ok: true, value: config };
 }
 
-interface Found { file: string; key?: string }
+interface Found {
+  file: string;
+  key?: string;
+}
 
 function userConfigFile(env: NodeJS.ProcessEnv): Found | undefined {
   const base = env.XDG_CONFIG_HOME ? env.XDG_CONFIG_HOME : env.HOME ? join(env.HOME, '.config') : undefined;
@@ -94,7 +97,10 @@ function readConfig(f: Found): Result<ConfigValues> {
   const inner = f.key ? keyDoc(doc.value, f.key) : doc.value;
   if (inner.value === null || inner.value === undefined) return { ok: true, value: {} };
   if (!validateConfig(inner.value)) {
-    const list = schemaErrorsToDiagnostics(validateConfig.errors ?? [], inner, configJsonSchema).map((d) => ({ ...d, code: d.code.startsWith('case-') ? d.code.replace(/^case-/, 'config-') : d.code }));
+    const list = schemaErrorsToDiagnostics(validateConfig.errors ?? [], inner, configJsonSchema).map((d) => ({
+      ...d,
+      code: d.code.startsWith('case-') ? d.code.replace(/^case-/, 'config-') : d.code,
+    }));
     return { ok: false, diagnostics: list.length ? list : [diag('config-invalid', 'not a valid config', { file: f.file })] };
   }
   return { ok: true, value: inner.value as ConfigValues };
@@ -132,7 +138,11 @@ export function caseDefaults(config: Config): CaseDefaults {
 export type OptionSource = (key: string) => string | undefined;
 
 /** A command's options with the config's values where the command line gave none. */
-export function withConfig<T extends { asOf?: string; rules?: string[]; lang?: string }>(opts: T, config: Config, source: OptionSource): T & { defaults?: CaseDefaults } {
+export function withConfig<T extends { asOf?: string; rules?: string[]; lang?: string }>(
+  opts: T,
+  config: Config,
+  source: OptionSource,
+): T & { defaults?: CaseDefaults } {
   const out: T & { defaults?: CaseDefaults } = { ...opts };
   const v = config.values;
   if (v.as_of === 'today' && out.asOf === undefined) out.asOf = todayIso();

@@ -35,7 +35,8 @@ export function mistypedCommand(paths: readonly string[], commands: readonly str
   for (const p of paths) {
     if (p === '-' || /[/\\.]/.test(p) || exists(p)) continue;
     const near = didYouMean(p, commands);
-    if (near) return diag('usage', `'${p}' is neither a command nor a file (did you mean the command '${near}'? see dispute-assess --help)`, { file: '(arguments)' });
+    if (near)
+      return diag('usage', `'${p}' is neither a command nor a file (did you mean the command '${near}'? see dispute-assess --help)`, { file: '(arguments)' });
   }
   return undefined;
 }
@@ -53,5 +54,7 @@ function exists(path: string): boolean {
 export function unknownHelpTopic(argv: readonly string[], commands: readonly string[]): Diagnostic | undefined {
   if (argv[0] !== 'help' || argv[1] === undefined || argv[1].startsWith('-') || commands.includes(argv[1])) return undefined;
   const near = didYouMean(argv[1], commands);
-  return diag('usage', `there is no command '${argv[1]}'${near ? ` (did you mean '${near}'?)` : ''}; the commands are ${commands.join(', ')}`, { file: '(arguments)' });
+  return diag('usage', `there is no command '${argv[1]}'${near ? ` (did you mean '${near}'?)` : ''}; the commands are ${commands.join(', ')}`, {
+    file: '(arguments)',
+  });
 }

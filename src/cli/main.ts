@@ -45,12 +45,18 @@ async function runProgram(argv: string[], io: Io): Promise<number> {
   const debugOption = () => new Option('--debug', 'show stack traces of internal errors').hideHelp();
   let code: number = EXIT.ok;
   const program = new Command('dispute-assess')
-    .description('Where a buyer stands in a dispute with a supplier found on Alibaba and similar channels: evidence gaps, Trade Assurance eligibility, ranked strategies and a dated plan.\nThis is not legal advice.')
+    .description(
+      'Where a buyer stands in a dispute with a supplier found on Alibaba and similar channels: evidence gaps, Trade Assurance eligibility, ranked strategies and a dated plan.\nThis is not legal advice.',
+    )
     .version(pkg.version, '-V, --version')
     // Program options only before a subcommand: `check --rules X` must reach check, not the main command.
     .enablePositionalOptions()
     .argument('[paths...]', 'case files (YAML), or folders of them (searched recursively)')
-    .addOption(new Option('-f, --format <format>', 'output format (json: one JSON line per case when there are several)').choices(['text', 'json']).default(DEFAULTS.format))
+    .addOption(
+      new Option('-f, --format <format>', 'output format (json: one JSON line per case when there are several)')
+        .choices(['text', 'json'])
+        .default(DEFAULTS.format),
+    )
     .option('--explain', 'show every rule, its conditions with the values seen, and its source')
     .option('--sources', 'list every source in full: title, author, date, address and what was cited')
     .option('--no-color', 'no colour (also NO_COLOR, or when output is not a terminal)')
@@ -67,11 +73,20 @@ async function runProgram(argv: string[], io: Io): Promise<number> {
     .exitOverride()
     // Help is 80 columns wide and plain everywhere; commander's defaults would ask process.stdout, whose
     // creation loads node:tty, net and the stream modules (a few milliseconds of every --help).
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(usageDiagnostic(s)), getOutHelpWidth: () => 80, getErrHelpWidth: () => 80, getOutHasColors: () => false, getErrHasColors: () => false })
+    .configureOutput({
+      writeOut: (s) => io.out(s),
+      writeErr: (s) => io.err(s),
+      outputError: (s, write) => write(usageDiagnostic(s)),
+      getOutHelpWidth: () => 80,
+      getErrHelpWidth: () => 80,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    })
     .action(async (files: string[], rawOpts: AssessFlags & { config?: boolean }, cmd: InstanceType<typeof Command>) => {
       const mistyped = mistypedCommand(files, [...program.commands.map((c) => c.name()), 'help']);
       if (mistyped) return void (io.err(`${formatDiagnostic(mistyped)}\n`), (code = EXIT.input));
-      if (files.length === 0 && rawOpts.output !== undefined) return void (io.err(usageDiagnostic('--output needs a case file (or - for standard input)')), (code = EXIT.input));
+      if (files.length === 0 && rawOpts.output !== undefined)
+        return void (io.err(usageDiagnostic('--output needs a case file (or - for standard input)')), (code = EXIT.input));
       const { configuredOptions } = await import('./config.js');
       const opts = configuredOptions(rawOpts, (k) => cmd.getOptionValueSource(k), io);
       if (!opts) return void (code = EXIT.input);
@@ -96,7 +111,9 @@ async function runProgram(argv: string[], io: Io): Promise<number> {
     });
   program
     .command('rules')
-    .description("the rule reference: every rule by pack, or one rule's page (what it decides, its condition, parameters, sources, fixtures); 'rules derived' for the derived facts")
+    .description(
+      "the rule reference: every rule by pack, or one rule's page (what it decides, its condition, parameters, sources, fixtures); 'rules derived' for the derived facts",
+    )
     .argument('[id]', 'a rule id (ta/paid-on-platform), a derived fact (derived.ta_window_end), or derived')
     .option('--rules <dir>', 'also load the rule files in this folder (repeatable)', collect, [])
     .option('--no-builtin-rules', 'do not load the built-in rule packs')
@@ -117,7 +134,10 @@ async function runProgram(argv: string[], io: Io): Promise<number> {
     .option('--min-coverage <percent>', 'exit 1 when fewer than this percentage of rules fire in at least one fixture')
     .option('--no-color', 'no colour')
     .addOption(debugOption())
-    .addHelpText('after', '\nExit codes: 0 all passed; 1 a fixture failed or coverage is below --min-coverage; 2 unreadable fixtures or rules, or a usage error.\nExpectations are written by people: there is deliberately no --update.')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 all passed; 1 a fixture failed or coverage is below --min-coverage; 2 unreadable fixtures or rules, or a usage error.\nExpectations are written by people: there is deliberately no --update.',
+    )
     .action(async (paths: string[], opts) => {
       const { runCheck } = await import('./commands/check.js');
       code = runCheck(paths, opts, io);
@@ -165,7 +185,10 @@ async function runProgram(argv: string[], io: Io): Promise<number> {
       const { completionScript } = await import('./completion.js');
       io.out(completionScript(shell, program));
     });
-  const unknownTopic = unknownHelpTopic(argv, program.commands.map((c) => c.name()));
+  const unknownTopic = unknownHelpTopic(
+    argv,
+    program.commands.map((c) => c.name()),
+  );
   if (unknownTopic) {
     io.err(`${formatDiagnostic(unknownTopic)}\n`);
     return EXIT.input;

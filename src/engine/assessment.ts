@@ -19,7 +19,12 @@ export interface Finding {
   route?: Route;
 }
 
-export interface ProgramReason { rule: string; effect: 'met' | 'unmet' | 'excluded' | 'unknown'; message: string; /** The rule's citations (see `sources`). */ source: Citation[] }
+export interface ProgramReason {
+  rule: string;
+  effect: 'met' | 'unmet' | 'excluded' | 'unknown';
+  message: string;
+  /** The rule's citations (see `sources`). */ source: Citation[];
+}
 
 export interface ProgramVerdict {
   program: Program;
@@ -47,23 +52,58 @@ export interface EvidenceItem {
   rule: string;
 }
 
-export interface EvidenceGroup { dispute_type: DisputeType; strength: Strength; items: EvidenceItem[] }
+export interface EvidenceGroup {
+  dispute_type: DisputeType;
+  strength: Strength;
+  items: EvidenceItem[];
+}
 
-export interface StrategyReason { rule: string; score: number; message: string }
+export interface StrategyReason {
+  rule: string;
+  score: number;
+  message: string;
+}
 /** What a route is estimated to cost (a range; `high` absent means "at least") and how that was computed. */
-export interface RouteCost { low: Money; high?: Money; basis: string }
-export interface RankedStrategy { route: Route; title: string; description: string; score: number; rank?: number; excluded: boolean; reasons: StrategyReason[]; cost?: RouteCost; time?: string }
+export interface RouteCost {
+  low: Money;
+  high?: Money;
+  basis: string;
+}
+export interface RankedStrategy {
+  route: Route;
+  title: string;
+  description: string;
+  score: number;
+  rank?: number;
+  excluded: boolean;
+  reasons: StrategyReason[];
+  cost?: RouteCost;
+  time?: string;
+}
 
 /** The answer a conditional plan step or an alternative route depends on (issue 12). */
 export interface Condition {
-  fact: string; value: string | boolean; text: string; and?: { fact: string; value: string | boolean }[];
+  fact: string;
+  value: string | boolean;
+  text: string;
+  and?: { fact: string; value: string | boolean }[];
   /** With `and`: each answer in words (`text` joins them), so a short form can name the first and count the rest. */
   parts?: string[];
 }
 
 /** title: the rule's title, the step in a few words (the report's "Your next steps"); action: the step in full;
  * source: the rule's citations (a conditional step's rule has not fired, so no finding carries them). */
-export interface PlanStep { date?: string; overdue: boolean; action: string; title?: string; route?: Route; rule: string; severity: Severity; condition?: Condition; source?: Citation[] }
+export interface PlanStep {
+  date?: string;
+  overdue: boolean;
+  action: string;
+  title?: string;
+  route?: Route;
+  rule: string;
+  severity: Severity;
+  condition?: Condition;
+  source?: Citation[];
+}
 
 export interface Unknown {
   fact: string;
@@ -77,7 +117,13 @@ export interface Unknown {
 }
 
 /** The best route on what is known, when another answer to an unknown fact would change it (issue 12). */
-export interface Alternative { fact: string; value: string | boolean; condition: string; route: Route; title: string }
+export interface Alternative {
+  fact: string;
+  value: string | boolean;
+  condition: string;
+  route: Route;
+  title: string;
+}
 export interface Recommendation {
   route?: Route;
   title?: string;
@@ -91,18 +137,39 @@ export interface Recommendation {
  * Research the buyer does after the interview (issue 15): a register or court look-up that would settle unknown facts
  * that still change the verdict, with how to do it (the site, what to type, what the Chinese status words mean).
  */
-export interface HomeworkItem { id: string; title: string; how: string; facts: string[] }
+export interface HomeworkItem {
+  id: string;
+  title: string;
+  how: string;
+  facts: string[];
+}
 
 /** A case fact the buyer did not state but that follows from stated ones. */
-export interface ImpliedFact { fact: string; value: string | number | boolean; reason: string }
+export interface ImpliedFact {
+  fact: string;
+  value: string | number | boolean;
+  reason: string;
+}
 
 /** A case fact the case left out and a config file supplied (issue 18; see case/defaults.ts). */
-export interface DefaultedFact { fact: string; value: string | number | boolean; from: string }
+export interface DefaultedFact {
+  fact: string;
+  value: string | number | boolean;
+  from: string;
+}
 
-export interface RuleResult { id: string; kind: RuleKind; outcome: Outcome; source: Citation[]; origin: string; trace: Trace }
+export interface RuleResult {
+  id: string;
+  kind: RuleKind;
+  outcome: Outcome;
+  source: Citation[];
+  origin: string;
+  trace: Trace;
+}
 
 /** The notice every assessment carries, in every format. */
-export const NOT_LEGAL_ADVICE = 'This is not legal advice: it is a structured first assessment from public sources. For a claim of any size, consult a PRC-licensed lawyer.';
+export const NOT_LEGAL_ADVICE =
+  'This is not legal advice: it is a structured first assessment from public sources. For a claim of any size, consult a PRC-licensed lawyer.';
 
 export interface Assessment {
   format: typeof ASSESSMENT_FORMAT;

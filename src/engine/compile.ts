@@ -9,7 +9,10 @@ import { compare, type Outcome } from './conditions.js';
 export type Check = (facts: Facts) => Outcome;
 
 /** A rule with its printed origin. */
-export interface CompiledRule { rule: Rule; origin: string }
+export interface CompiledRule {
+  rule: Rule;
+  origin: string;
+}
 
 /** A rule set compiled: its rules, and one function deciding them all (see decideRules). */
 export interface CompiledSet {
@@ -162,8 +165,13 @@ function build(c: Condition | undefined, params: RuleSet['params'], slots: Slots
 }
 
 /** An equality leaf on a scalar (the commonest leaf): checked inline by its group, without a call. */
-interface Equality { slot: number; expected: string | number | boolean; want: boolean }
-const isScalar = (x: unknown): x is string | number | boolean => typeof x === 'string' || typeof x === 'boolean' || (typeof x === 'number' && Number.isFinite(x));
+interface Equality {
+  slot: number;
+  expected: string | number | boolean;
+  want: boolean;
+}
+const isScalar = (x: unknown): x is string | number | boolean =>
+  typeof x === 'string' || typeof x === 'boolean' || (typeof x === 'number' && Number.isFinite(x));
 
 function equality(c: Condition, slots: Slots, stage2: boolean): Equality | undefined {
   if (!('fact' in c)) return undefined;
@@ -236,7 +244,14 @@ function leaf(c: Condition & { fact: string }, params: RuleSet['params'], slots:
   }
   if ((op === 'gt' || op === 'gte' || op === 'lt' || op === 'lte') && (typeof expected === 'number' || typeof expected === 'string')) {
     const type = typeof expected;
-    const test = op === 'gt' ? (a: number | string) => a > expected : op === 'gte' ? (a: number | string) => a >= expected : op === 'lt' ? (a: number | string) => a < expected : (a: number | string) => a <= expected;
+    const test =
+      op === 'gt'
+        ? (a: number | string) => a > expected
+        : op === 'gte'
+          ? (a: number | string) => a >= expected
+          : op === 'lt'
+            ? (a: number | string) => a < expected
+            : (a: number | string) => a <= expected;
     return (v) => {
       const a = v[i];
       return typeof a !== type ? 1 : test(a as number | string) ? 2 : 0;
@@ -273,7 +288,10 @@ function leaf(c: Condition & { fact: string }, params: RuleSet['params'], slots:
 
 /** Facts over facts: the case's facts plus a few more (the eligibility outcomes), without copying the case's. */
 export class LayeredFacts implements ReadonlyMap<string, FactValue> {
-  constructor(private readonly base: Facts, private readonly top: ReadonlyMap<string, FactValue>) {}
+  constructor(
+    private readonly base: Facts,
+    private readonly top: ReadonlyMap<string, FactValue>,
+  ) {}
   get(key: string): FactValue | undefined {
     const v = this.top.get(key);
     return v === undefined ? this.base.get(key) : v;

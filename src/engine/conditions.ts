@@ -61,16 +61,26 @@ function resolve(v: Operand, env: EvalEnv): unknown {
 /** Compare a known fact value with a known expected value. */
 export function compare(op: Operator, actual: FactValue, expected: unknown): Outcome {
   switch (op) {
-    case 'equals': return tri(actual === expected);
-    case 'not_equals': return tri(actual !== expected);
-    case 'in': return tri((expected as unknown[]).includes(actual));
-    case 'not_in': return tri(!(expected as unknown[]).includes(actual));
-    case 'contains': return tri(Array.isArray(actual) && actual.includes(expected));
-    case 'contains_any': return tri(Array.isArray(actual) && (expected as unknown[]).some((e) => actual.includes(e as string)));
-    case 'gt': return ordered(actual, expected, (a, b) => a > b);
-    case 'gte': return ordered(actual, expected, (a, b) => a >= b);
-    case 'lt': return ordered(actual, expected, (a, b) => a < b);
-    case 'lte': return ordered(actual, expected, (a, b) => a <= b);
+    case 'equals':
+      return tri(actual === expected);
+    case 'not_equals':
+      return tri(actual !== expected);
+    case 'in':
+      return tri((expected as unknown[]).includes(actual));
+    case 'not_in':
+      return tri(!(expected as unknown[]).includes(actual));
+    case 'contains':
+      return tri(Array.isArray(actual) && actual.includes(expected));
+    case 'contains_any':
+      return tri(Array.isArray(actual) && (expected as unknown[]).some((e) => actual.includes(e as string)));
+    case 'gt':
+      return ordered(actual, expected, (a, b) => a > b);
+    case 'gte':
+      return ordered(actual, expected, (a, b) => a >= b);
+    case 'lt':
+      return ordered(actual, expected, (a, b) => a < b);
+    case 'lte':
+      return ordered(actual, expected, (a, b) => a <= b);
   }
 }
 

@@ -69,7 +69,13 @@ export function evaluateRules(caseFacts: Facts, set: RuleSet): Evaluated {
     get(id) {
       const i = index.get(id);
       if (i === undefined) return undefined;
-      return { rule: set.rules[i]!, outcome: outcomes[i]!, get trace() { return trace(i); } };
+      return {
+        rule: set.rules[i]!,
+        outcome: outcomes[i]!,
+        get trace() {
+          return trace(i);
+        },
+      };
     },
   };
   const findings: Finding[] = [];
@@ -81,7 +87,13 @@ export function evaluateRules(caseFacts: Facts, set: RuleSet): Evaluated {
   const programs = programRules(set).map(([p, rules]) => programVerdict(p, set, rules, byId, caseFacts));
   let results: RuleResult[] | undefined;
   return {
-    facts, outcomes, outcome, byId, undecided, programs, findings,
+    facts,
+    outcomes,
+    outcome,
+    byId,
+    undecided,
+    programs,
+    findings,
     get results() {
       results ??= compiledRules(set).map(({ rule, origin }, i) => new LazyResult(rule, origin, outcomes[i]!, () => trace(i)));
       return results;
@@ -101,7 +113,12 @@ export function decideRules(caseFacts: Facts, set: RuleSet): { outcomes: Outcome
 }
 
 /** Per programme: its fact name, and its eligibility rules as (index in the rule set, effect). */
-interface StatusGroup { key: string; at: number[]; requires: boolean[]; requirements: number }
+interface StatusGroup {
+  key: string;
+  at: number[];
+  requires: boolean[];
+  requirements: number;
+}
 const plans = new WeakMap<RuleSet, StatusGroup[]>();
 
 /** eligibility.<program> for each programme with eligibility rules, from those rules' outcomes (as numbers:
@@ -158,7 +175,12 @@ class LazyResult implements RuleResult {
   readonly kind: Rule['kind'];
   readonly source: Citation[];
   readonly #trace: () => Trace;
-  constructor(rule: Rule, readonly origin: string, readonly outcome: Outcome, trace: () => Trace) {
+  constructor(
+    rule: Rule,
+    readonly origin: string,
+    readonly outcome: Outcome,
+    trace: () => Trace,
+  ) {
     this.id = rule.id;
     this.kind = rule.kind;
     this.source = rule.source;
@@ -206,7 +228,13 @@ function programVerdict(program: Program, set: RuleSet, rules: EligibilityRule[]
   // Issue 12: an ineligible programme gives only what rules it out. A gate met beside it ("in time: nothing was
   // delivered" beside "refused as filed too late") reads as a contradiction, and it changes nothing.
   const shown = status === 'ineligible' ? reasons.filter((r) => r.effect !== 'met') : reasons;
-  return { program, title: set.catalogue.programs[program]?.title ?? program, status, reasons: shown, unknown_facts: status === 'uncertain' ? [...unknown].sort() : [] };
+  return {
+    program,
+    title: set.catalogue.programs[program]?.title ?? program,
+    status,
+    reasons: shown,
+    unknown_facts: status === 'uncertain' ? [...unknown].sort() : [],
+  };
 }
 
 export type { Money };

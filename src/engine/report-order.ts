@@ -8,7 +8,10 @@ import type { Assessment, Finding, PlanStep, ProgramReason, RankedStrategy } fro
  * depends: a step that only an answer to an open question would bring. */
 export const STEP_GROUPS = ['today', 'week', 'later', 'undated', 'depends'] as const;
 export type StepGroup = (typeof STEP_GROUPS)[number];
-export interface StepGroupList { group: StepGroup; steps: PlanStep[] }
+export interface StepGroupList {
+  group: StepGroup;
+  steps: PlanStep[];
+}
 
 /** The plan's steps by group, each group in plan order (by date, the more severe first; steps under the same condition
  * together); empty groups left out. */
@@ -22,7 +25,10 @@ export function stepGroups(a: Pick<Assessment, 'plan' | 'as_of'>): StepGroupList
   if (depends) {
     const first = new Map<string, number>();
     depends.steps.forEach((s, i) => first.has(s.condition!.text) || first.set(s.condition!.text, i));
-    depends.steps = depends.steps.map((s, i) => ({ s, i })).sort((x, y) => first.get(x.s.condition!.text)! - first.get(y.s.condition!.text)! || x.i - y.i).map((x) => x.s);
+    depends.steps = depends.steps
+      .map((s, i) => ({ s, i }))
+      .sort((x, y) => first.get(x.s.condition!.text)! - first.get(y.s.condition!.text)! || x.i - y.i)
+      .map((x) => x.s);
   }
   return groups;
 }

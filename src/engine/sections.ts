@@ -28,11 +28,21 @@ export function evidenceSection(ev: Evaluated, set: RuleSet, types: readonly Dis
       const prev = items.get(r.then.evidence);
       if (prev && (prev.level === 'required' || r.then.level === 'recommended')) continue;
       const entry = set.catalogue.evidence[r.then.evidence]!;
-      items.set(r.then.evidence, { kind: r.then.evidence, title: entry.title, level: r.then.level, status: own(r.then.evidence), proves: entry.proves, where: entry.where, rule: r.id });
+      items.set(r.then.evidence, {
+        kind: r.then.evidence,
+        title: entry.title,
+        level: r.then.level,
+        status: own(r.then.evidence),
+        proves: entry.proves,
+        where: entry.where,
+        rule: r.id,
+      });
     }
     // Evidence standing in counts once the buyer says it has it (have or partial); one not stated leaves the item as it is.
     for (const r of mine) {
-      const best = [r.then.evidence, ...(r.then.or ?? [])].map(own).reduce((a, b) => ((b === 'have' || b === 'partial') && STATUS_RANK[b] > STATUS_RANK[a] ? b : a));
+      const best = [r.then.evidence, ...(r.then.or ?? [])]
+        .map(own)
+        .reduce((a, b) => ((b === 'have' || b === 'partial') && STATUS_RANK[b] > STATUS_RANK[a] ? b : a));
       const prev = counted.get(r.then.evidence) ?? own(r.then.evidence);
       counted.set(r.then.evidence, STATUS_RANK[best] > STATUS_RANK[prev] ? best : prev);
     }
@@ -101,7 +111,14 @@ export function planSection(
       const d = ev.facts.get(r.then.due.fact);
       if (typeof d === 'string') date = addDays(d, r.then.due.offset_days ?? 0);
     }
-    const step: PlanStep = { overdue: date !== undefined && date < asOf, action: fillMessage(r.message, ev.facts, set.params), title: r.title, rule: r.id, severity: r.severity, source: r.source };
+    const step: PlanStep = {
+      overdue: date !== undefined && date < asOf,
+      action: fillMessage(r.message, ev.facts, set.params),
+      title: r.title,
+      rule: r.id,
+      severity: r.severity,
+      source: r.source,
+    };
     if (date) step.date = date < asOf ? asOf : date;
     if (r.then.route) step.route = r.then.route;
     return step;

@@ -17,7 +17,13 @@ import { planSection } from './sections.js';
 import type { Alternative, Condition, PlanStep, ProgramVerdict, RankedStrategy } from './assessment.js';
 
 /** A light assessment of one variant: programme verdicts, the top route and the plan. */
-interface Variant { programs: Map<string, string>; open: Map<string, number>; top?: RankedStrategy; steps: Set<string>; plan(): PlanStep[] }
+interface Variant {
+  programs: Map<string, string>;
+  open: Map<string, number>;
+  top?: RankedStrategy;
+  steps: Set<string>;
+  plan(): PlanStep[];
+}
 
 /** Enums too long to try whole, with the answers worth trying. Issue 11: the dispute clause decides the forum, so
  * "If your contract names CIETAC arbitration: CIETAC arbitration" belongs in the strategy section while it is unknown. */
@@ -177,7 +183,13 @@ export function whatIf(input: WhatIfInput): WhatIfResult {
     if (tops.size > 1 || (perValue[0]?.v.top && perValue[0].v.top.route !== input.top?.route)) {
       for (const { value, v } of perValue) {
         if (!v.top || v.top.route === input.top?.route) continue;
-        alternatives.push({ fact, value: value as Alternative['value'], condition: input.phrase(fact, value), route: v.top.route as Route, title: v.top.title });
+        alternatives.push({
+          fact,
+          value: value as Alternative['value'],
+          condition: input.phrase(fact, value),
+          route: v.top.route as Route,
+          title: v.top.title,
+        });
       }
     }
     for (const { value, v } of perValue) {

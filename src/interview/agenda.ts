@@ -12,7 +12,16 @@ import { HOMEWORK } from './homework.js';
  * Asked first, in this order, whenever still unknown: what went wrong, who you are (your country settles which
  * dollar "$" is, before any amount), what you ordered, how you ordered and paid, and what was agreed.
  */
-export const BASICS: readonly string[] = ['dispute.types', 'buyer.country', 'order.goods', 'order.channel', 'order.payments', 'dispute.amount_claimed', 'order.date', 'order.delivery.expected_date'];
+export const BASICS: readonly string[] = [
+  'dispute.types',
+  'buyer.country',
+  'order.goods',
+  'order.channel',
+  'order.payments',
+  'dispute.amount_claimed',
+  'order.date',
+  'order.delivery.expected_date',
+];
 
 export { HOMEWORK, type Homework } from './homework.js';
 const HOMEWORK_PATHS = new Set(HOMEWORK.map((h) => h.path));
@@ -37,10 +46,14 @@ const platformOrder = (c: Case) => c.order?.channel === 'trade_assurance' || c.o
 /** Nothing was paid (the buyer said so). */
 const paidNothing = (c: Case) => c.order?.payments?.length === 0;
 /** Only an IP complaint, about a supplier the buyer paid nothing (a copier, not a seller): no order to ask about. */
-const ipOnly = (c: Case) => { const t = c.dispute?.types ?? []; return t.length > 0 && t.every((x) => x === 'ip_infringement'); };
+const ipOnly = (c: Case) => {
+  const t = c.dispute?.types ?? [];
+  return t.length > 0 && t.every((x) => x === 'ip_infringement');
+};
 const noOrder = (c: Case) => ipOnly(c) && paidNothing(c);
 /** Asked about an order or a payment: not when there is none. */
-const ORDER_QUESTIONS = /^(order\.(?!payments$)|supplier\.payee\.|customs\.|dispute\.(offer|subjective_quality|supplier_notified|platform_dispute)|supplier\.contracting_party$)/;
+const ORDER_QUESTIONS =
+  /^(order\.(?!payments$)|supplier\.payee\.|customs\.|dispute\.(offer|subjective_quality|supplier_notified|platform_dispute)|supplier\.contracting_party$)/;
 const bothNames = (c: Case) => c.supplier?.payee?.name !== undefined && c.supplier?.contracting_party !== undefined;
 
 /** Questions whose premise an answer can rule out: asked only while the premise may still hold. */
@@ -72,23 +85,28 @@ const PREMISES: Record<string, (c: Case) => boolean> = {
  */
 export const ANSWERED_BY: readonly { fact: string; reason: string; value(c: Case): string | undefined }[] = [
   {
-    fact: 'supplier.payee.country', reason: 'every payment went to an account in Hong Kong',
+    fact: 'supplier.payee.country',
+    reason: 'every payment went to an account in Hong Kong',
     value: (c) => (c.order?.payments?.length && c.order.payments.every((p) => p.via === 'hong_kong_account') ? 'HK' : undefined),
   },
   {
-    fact: 'supplier.payee.country', reason: 'the account is a company account in mainland China, or in Hong Kong',
-    value: (c) => ({ company_in_china: 'CN', hong_kong_company: 'HK' } as Record<string, string>)[c.supplier?.payee?.account_type ?? ''],
+    fact: 'supplier.payee.country',
+    reason: 'the account is a company account in mainland China, or in Hong Kong',
+    value: (c) => (({ company_in_china: 'CN', hong_kong_company: 'HK' }) as Record<string, string>)[c.supplier?.payee?.account_type ?? ''],
   },
   {
-    fact: 'supplier.payee.account_type', reason: "every payment went to a person's private account",
+    fact: 'supplier.payee.account_type',
+    reason: "every payment went to a person's private account",
     value: (c) => (c.order?.payments?.length && c.order.payments.every((p) => p.via === 'personal_account') ? 'personal' : undefined),
   },
   {
-    fact: 'order.delivery.status', reason: 'a short shipment: part of the goods arrived',
+    fact: 'order.delivery.status',
+    reason: 'a short shipment: part of the goods arrived',
     value: (c) => (c.dispute?.types?.includes('short_shipment') && impliedDelivery(c) === undefined ? 'partial' : undefined),
   },
   {
-    fact: 'supplier.activity.responsive', reason: 'the supplier does not answer (its position)',
+    fact: 'supplier.activity.responsive',
+    reason: 'the supplier does not answer (its position)',
     value: (c) => (c.dispute?.supplier_position === 'silent' ? 'unresponsive' : undefined),
   },
 ];
@@ -157,7 +175,16 @@ export function withEvents(host: Question | undefined, events: readonly string[]
   const choices = events.map((p) => ({ value: p, label: EVENTS[p]! }));
   const question: Question = host
     ? { ...host, choices: [...(host.choices ?? []), ...choices] }
-    : { path: EVENTS_ASKED, group: 'happened', kind: 'bundle', order: 0, noneLabel: 'None of these', text: 'Has any of this happened? (tick all that apply)', hint: 'Space ticks, Enter confirms. Each one you tick is followed up by a question.', choices };
+    : {
+        path: EVENTS_ASKED,
+        group: 'happened',
+        kind: 'bundle',
+        order: 0,
+        noneLabel: 'None of these',
+        text: 'Has any of this happened? (tick all that apply)',
+        hint: 'Space ticks, Enter confirms. Each one you tick is followed up by a question.',
+        choices,
+      };
   return { question, took: [...events] };
 }
 export const isEventsHost = (path: string) => path === EVENTS_HOST || path === EVENTS_ASKED;
@@ -215,7 +242,12 @@ function listFromNotes(comment: string | null | undefined, head: string): string
   const at = lines.indexOf(head);
   if (at === -1) return [];
   const end = lines.findIndex((l, i) => i > at && (l === DONT_KNOW_HEAD || l === NOT_HAPPENED_HEAD));
-  return lines.slice(at + 1, end === -1 ? undefined : end).join(' ').split(',').map((p) => p.trim()).filter((p) => /^[a-z_][a-z0-9_.-]*$/.test(p));
+  return lines
+    .slice(at + 1, end === -1 ? undefined : end)
+    .join(' ')
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => /^[a-z_][a-z0-9_.-]*$/.test(p));
 }
 
 /** Lines of at most `width` columns (wide CJK characters count two), by wrap-ansi. */
@@ -231,7 +263,11 @@ export const EVIDENCE_CHECKLIST = 'evidence-checklist';
  */
 export function evidenceChecklist(paths: readonly string[], titles: (path: string) => string, order: number): Question {
   return {
-    path: EVIDENCE_CHECKLIST, group: 'evidence', kind: 'bundle', order, noneLabel: 'None of these',
+    path: EVIDENCE_CHECKLIST,
+    group: 'evidence',
+    kind: 'bundle',
+    order,
+    noneLabel: 'None of these',
     text: 'Which of these do you have? (tick all that apply)',
     hint: 'Space ticks, Enter confirms. Tick what you hold today (a copy is enough); what you do not tick counts as missing. You can mark one as "partly" on the review screen.',
     choices: paths.map((p) => ({ value: p, label: titles(p) })),

@@ -35,7 +35,9 @@ export function parseDate(text: string, opts: { today: string; past?: boolean })
     const dm = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(t);
     if (dm && Number(dm[1]) <= 12 && Number(dm[2]) <= 12 && dm[1] !== dm[2]) {
       const [a, b, y] = [Number(dm[1]), Number(dm[2]), dm[3]];
-      return bad(`${t} could be ${a} ${monthName(b)} or ${monthName(a)} ${b}, ${y}; please type the month as a word (e.g. ${a} ${monthName(b).slice(0, 3)} ${y}) or as YYYY-MM-DD.`);
+      return bad(
+        `${t} could be ${a} ${monthName(b)} or ${monthName(a)} ${b}, ${y}; please type the month as a word (e.g. ${a} ${monthName(b).slice(0, 3)} ${y}) or as YYYY-MM-DD.`,
+      );
     }
     const ref = new Date(`${opts.today}T12:00:00Z`);
     const found = chrono.strict.parse(t, ref, { forwardDate: false });
@@ -52,10 +54,45 @@ export function parseDate(text: string, opts: { today: string; past?: boolean })
   return ok(iso);
 }
 
-const SYMBOLS: [RegExp, string][] = [[/^US\$/i, 'USD'], [/^HK\$/i, 'HKD'], [/^A\$/i, 'AUD'], [/^C\$/i, 'CAD'], [/^S\$/i, 'SGD'], [/^CN¥/i, 'CNY'], [/^RMB$/i, 'CNY'], [/^元$/, 'CNY'], [/^€$/, 'EUR'], [/^£$/, 'GBP'], [/^₹$/, 'INR']];
+const SYMBOLS: [RegExp, string][] = [
+  [/^US\$/i, 'USD'],
+  [/^HK\$/i, 'HKD'],
+  [/^A\$/i, 'AUD'],
+  [/^C\$/i, 'CAD'],
+  [/^S\$/i, 'SGD'],
+  [/^CN¥/i, 'CNY'],
+  [/^RMB$/i, 'CNY'],
+  [/^元$/, 'CNY'],
+  [/^€$/, 'EUR'],
+  [/^£$/, 'GBP'],
+  [/^₹$/, 'INR'],
+];
 
 /** The dollar a plain "$" means for a buyer in each country where the dollar is the local currency. */
-export const LOCAL_DOLLAR: Record<string, string> = { US: 'USD', CA: 'CAD', AU: 'AUD', NZ: 'NZD', HK: 'HKD', SG: 'SGD', TW: 'TWD', JM: 'JMD', BS: 'BSD', BB: 'BBD', TT: 'TTD', FJ: 'FJD', BZ: 'BZD', GY: 'GYD', LR: 'LRD', NA: 'NAD', SR: 'SRD', BN: 'BND', EC: 'USD', SV: 'USD', PA: 'USD', PR: 'USD' };
+export const LOCAL_DOLLAR: Record<string, string> = {
+  US: 'USD',
+  CA: 'CAD',
+  AU: 'AUD',
+  NZ: 'NZD',
+  HK: 'HKD',
+  SG: 'SGD',
+  TW: 'TWD',
+  JM: 'JMD',
+  BS: 'BSD',
+  BB: 'BBD',
+  TT: 'TTD',
+  FJ: 'FJD',
+  BZ: 'BZD',
+  GY: 'GYD',
+  LR: 'LRD',
+  NA: 'NAD',
+  SR: 'SRD',
+  BN: 'BND',
+  EC: 'USD',
+  SV: 'USD',
+  PA: 'USD',
+  PR: 'USD',
+};
 
 /**
  * An amount with its currency: "6000 USD", "USD 6,000.50", "US$6000", "€ 1200", "RMB 30000". A plain "$" is the
@@ -71,7 +108,8 @@ export function parseMoney(text: string, buyerCountry?: string): Parsed<Money> {
   if (!token) return bad(`Which currency? Please add it, for example ${number.trim()} USD or ${number.trim()} CNY.`);
   if (token === '¥') return bad('¥ can mean Chinese yuan or Japanese yen: please type CNY or JPY.');
   const dollar = token === '$' ? (buyerCountry ? LOCAL_DOLLAR[buyerCountry] : undefined) : undefined;
-  if (token === '$' && !dollar) return bad(`$ can mean US, Canadian, Australian, Hong Kong or other dollars: please type the code, e.g. ${number.trim()} USD or ${number.trim()} CAD.`);
+  if (token === '$' && !dollar)
+    return bad(`$ can mean US, Canadian, Australian, Hong Kong or other dollars: please type the code, e.g. ${number.trim()} USD or ${number.trim()} CAD.`);
   const symbol = SYMBOLS.find(([re]) => re.test(token));
   const currency = dollar ?? (symbol ? symbol[1] : token.toUpperCase());
   if (!(CURRENCY_CODES as readonly string[]).includes(currency)) {
@@ -79,13 +117,36 @@ export function parseMoney(text: string, buyerCountry?: string): Parsed<Money> {
     return bad(`'${token}' is not a currency code${guess ? ` (did you mean ${guess}?)` : ''}; use a 3-letter code such as USD, EUR, GBP or CNY.`);
   }
   const digits = number.replace(/[\s']/g, '');
-  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(digits)) return bad(`'${number.trim()}' is not an amount; type digits, with commas only between thousands, e.g. 12,500.00.`);
+  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(digits))
+    return bad(`'${number.trim()}' is not an amount; type digits, with commas only between thousands, e.g. 12,500.00.`);
   const amount = Number(digits.replace(/,/g, ''));
   if (!Number.isFinite(amount) || amount > 1e12) return bad('That amount is too large; please check it.');
   return ok({ amount: Math.round(amount * 100) / 100, currency: currency as Money['currency'] });
 }
 
-const ALIASES: Record<string, string> = { uk: 'GB', england: 'GB', scotland: 'GB', wales: 'GB', britain: 'GB', 'great britain': 'GB', usa: 'US', america: 'US', 'united states of america': 'US', prc: 'CN', 'mainland china': 'CN', 'hong kong': 'HK', macau: 'MO', macao: 'MO', taiwan: 'TW', uae: 'AE', holland: 'NL', korea: 'KR', 'south korea': 'KR', russia: 'RU', vietnam: 'VN' };
+const ALIASES: Record<string, string> = {
+  uk: 'GB',
+  england: 'GB',
+  scotland: 'GB',
+  wales: 'GB',
+  britain: 'GB',
+  'great britain': 'GB',
+  usa: 'US',
+  america: 'US',
+  'united states of america': 'US',
+  prc: 'CN',
+  'mainland china': 'CN',
+  'hong kong': 'HK',
+  macau: 'MO',
+  macao: 'MO',
+  taiwan: 'TW',
+  uae: 'AE',
+  holland: 'NL',
+  korea: 'KR',
+  'south korea': 'KR',
+  russia: 'RU',
+  vietnam: 'VN',
+};
 let names: Map<string, string> | undefined;
 
 function countryNames(): Map<string, string> {
@@ -98,7 +159,12 @@ function countryNames(): Map<string, string> {
   }
   return names;
 }
-const norm = (s: string) => s.toLowerCase().replace(/[^a-z ]/g, '').replace(/\s+/g, ' ').trim();
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z ]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** A country as its ISO code, from a code ("GB") or an English name ("United Kingdom", "uk"). */
 export function parseCountry(text: string): Parsed<string> {

@@ -16,7 +16,8 @@ export interface Bundle {
 
 export const BUNDLES: readonly Bundle[] = [
   {
-    id: 'assets', group: 'options',
+    id: 'assets',
+    group: 'options',
     text: "Which of the supplier's assets in China can you point to?",
     hint: 'Space ticks, Enter confirms. Assets a court can freeze put pressure on the supplier.',
     items: {
@@ -28,7 +29,8 @@ export const BUNDLES: readonly Bundle[] = [
     none: 'None of these',
   },
   {
-    id: 'warning-signs', group: 'happened',
+    id: 'warning-signs',
+    group: 'happened',
     text: 'Which of these apply? (tick all that apply)',
     hint: 'Space ticks, Enter confirms. Each is a known warning sign or changes what you should do next.',
     items: {
@@ -43,7 +45,8 @@ export const BUNDLES: readonly Bundle[] = [
     none: 'None of these',
   },
   {
-    id: 'the-spec', group: 'happened',
+    id: 'the-spec',
+    group: 'happened',
     text: 'Which of these are true of the problem and your contract? (tick all that apply)',
     hint: 'Space ticks, Enter confirms. A measurable specification written into the order is what a quality claim is judged against.',
     items: {
@@ -55,7 +58,8 @@ export const BUNDLES: readonly Bundle[] = [
     none: 'None of these',
   },
   {
-    id: 'order-kind', group: 'happened',
+    id: 'order-kind',
+    group: 'happened',
     text: 'Was the order any of these? (tick all that apply)',
     hint: 'Space ticks, Enter confirms. PayPal, for example, does not protect custom-made goods or machinery.',
     items: {
@@ -65,7 +69,8 @@ export const BUNDLES: readonly Bundle[] = [
     none: 'Neither',
   },
   {
-    id: 'supplier-signs', group: 'status',
+    id: 'supplier-signs',
+    group: 'status',
     text: 'Which of these can you still see the supplier doing? (tick all that apply)',
     hint: 'Space ticks, Enter confirms. A supplier that still trades has a reputation to protect; one that has gone quiet may be moving its assets.',
     items: {
@@ -78,7 +83,8 @@ export const BUNDLES: readonly Bundle[] = [
     none: 'None of these',
   },
   {
-    id: 'liable-persons', group: 'counterparty',
+    id: 'liable-persons',
+    group: 'counterparty',
     text: 'Which of these have you identified (e.g. from the national enterprise credit system)?',
     hint: 'Space ticks, Enter confirms. They tell you who can be held liable besides the company.',
     items: {

@@ -34,7 +34,9 @@ export function caseText(doc: Document): string {
 /** The case the document holds, validated; an error message when an edit made it invalid (a bug). */
 export function documentCase(doc: Document): { ok: true; value: Case } | { ok: false; message: string } {
   const parsed = caseSchema.safeParse(doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount }) ?? {});
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
 }
 
 /** Set a value at a path, creating missing maps; a new key is placed in case-schema order among its siblings. */
@@ -103,7 +105,10 @@ function styled(doc: Document, value: unknown): Node {
   const node = doc.createNode(value) as Node;
   const visit = (n: unknown) => {
     if (isMap(n)) {
-      const keys = n.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')).sort().join(',');
+      const keys = n.items
+        .map((p) => (isScalar(p.key) ? String(p.key.value) : ''))
+        .sort()
+        .join(',');
       if (keys === 'amount,currency') n.flow = true;
       else n.items.forEach((p) => visit(p.value));
     } else if (isSeq(n)) n.items.forEach(visit);

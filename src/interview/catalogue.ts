@@ -16,7 +16,10 @@ import { decodeIpRights, encodeIpRights, IP_RIGHT_CHOICES } from './ip-rights.js
 import { BUNDLES } from './bundles.js';
 
 export type QuestionKind = 'boolean' | 'enum' | 'list' | 'date' | 'money' | 'number' | 'string' | 'country' | 'payments' | 'bundle';
-export interface Choice { value: string; label: string }
+export interface Choice {
+  value: string;
+  label: string;
+}
 
 /** A question ready to ask: wording plus the answer type and its choices. */
 export interface Question {
@@ -43,7 +46,10 @@ export const CATALOGUE: ReadonlyMap<string, QuestionSpec> = new Map(SPECS.map((s
 const INDEX = new Map(SPECS.map((s, i) => [s.path, i]));
 
 export const EVIDENCE_LABELS: Record<string, string> = { have: 'Yes, I have it', partial: 'Partly, or not in good form', missing: "No, I don't have it" };
-const BOOLEAN_CHOICES: Choice[] = [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }];
+const BOOLEAN_CHOICES: Choice[] = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+];
 
 /** The readable form of an id: "hong_kong_company" -> "hong kong company". */
 export const humanize = (id: string) => id.replace(/[_.]/g, ' ');
@@ -54,7 +60,16 @@ export function bundleQuestion(id: string): Question | undefined {
   if (!b) return undefined;
   const paths = Object.keys(b.items);
   const order = Math.min(...paths.map((p) => INDEX.get(p) ?? SPECS.length));
-  return { path: b.id, group: b.group, kind: 'bundle', text: b.text, hint: b.hint, order, noneLabel: b.none, choices: paths.map((p) => ({ value: p, label: b.items[p]! })) };
+  return {
+    path: b.id,
+    group: b.group,
+    kind: 'bundle',
+    text: b.text,
+    hint: b.hint,
+    order,
+    noneLabel: b.none,
+    choices: paths.map((p) => ({ value: p, label: b.items[p]! })),
+  };
 }
 
 /** The question for a fact path, or undefined when the path is not a case fact a buyer can answer. */
@@ -88,7 +103,9 @@ function evidenceSpec(path: string, set?: RuleSet): QuestionSpec {
   const kind = path.slice('evidence.'.length);
   const entry = set?.catalogue.evidence[kind];
   return {
-    path, group: 'evidence', labels: EVIDENCE_LABELS,
+    path,
+    group: 'evidence',
+    labels: EVIDENCE_LABELS,
     text: `Do you have this evidence: ${entry?.title ?? humanize(kind)}?`,
     hint: entry ? `It proves: ${entry.proves}` : 'Answer for what you have today, not what you could get.',
   };

@@ -10,8 +10,15 @@ export type PaymentField = (typeof PAYMENT_FIELDS)[number];
 
 const LABELS: Record<Exclude<PaymentField, 'date'>, Record<string, string>> = {
   method: {
-    card: 'Credit or debit card', tt: 'Bank wire (T/T, SWIFT)', paypal: 'PayPal', western_union: 'Western Union',
-    online_bank: 'Online bank payment (ACH / SEPA via Alibaba)', pay_later: 'Alibaba Pay Later / Payment Terms', alipay: 'Alipay', cash: 'Cash', other: 'Something else',
+    card: 'Credit or debit card',
+    tt: 'Bank wire (T/T, SWIFT)',
+    paypal: 'PayPal',
+    western_union: 'Western Union',
+    online_bank: 'Online bank payment (ACH / SEPA via Alibaba)',
+    pay_later: 'Alibaba Pay Later / Payment Terms',
+    alipay: 'Alipay',
+    cash: 'Cash',
+    other: 'Something else',
   },
   via: {
     alibaba_checkout: "Alibaba.com's checkout (paid on the order page)",

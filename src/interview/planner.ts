@@ -12,7 +12,19 @@ import { GROUPS } from './groups.js';
 import { bundleQuestion, questionFor, type Question } from './catalogue.js';
 import { bundleOf } from './bundles.js';
 import { paymentsAskable } from './payments.js';
-import { BASICS, EVENTS, EVENTS_ASKED, EVIDENCE_CHECKLIST, evidenceChecklist, HOMEWORK, isEventsHost, isHomework, narrowed, stillOpen, withEvents } from './agenda.js';
+import {
+  BASICS,
+  EVENTS,
+  EVENTS_ASKED,
+  EVIDENCE_CHECKLIST,
+  evidenceChecklist,
+  HOMEWORK,
+  isEventsHost,
+  isHomework,
+  narrowed,
+  stillOpen,
+  withEvents,
+} from './agenda.js';
 import { valueAt } from './values.js';
 import { ValueOfInformation } from './value.js';
 
@@ -26,7 +38,11 @@ export interface PlanOptions {
 }
 
 /** A fact worth asking, with the undecided rules it would help decide. */
-export interface Candidate { question: Question; rules: string[]; weight: number }
+export interface Candidate {
+  question: Question;
+  rules: string[];
+  weight: number;
+}
 
 export interface Plan {
   /** The next question; undefined when nothing left unknown would change the verdict. */
@@ -91,7 +107,10 @@ export function planInterview(c: Case, set: RuleSet, opts: PlanOptions): Plan {
     const home = isHomework(x.question.path) && !opts.homework;
     if (!home && first && byGroupThenWeight(x, first) > 0) continue;
     const shared = (y: Candidate) => y.rules.filter((r) => x.rules.includes(r)).length;
-    const partners = open.filter((y) => y !== x && shared(y) > 0).sort((p, q) => shared(q) - shared(p)).slice(0, PARTNERS);
+    const partners = open
+      .filter((y) => y !== x && shared(y) > 0)
+      .sort((p, q) => shared(q) - shared(p))
+      .slice(0, PARTNERS);
     if (!partners.some((y) => voi.worthAskingWith(x.question, y.question))) continue;
     (home ? homework : candidates).push(x);
   }
@@ -118,7 +137,11 @@ function mergeEvidence(candidates: Candidate[], skipped?: ReadonlySet<string>): 
   if (items.length < 2 || skipped?.has(EVIDENCE_CHECKLIST)) return;
   items.sort((a, b) => a.question.order - b.question.order);
   const title = (p: string) => items.find((x) => x.question.path === p)!.question.text.replace(/^Do you have this evidence: (.*)\?$/, '$1');
-  const question = evidenceChecklist(items.map((x) => x.question.path), title, items[0]!.question.order);
+  const question = evidenceChecklist(
+    items.map((x) => x.question.path),
+    title,
+    items[0]!.question.order,
+  );
   const rules = new Set(items.flatMap((x) => x.rules));
   for (const x of items) candidates.splice(candidates.indexOf(x), 1);
   candidates.push({ question, rules: [...rules].sort(), weight: rules.size });
@@ -151,7 +174,14 @@ function byGroupThenWeight(a: Candidate, b: Candidate): number {
   const qa = a.question;
   const qb = b.question;
   const basic = (q: Question) => (BASICS.includes(q.path) ? BASICS.indexOf(q.path) : BASICS.length);
-  return basic(qa) - basic(qb) || GROUPS.indexOf(qa.group) - GROUPS.indexOf(qb.group) || (qa.pin ?? Infinity) - (qb.pin ?? Infinity) || b.weight - a.weight || qa.order - qb.order || qa.path.localeCompare(qb.path);
+  return (
+    basic(qa) - basic(qb) ||
+    GROUPS.indexOf(qa.group) - GROUPS.indexOf(qb.group) ||
+    (qa.pin ?? Infinity) - (qb.pin ?? Infinity) ||
+    b.weight - a.weight ||
+    qa.order - qb.order ||
+    qa.path.localeCompare(qb.path)
+  );
 }
 
 /** Rules whose outcome can still change the verdict (see src/engine/relevance.ts). */

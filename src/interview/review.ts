@@ -6,7 +6,11 @@ import { GROUPS, GROUP_TITLES } from './groups.js';
 import { questionFor, type Question } from './catalogue.js';
 import { formatAnswer, valueAt } from './values.js';
 
-export interface ReviewEntry { question: Question; value: unknown; shown: string }
+export interface ReviewEntry {
+  question: Question;
+  value: unknown;
+  shown: string;
+}
 
 /** The answered facts of a case that the interview can ask, in group and catalogue order. */
 export function reviewEntries(c: Case, set: RuleSet): ReviewEntry[] {

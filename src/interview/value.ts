@@ -60,10 +60,11 @@ function dateSamples(q: Pick<Question, 'path' | 'past'>, c: Case, rules: RuleSet
   const spans = periods(rules);
   for (const a of anchors) {
     for (const d of DAY_OFFSETS) for (const s of [1, -1]) out.add(addDays(a, s * d));
-    for (const span of spans) for (const s of [1, -1] as const) {
-      const end = span(a, s);
-      for (const d of [-1, 0, 1]) out.add(addDays(end, d));
-    }
+    for (const span of spans)
+      for (const s of [1, -1] as const) {
+        const end = span(a, s);
+        for (const d of [-1, 0, 1]) out.add(addDays(end, d));
+      }
   }
   return [...out].filter((d) => d >= from && d <= to).sort();
 }
@@ -73,15 +74,30 @@ function moneySamples(c: Case, rules: RuleSet): FactValue[] {
   const amounts = new Set<number>([0, 1, 100, 1000, 10_000, 100_000, 1_000_000]);
   const fx = (rules.params.fx_usd_per_unit?.value ?? {}) as Record<string, number>;
   const usd = (m: { amount: number; currency: string } | undefined) => (m && fx[m.currency] ? m.amount * fx[m.currency]! : undefined);
-  const known = [c.order?.value, c.dispute?.amount_claimed, c.supplier?.ta_coverage, c.dispute?.offer?.amount, ...(c.order?.payments ?? []).map((p) => p.amount)];
+  const known = [
+    c.order?.value,
+    c.dispute?.amount_claimed,
+    c.supplier?.ta_coverage,
+    c.dispute?.offer?.amount,
+    ...(c.order?.payments ?? []).map((p) => p.amount),
+  ];
   const total = (c.order?.payments ?? []).reduce((s, p) => s + (usd(p.amount) ?? 0), 0);
-  for (const v of [...known.map(usd), total]) if (v !== undefined) for (const k of [0.5, 1, 2]) amounts.add(Math.round(v * k)).add(Math.round(v * k) + 1).add(Math.max(0, Math.round(v * k) - 1));
+  for (const v of [...known.map(usd), total])
+    if (v !== undefined)
+      for (const k of [0.5, 1, 2])
+        amounts
+          .add(Math.round(v * k))
+          .add(Math.round(v * k) + 1)
+          .add(Math.max(0, Math.round(v * k) - 1));
   for (const p of Object.values(rules.params)) {
     const v = p.value;
     const rate = p.unit === 'USD' ? 1 : p.unit === 'CNY' || p.unit === 'HKD' ? fx[p.unit] : undefined;
     if (typeof v !== 'number' || rate === undefined) continue;
     const at = Math.round(v * rate);
-    amounts.add(at).add(at + 1).add(Math.max(0, at - 1));
+    amounts
+      .add(at)
+      .add(at + 1)
+      .add(Math.max(0, at - 1));
   }
   return [...amounts].map((amount) => ({ amount, currency: 'USD' }));
 }
@@ -102,7 +118,8 @@ export function possibleAnswers(q: Pick<Question, 'path' | 'kind' | 'choices' | 
   if (!info) return undefined;
   const one = (vs: readonly FactValue[]): Answer[] => vs.map((v) => [[path, v] as const]);
   switch (info.kind) {
-    case 'boolean': return one([true, false]);
+    case 'boolean':
+      return one([true, false]);
     case 'enum': {
       if (!info.values) return undefined;
       // the choices the question offers (earlier answers may have ruled some out)
@@ -110,7 +127,8 @@ export function possibleAnswers(q: Pick<Question, 'path' | 'kind' | 'choices' | 
       const stated: string[] = [c.buyer?.country, c.supplier?.country, c.supplier?.payee?.country].filter((x) => x !== undefined);
       return one([...new Set([...COUNTRY_SAMPLES, ...stated])]);
     }
-    case 'date': return one(dateSamples(q, c, rules, asOf));
+    case 'date':
+      return one(dateSamples(q, c, rules, asOf));
     case 'number': {
       const known = [c.order?.quantity_ordered, c.order?.quantity_delivered, c.supplier?.account_age_months].filter((x): x is number => x !== undefined);
       const figures = Object.values(rules.params).flatMap((p) => (typeof p.value === 'number' ? [p.value] : []));
@@ -118,8 +136,10 @@ export function possibleAnswers(q: Pick<Question, 'path' | 'kind' | 'choices' | 
       for (const n of [...known, ...figures]) for (const d of [-1, 0, 1]) if (n + d >= 0) all.add(Math.round(n + d));
       return one([...all]);
     }
-    case 'money': return one(moneySamples(c, rules));
-    default: return undefined;
+    case 'money':
+      return one(moneySamples(c, rules));
+    default:
+      return undefined;
   }
 }
 
@@ -164,7 +184,10 @@ function spread<T>(xs: readonly T[], most: number): readonly T[] {
 }
 
 /** What a decided variant shows: each rule's outcome, and each programme's status. */
-interface Decided { outcomes: readonly string[]; programs: string }
+interface Decided {
+  outcomes: readonly string[];
+  programs: string;
+}
 
 function decide(c: Case, rules: RuleSet, asOf: string, flat?: Map<string, FactValue>): Decided {
   const facts = flat ?? flattenCase({ ...c, as_of: asOf });
@@ -179,7 +202,12 @@ export class ValueOfInformation {
   readonly #base: Decided;
   readonly #flat: ReadonlyMap<string, FactValue>;
   readonly #relevant: number[];
-  constructor(private readonly c: Case, private readonly rules: RuleSet, private readonly asOf: string, relevant: ReadonlySet<string>) {
+  constructor(
+    private readonly c: Case,
+    private readonly rules: RuleSet,
+    private readonly asOf: string,
+    relevant: ReadonlySet<string>,
+  ) {
     this.#flat = flattenCase({ ...c, as_of: asOf });
     this.#base = decide(c, rules, asOf);
     this.#relevant = rules.rules.flatMap((r, i) => (relevant.has(r.id) ? [i] : []));
@@ -223,7 +251,12 @@ export class ValueOfInformation {
       if (checkChronology(variant, this.asOf).length) continue;
       const d = decide(variant, this.rules, this.asOf, answeredFacts(this.#flat, answer));
       if (this.#verdict(d) === this.#verdict(this.#base)) continue;
-      return { answer, rules: this.#relevant.filter((i) => d.outcomes[i] !== this.#base.outcomes[i]).map((i) => `${this.rules.rules[i]!.id}:${this.#base.outcomes[i]}->${d.outcomes[i]}`) };
+      return {
+        answer,
+        rules: this.#relevant
+          .filter((i) => d.outcomes[i] !== this.#base.outcomes[i])
+          .map((i) => `${this.rules.rules[i]!.id}:${this.#base.outcomes[i]}->${d.outcomes[i]}`),
+      };
     }
     return undefined;
   }
@@ -249,5 +282,4 @@ export class ValueOfInformation {
     }
     return tried === 0 ? undefined : worth;
   }
-
 }

@@ -10,12 +10,18 @@ export const DONT_KNOW_LABEL = "I don't know";
 /** Parse a typed answer (dates, amounts, countries, numbers, text) for a question. */
 export function parseTyped(q: Question, text: string, today: string, buyerCountry?: string): Parsed<unknown> {
   switch (q.kind) {
-    case 'date': return parseDate(text, { today, past: q.past === true });
-    case 'money': return parseMoney(text, buyerCountry);
-    case 'country': return parseCountry(text);
-    case 'number': return parseWholeNumber(text);
-    case 'string': return parseText(text, q.path === 'supplier.uscc' ? 40 : q.path === 'order.goods' ? 120 : 2000);
-    default: return { ok: false, message: `${q.path} is not a typed question` };
+    case 'date':
+      return parseDate(text, { today, past: q.past === true });
+    case 'money':
+      return parseMoney(text, buyerCountry);
+    case 'country':
+      return parseCountry(text);
+    case 'number':
+      return parseWholeNumber(text);
+    case 'string':
+      return parseText(text, q.path === 'supplier.uscc' ? 40 : q.path === 'order.goods' ? 120 : 2000);
+    default:
+      return { ok: false, message: `${q.path} is not a typed question` };
   }
 }
 
@@ -44,18 +50,22 @@ export function formatAnswer(q: Question, value: unknown): string {
   const label = (v: unknown) => q.choices?.find((c) => c.value === (typeof v === 'boolean' ? (v ? 'yes' : 'no') : v))?.label ?? String(v);
   switch (q.kind) {
     case 'boolean':
-    case 'enum': return label(value);
+    case 'enum':
+      return label(value);
     case 'list': {
       const ticked = q.codec ? q.codec.decode(value) : (value as unknown[]);
       return ticked.length ? ticked.map(label).join('; ') : 'none';
     }
-    case 'money': return formatMoney(value as Money);
-    case 'country': return countryName(String(value));
+    case 'money':
+      return formatMoney(value as Money);
+    case 'country':
+      return countryName(String(value));
     case 'payments': {
       const list = value as Payment[];
       return list.length === 0 ? 'none' : list.map((p, i) => `${i + 1}) ${describePayment(p)}`).join('\n');
     }
-    default: return String(value);
+    default:
+      return String(value);
   }
 }
 

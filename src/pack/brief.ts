@@ -8,11 +8,28 @@ import type { Words } from './words.js';
 const MAX_UNKNOWNS = 8;
 
 /** The sections of the brief, in order; `id` names each for the HTML (a class) and for tests. */
-export const SECTIONS = ['summary', 'parties', 'timeline', 'money', 'programmes', 'routes', 'steps', 'evidence', 'warnings', 'unknowns', 'glossary', 'references'] as const;
+export const SECTIONS = [
+  'summary',
+  'parties',
+  'timeline',
+  'money',
+  'programmes',
+  'routes',
+  'steps',
+  'evidence',
+  'warnings',
+  'unknowns',
+  'glossary',
+  'references',
+] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 /** The brief, as a title, a line under it, and its sections in Markdown (each with its `##` heading). */
-export interface Brief { title: string; subtitle: string; sections: { id: SectionId; markdown: string }[] }
+export interface Brief {
+  title: string;
+  subtitle: string;
+  sections: { id: SectionId; markdown: string }[];
+}
 
 /** The brief as Markdown in the language of `w`. */
 export function briefMarkdown(input: PackInput, w: Words): string {
@@ -48,12 +65,25 @@ export function brief(input: PackInput, w: Words): Brief {
       if (rest.length) out.push('', `${t('routes.not_recommended')}${t('punct.colon')}${rest.map((s) => w.route(s.route)).join(t('punct.semicolon'))}`);
       return out;
     },
-    steps: () => (a.plan.length === 0 ? [t('steps.none')] : bullets(a.plan.map((p) => `**${p.date ?? t('steps.undated')}**${p.overdue ? ` (${t('steps.overdue')})` : ''}${t('punct.colon')}${p.condition ? `(${t('steps.if', { condition: md(p.condition.text) })}) ` : ''}${md(p.action)}${cite(p.rule)}`))),
+    steps: () =>
+      a.plan.length === 0
+        ? [t('steps.none')]
+        : bullets(
+            a.plan.map(
+              (p) =>
+                `**${p.date ?? t('steps.undated')}**${p.overdue ? ` (${t('steps.overdue')})` : ''}${t('punct.colon')}${p.condition ? `(${t('steps.if', { condition: md(p.condition.text) })}) ` : ''}${md(p.action)}${cite(p.rule)}`,
+            ),
+          ),
     evidence: () => evidenceSummary(input, w),
-    warnings: () => (warnings.length ? bullets(warnings.map((f) => `**${md(f.title)}** (${w.w('severity', f.severity)})${t('punct.colon')}${md(f.message)}${cite(f.id)}`)) : [t('warnings.none')]),
+    warnings: () =>
+      warnings.length
+        ? bullets(warnings.map((f) => `**${md(f.title)}** (${w.w('severity', f.severity)})${t('punct.colon')}${md(f.message)}${cite(f.id)}`))
+        : [t('warnings.none')],
     unknowns: () => {
       // The interview's question where there is one (issue 12), never a bare fact path when it can be helped.
-      const list = a.unknowns.slice(0, MAX_UNKNOWNS).map((u) => (u.question ? md(u.question) : u.description ? `${md(u.description)} (${factName(u.fact)})` : factName(u.fact)));
+      const list = a.unknowns
+        .slice(0, MAX_UNKNOWNS)
+        .map((u) => (u.question ? md(u.question) : u.description ? `${md(u.description)} (${factName(u.fact)})` : factName(u.fact)));
       if (a.unknowns.length > MAX_UNKNOWNS) list.push(t('unknowns.more', { n: a.unknowns.length - MAX_UNKNOWNS }));
       return list.length ? bullets(list) : [t('unknowns.none')];
     },
@@ -68,7 +98,13 @@ export function brief(input: PackInput, w: Words): Brief {
 }
 
 /** A case fact's path as words: `supplier.activity.at_trade_fairs` -> "supplier › activity › at trade fairs". */
-const factName = (path: string) => md(path.split('.').map((p) => p.replace(/_/g, ' ')).join(' › '));
+const factName = (path: string) =>
+  md(
+    path
+      .split('.')
+      .map((p) => p.replace(/_/g, ' '))
+      .join(' › '),
+  );
 
 /** The name to address the supplier by: the contracting party, else the name it trades under. */
 export function supplierName(input: PackInput): string | undefined {
@@ -135,7 +171,9 @@ function timelineRows(input: PackInput, w: Words): string[][] {
   return timeline(input.case, input.assessment.as_of).map((e) => {
     if (e.event !== 'payment') return [e.date, t(`event.${e.event}` as Key)];
     const p = payments[e.payment!]!;
-    const details = [p.stage ? w.w('stage', p.stage) : undefined, p.method ? w.w('method', p.method) : undefined, p.via ? w.w('via', p.via) : undefined].filter(Boolean).join(t('punct.comma'));
+    const details = [p.stage ? w.w('stage', p.stage) : undefined, p.method ? w.w('method', p.method) : undefined, p.via ? w.w('via', p.via) : undefined]
+      .filter(Boolean)
+      .join(t('punct.comma'));
     return [e.date, t('event.payment', { amount: w.money(p.amount) ?? t('value.not_stated'), details: details || t('value.not_stated') })];
   });
 }
@@ -155,7 +193,12 @@ function moneyRows(input: PackInput, w: Words): string[][] {
 }
 
 /** The route through which each programme is used (its dated plan steps carry the route). */
-const PROGRAM_ROUTE: Record<string, string> = { trade_assurance: 'ta_claim', offline_complaint: 'platform_complaint', card_chargeback: 'chargeback', paypal_protection: 'paypal_dispute' };
+const PROGRAM_ROUTE: Record<string, string> = {
+  trade_assurance: 'ta_claim',
+  offline_complaint: 'platform_complaint',
+  card_chargeback: 'chargeback',
+  paypal_protection: 'paypal_dispute',
+};
 
 function programmeRows(input: PackInput, w: Words): string[][] {
   const { t } = w;
@@ -164,7 +207,11 @@ function programmeRows(input: PackInput, w: Words): string[][] {
     const notes: string[] = [];
     if (p.program === 'trade_assurance' && a.trade_assurance.window_end) {
       const left = a.trade_assurance.days_left;
-      notes.push(left !== undefined && left >= 0 ? t('prog.window_end', { date: a.trade_assurance.window_end, days: left }) : t('prog.window_closed', { date: a.trade_assurance.window_end }));
+      notes.push(
+        left !== undefined && left >= 0
+          ? t('prog.window_end', { date: a.trade_assurance.window_end, days: left })
+          : t('prog.window_closed', { date: a.trade_assurance.window_end }),
+      );
     } else {
       // The programme's last dated step after today (its deadline, as the plan gives it).
       const last = a.plan.filter((s) => s.route === PROGRAM_ROUTE[p.program] && s.date !== undefined && s.date > a.as_of).at(-1);
@@ -181,16 +228,25 @@ function programmeRows(input: PackInput, w: Words): string[][] {
 function evidenceSummary(input: PackInput, w: Words): string[] {
   const { t } = w;
   const out: string[] = [];
-  for (const g of input.assessment.evidence) out.push(`- ${t('evidence.strength', { type: w.w('dispute', g.dispute_type), strength: `**${w.w('strength', g.strength)}**` })}`);
+  for (const g of input.assessment.evidence)
+    out.push(`- ${t('evidence.strength', { type: w.w('dispute', g.dispute_type), strength: `**${w.w('strength', g.strength)}**` })}`);
   if (out.length) out.push('');
   const list = exhibits(input);
   if (list.length === 0) out.push(t('evidence.none'));
   else {
     const files = (n: number) => (n === 0 ? t('files.none') : String(n));
-    out.push(...table([t('col.exhibit'), t('col.evidence'), t('col.status'), t('col.files')], list.map((e) => [e.no, w.evidence(e.kind), w.w('status', e.status), files(e.files.length)])));
+    out.push(
+      ...table(
+        [t('col.exhibit'), t('col.evidence'), t('col.status'), t('col.files')],
+        list.map((e) => [e.no, w.evidence(e.kind), w.w('status', e.status), files(e.files.length)]),
+      ),
+    );
   }
   const missing = gaps(input.assessment);
-  out.push('', `**${t('evidence.gaps')}**${t('punct.colon')}${missing.length ? missing.map((g) => `${w.evidence(g.kind)} (${w.w('status', g.status)})`).join(t('punct.semicolon')) : t('evidence.no_gaps')}`);
+  out.push(
+    '',
+    `**${t('evidence.gaps')}**${t('punct.colon')}${missing.length ? missing.map((g) => `${w.evidence(g.kind)} (${w.w('status', g.status)})`).join(t('punct.semicolon')) : t('evidence.no_gaps')}`,
+  );
   out.push('', t('evidence.see_index'));
   return out;
 }

@@ -18,7 +18,13 @@ export function evidenceIndexMarkdown(input: PackInput, w: Words): string {
     '',
   ];
   if (list.length === 0) out.push(t('evidence.none'));
-  else out.push(...table([t('col.exhibit'), t('col.evidence'), t('col.status'), t('col.files')], list.map((e) => [e.no, w.evidence(e.kind), w.w('status', e.status), String(e.files.length)])));
+  else
+    out.push(
+      ...table(
+        [t('col.exhibit'), t('col.evidence'), t('col.status'), t('col.files')],
+        list.map((e) => [e.no, w.evidence(e.kind), w.w('status', e.status), String(e.files.length)]),
+      ),
+    );
   for (const e of list) {
     out.push('', `### ${e.no}. ${w.evidence(e.kind)}: ${w.w('status', e.status)}`, '');
     const colon = t('punct.colon');
@@ -31,7 +37,9 @@ export function evidenceIndexMarkdown(input: PackInput, w: Words): string {
   const missing = gaps(input.assessment);
   if (missing.length === 0) out.push(t('evidence.no_gaps'));
   for (const g of missing) {
-    out.push(`- ${t('index.gap_line', { title: `**${w.evidence(g.kind)}**`, status: w.w('status', g.status), types: g.types.map((d) => w.w('dispute', d)).join(', '), where: md(input.catalogue.evidence[g.kind]?.where ?? '') })}`);
+    out.push(
+      `- ${t('index.gap_line', { title: `**${w.evidence(g.kind)}**`, status: w.w('status', g.status), types: g.types.map((d) => w.w('dispute', d)).join(', '), where: md(input.catalogue.evidence[g.kind]?.where ?? '') })}`,
+    );
   }
   return out.join('\n') + '\n';
 }

@@ -43,7 +43,7 @@ export function briefHtml(b: Brief, lang: Lang): string {
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">',
     `<title>${escapeHtml(renderer.utils.unescapeAll(b.title))}</title>`,
     `<style>${CSS}</style>`,
     '</head>',

@@ -19,7 +19,9 @@ export function letterMarkdown(input: PackInput, w: Words): string {
   // An infringement with no order behind it (a copycat, not our supplier) is not a breach of contract.
   const contract = !ip || c.order !== undefined;
   const orderDate = c.order?.date ?? t('ph.order_date');
-  const subject = contract ? t('letter.subject', { remedy: t(ip ? 'letter.remedy_ip' : 'letter.remedy_refund'), date: orderDate, order: t('ph.order_no') }) : t('letter.subject_ip');
+  const subject = contract
+    ? t('letter.subject', { remedy: t(ip ? 'letter.remedy_ip' : 'letter.remedy_refund'), date: orderDate, order: t('ph.order_no') })
+    : t('letter.subject_ip');
   const out = [...beforeSending(w), ...addresses(input, w), `**${subject}**`, '', t('letter.salutation'), ''];
   body(input, w, { ip, contract, orderDate }).forEach((p, i) => out.push(`${i + 1}. ${p.replace(/\n/g, '\n   ')}`, ''));
   out.push(t('letter.closing'), '', t('letter.signature'), c.buyer?.name ?? t('ph.buyer_name'));
@@ -28,7 +30,9 @@ export function letterMarkdown(input: PackInput, w: Words): string {
 
 /** The draft banner and the notes for whoever sends it (removed before sending). */
 function beforeSending({ t }: Words): string[] {
-  const notes = (['letter.sending_placeholders', 'letter.sending_proof', 'letter.sending_deadlines', 'letter.sending_language'] as const).map((k) => `- ${t(k)}`);
+  const notes = (['letter.sending_placeholders', 'letter.sending_proof', 'letter.sending_deadlines', 'letter.sending_language'] as const).map(
+    (k) => `- ${t(k)}`,
+  );
   return [`> **${t('letter.draft_banner')}**`, '', `## ${t('letter.sending_title')}`, '', ...notes, '', '---', ''];
 }
 
@@ -55,9 +59,15 @@ function body(input: PackInput, w: Words, o: { ip: boolean; contract: boolean; o
   const c = input.case;
   const amount = w.money(amountDemanded(input)) ?? t('ph.amount');
   const deadline = addDays(input.assessment.as_of, RESPONSE_DAYS);
-  const channel = c.order?.channel ? t(`letter.channel_${c.order.channel === 'trade_assurance' ? 'ta' : c.order.channel === 'wholesale_checkout' ? 'wholesale' : 'offline'}` as Key) : '';
-  const paras = o.contract ? [t('letter.order', { date: o.orderDate, goods: c.order?.goods ?? t('ph.goods'), order: t('ph.order_no'), channel }), payments(input, w)] : [];
-  paras.push([o.contract ? t('letter.breach_intro') : '', ...problemSentences(input, w, 'breach'), position(input, w)].filter(Boolean).join(w.lang === 'zh' ? '' : ' '));
+  const channel = c.order?.channel
+    ? t(`letter.channel_${c.order.channel === 'trade_assurance' ? 'ta' : c.order.channel === 'wholesale_checkout' ? 'wholesale' : 'offline'}` as Key)
+    : '';
+  const paras = o.contract
+    ? [t('letter.order', { date: o.orderDate, goods: c.order?.goods ?? t('ph.goods'), order: t('ph.order_no'), channel }), payments(input, w)]
+    : [];
+  paras.push(
+    [o.contract ? t('letter.breach_intro') : '', ...problemSentences(input, w, 'breach'), position(input, w)].filter(Boolean).join(w.lang === 'zh' ? '' : ' '),
+  );
   paras.push(t(o.ip ? 'letter.demand_ip' : 'letter.demand', { amount, deadline, days: RESPONSE_DAYS }));
   paras.push(t(o.contract ? 'letter.reserve' : 'letter.reserve_ip'), t('letter.without_prejudice'));
   return paras;
@@ -68,7 +78,10 @@ function payments(input: PackInput, w: Words): string {
   const list = input.case.order?.payments ?? [];
   const total = w.money(input.assessment.case.amount_paid);
   if (list.length === 0) return t('letter.paid_unknown', { amount: total ?? t('ph.total') });
-  const lines = list.map((p) => `- ${t('letter.payment', { date: p.date ?? t('ph.date'), amount: w.money(p.amount) ?? t('ph.amount'), method: p.method ? w.w('method', p.method) : t('ph.method'), via: p.via ? w.w('via', p.via) : t('via.unknown') })}`);
+  const lines = list.map(
+    (p) =>
+      `- ${t('letter.payment', { date: p.date ?? t('ph.date'), amount: w.money(p.amount) ?? t('ph.amount'), method: p.method ? w.w('method', p.method) : t('ph.method'), via: p.via ? w.w('via', p.via) : t('via.unknown') })}`,
+  );
   return [t('letter.paid_intro', { total: total ?? t('ph.total') }), ...lines].join('\n');
 }
 
@@ -77,7 +90,9 @@ export function problemSentences(input: PackInput, w: Words, prefix: 'breach' | 
   const types = input.assessment.case.dispute_types;
   const expected = input.case.order?.delivery?.expected_date ?? w.t('ph.expected');
   const ip = input.case.ip;
-  const rights = (ip?.rights ?? []).map((r) => (r.registration_no ? w.t('ip.registration', { kind: w.w('right', r.kind), no: r.registration_no }) : w.w('right', r.kind)));
+  const rights = (ip?.rights ?? []).map((r) =>
+    r.registration_no ? w.t('ip.registration', { kind: w.w('right', r.kind), no: r.registration_no }) : w.w('right', r.kind),
+  );
   const urls = ip?.infringing_urls ?? [];
   const vars = {
     expected,

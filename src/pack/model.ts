@@ -29,9 +29,23 @@ export interface PackInput {
   files: ReadonlyMap<string, FileFact>;
 }
 
-export interface Exhibit { no: string; kind: EvidenceKind; status: EvidenceStatus; files: FileFact[]; note?: string }
-export interface Gap { kind: EvidenceKind; status: EvidenceStatus | 'unknown'; types: DisputeType[] }
-export interface TimelineEvent { date: string; event: 'order' | 'payment' | 'expected' | 'shipped' | 'receipt' | 'closed' | 'discovered' | 'notified' | 'dispute_opened' | 'as_of'; payment?: number }
+export interface Exhibit {
+  no: string;
+  kind: EvidenceKind;
+  status: EvidenceStatus;
+  files: FileFact[];
+  note?: string;
+}
+export interface Gap {
+  kind: EvidenceKind;
+  status: EvidenceStatus | 'unknown';
+  types: DisputeType[];
+}
+export interface TimelineEvent {
+  date: string;
+  event: 'order' | 'payment' | 'expected' | 'shipped' | 'receipt' | 'closed' | 'discovered' | 'notified' | 'dispute_opened' | 'as_of';
+  payment?: number;
+}
 
 type EvidenceEntry = NonNullable<Case['evidence']>[EvidenceKind];
 
@@ -91,7 +105,10 @@ export function timeline(c: Case, asOf: string): TimelineEvent[] {
   add(c.dispute?.supplier_notified_date, 'notified');
   add(c.dispute?.platform_dispute?.opened_date, 'dispute_opened');
   add(asOf, 'as_of');
-  return out.map((e, i) => ({ e, i })).sort((x, y) => compareText(x.e.date, y.e.date) || x.i - y.i).map((x) => x.e);
+  return out
+    .map((e, i) => ({ e, i }))
+    .sort((x, y) => compareText(x.e.date, y.e.date) || x.i - y.i)
+    .map((x) => x.e);
 }
 
 /** The sources of the rules a document quotes, numbered from 1 in the order first quoted (title, author, date,

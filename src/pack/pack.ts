@@ -8,7 +8,10 @@ import { evidenceIndexMarkdown } from './evidence-index.js';
 import { letterMarkdown } from './letter.js';
 import { platformTextMarkdown } from './platform-text.js';
 
-export interface PackFile { name: string; content: string }
+export interface PackFile {
+  name: string;
+  content: string;
+}
 
 /** The files of the pack, in the order a reader needs them. The brief is in `lang`; the letter in both languages. */
 export function buildPack(input: PackInput, lang: Lang = 'en'): PackFile[] {

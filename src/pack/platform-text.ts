@@ -17,7 +17,9 @@ export function platformTextMarkdown(input: PackInput, w: Words): string {
   const orderNo = '[order number]';
   const paid = w.money(a.case.amount_paid) ?? t('ph.total');
   const viaAlibaba = w.money(paidThroughAlibaba(input)) ?? t('platform.paid_unknown');
-  const have = exhibits(input).filter((e) => e.status !== 'missing').map((e) => w.evidence(e.kind));
+  const have = exhibits(input)
+    .filter((e) => e.status !== 'missing')
+    .map((e) => w.evidence(e.kind));
   const attached = have.length ? t('platform.evidence', { list: have.join('; ') }) : t('platform.evidence_none');
   const problem = problemSentences(input, w, 'problem').join(' ');
   const pos = c.dispute?.supplier_position ? t('platform.supplier_position', { position: w.w('position', c.dispute.supplier_position) }) : '';
@@ -30,7 +32,15 @@ export function platformTextMarkdown(input: PackInput, w: Words): string {
       return;
     }
     const text = body.filter(Boolean).join('\n\n');
-    out.push(t('platform.status', { status: w.w('elig', verdict?.status ?? 'uncertain') }), ...notes, t('platform.length', { n: [...text].length }), '', '```text', text, '```');
+    out.push(
+      t('platform.status', { status: w.w('elig', verdict?.status ?? 'uncertain') }),
+      ...notes,
+      t('platform.length', { n: [...text].length }),
+      '',
+      '```text',
+      text,
+      '```',
+    );
   };
   const ta = a.trade_assurance;
   const oc = a.programs.find((p) => p.program === 'offline_complaint');

@@ -8,7 +8,13 @@ export const FORMATS = ['text', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
 /** color: a chalk instance to colour with (none: plain text). */
 /** width: the text report's width in columns (default 80, kept between 60 and 100). */
-export interface RenderOptions { color?: ChalkInstance; explain?: boolean; sources?: boolean; lines?: boolean; width?: number }
+export interface RenderOptions {
+  color?: ChalkInstance;
+  explain?: boolean;
+  sources?: boolean;
+  lines?: boolean;
+  width?: number;
+}
 
 const plain = new Chalk({ level: 0 });
 

@@ -59,7 +59,9 @@ export function sourcesSection(a: Assessment, c: ChalkInstance, full: boolean): 
     return out;
   }
   const counts = GROUPS.map(([name, kinds]) => [name, a.sources.filter((s) => kinds.includes(s.kind)).length] as const).filter(([, n]) => n > 0);
-  out.push(`  ${a.sources.length} numbered source${a.sources.length === 1 ? '' : 's'}: ${counts.map(([name, n]) => `${name} ${n}`).join(', ')}. ${c.dim('Titles and addresses: --sources, or --format json.')}`);
+  out.push(
+    `  ${a.sources.length} numbered source${a.sources.length === 1 ? '' : 's'}: ${counts.map(([name, n]) => `${name} ${n}`).join(', ')}. ${c.dim('Titles and addresses: --sources, or --format json.')}`,
+  );
   return out;
 }
 
@@ -76,9 +78,11 @@ export function entryLines(s: CitedSource, places: readonly string[], c: ChalkIn
 /** A rule's citations in --explain: "[n] title (at)". */
 export function citationText(a: Assessment, source: readonly Citation[]): string {
   const byId = new Map(a.sources.map((s) => [s.id, s]));
-  return source.map((x) => {
-    const s = byId.get(x.ref);
-    const name = s ? `[${s.n}] ${s.title}` : x.ref;
-    return x.at ? `${name} (${x.at})` : name;
-  }).join('; ');
+  return source
+    .map((x) => {
+      const s = byId.get(x.ref);
+      const name = s ? `[${s.n}] ${s.title}` : x.ref;
+      return x.at ? `${name} (${x.at})` : name;
+    })
+    .join('; ');
 }

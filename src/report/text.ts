@@ -129,7 +129,14 @@ function header(x: Ctx): string[] {
     a.case.amount_paid ? `Paid: ${formatMoney(a.case.amount_paid)}` : undefined,
   ].filter(Boolean);
   out.push(...x.wrap(facts.join(' · ')));
-  if (a.defaults?.length) out.push(...x.wrap(c.dim(`Not in the case, from your config: ${a.defaults.map((d) => `${d.fact} ${safeInline(String(d.value))}`).join(', ')} (${[...new Set(a.defaults.map((d) => safeInline(d.from)))].join(', ')})`)));
+  if (a.defaults?.length)
+    out.push(
+      ...x.wrap(
+        c.dim(
+          `Not in the case, from your config: ${a.defaults.map((d) => `${d.fact} ${safeInline(String(d.value))}`).join(', ')} (${[...new Set(a.defaults.map((d) => safeInline(d.from)))].join(', ')})`,
+        ),
+      ),
+    );
   return out;
 }
 
@@ -145,7 +152,10 @@ function verdict(x: Ctx): string[] {
     const rest = ta.uncovered && ta.uncovered.amount > 0 ? `; the other ${formatMoney(ta.uncovered)} is beyond its reach (legal action)` : '';
     parts.push(ta.recoverable ? `Trade Assurance can refund at most ${formatMoney(ta.recoverable)}${rest}` : 'Trade Assurance covers this order');
   } else if (ta.status === 'ineligible') parts.push('Trade Assurance does not cover this dispute');
-  else parts.push(`Trade Assurance ${ta.recoverable ? `may refund at most ${formatMoney(ta.recoverable)}` : 'may cover this order'} (not settled yet: see the questions)`);
+  else
+    parts.push(
+      `Trade Assurance ${ta.recoverable ? `may refund at most ${formatMoney(ta.recoverable)}` : 'may cover this order'} (not settled yet: see the questions)`,
+    );
   const out = ['', ...x.wrap(`${parts.join('; ')}.`, c.bold('In short: '))];
   const top = a.strategies.find((s) => s.rank === 1);
   const rec = a.recommendation;
@@ -159,7 +169,8 @@ function verdict(x: Ctx): string[] {
     const step = a.plan.find((s) => !s.condition && s.date);
     const by = step?.date ? (step.date <= a.as_of ? 'today' : `by ${step.date}`) : undefined;
     out.push(...x.wrap(`${rec.title}${by ? `, ${by}` : ''}.`, c.bold('Start with: ')));
-  } else if (a.case.dispute_types.length > 0 || a.case.loss !== undefined) out.push(...x.wrap(c.dim('No route stands out yet on what you have told; the answers to the questions below decide it.'), c.bold('Start with: ')));
+  } else if (a.case.dispute_types.length > 0 || a.case.loss !== undefined)
+    out.push(...x.wrap(c.dim('No route stands out yet on what you have told; the answers to the questions below decide it.'), c.bold('Start with: ')));
   else out.push(...x.wrap(c.dim('no route stands out yet: say what went wrong and what you paid.'), c.bold('Start with: ')));
   return out;
 }
@@ -169,7 +180,10 @@ function verdict(x: Ctx): string[] {
 function byWhen(a: Assessment, route: string): string | undefined {
   const ta = a.trade_assurance;
   if (route === 'ta_claim' && ta.window_end && ta.window_end >= a.as_of) return `by ${ta.window_end}`;
-  const dates = a.plan.filter((s) => s.route === route && !s.condition && s.date).map((s) => s.date!).sort();
+  const dates = a.plan
+    .filter((s) => s.route === route && !s.condition && s.date)
+    .map((s) => s.date!)
+    .sort();
   const last = dates[dates.length - 1];
   if (!last) return undefined;
   return last <= a.as_of ? 'today' : `by ${last}`;
@@ -190,7 +204,8 @@ function nextSteps(x: Ctx): string[] {
   const { a, c } = x;
   const groups = stepGroups(a);
   const out = heading(x, 'Your next steps');
-  if (groups.length === 0) return [...out, ...x.wrap(c.dim('No step is dated yet on what you have told: answer the questions below, most decisive first.'), '  ')];
+  if (groups.length === 0)
+    return [...out, ...x.wrap(c.dim('No step is dated yet on what you have told: answer the questions below, most decisive first.'), '  ')];
   for (const g of groups) {
     out.push(c.bold(GROUP_TITLE[g.group](a)));
     const shown = g.group === 'depends' ? g.steps.slice(0, MAX_DEPENDING) : g.steps;
@@ -201,10 +216,13 @@ function nextSteps(x: Ctx): string[] {
       condition = s.condition?.text;
       out.push(...x.wrap(stepShort(x, s, g.group), g.group === 'depends' ? `    ${x.stepNo.get(s)}. ` : `  ${x.stepNo.get(s)}. `));
     }
-    if (shown.length < g.steps.length) out.push(...x.wrap(c.dim(`and ${g.steps.length - shown.length} more that depend on your answers (in the plan below)`), '    '));
+    if (shown.length < g.steps.length)
+      out.push(...x.wrap(c.dim(`and ${g.steps.length - shown.length} more that depend on your answers (in the plan below)`), '    '));
   }
   const flags = warningFindings(a).length;
-  out.push(...x.wrap(c.dim(`Each step in full: "Plan" below.${flags ? ` Read the ${flags} warning${flags === 1 ? '' : 's'} under "Red flags" before you act.` : ''}`)));
+  out.push(
+    ...x.wrap(c.dim(`Each step in full: "Plan" below.${flags ? ` Read the ${flags} warning${flags === 1 ? '' : 's'} under "Red flags" before you act.` : ''}`)),
+  );
   return out;
 }
 
@@ -244,7 +262,8 @@ function routes(x: Ctx): string[] {
   // Another answer to an open question would make another route the best: one line per route.
   const byRoute = new Map<string, string[]>();
   for (const alt of alts) byRoute.set(alt.title, [...(byRoute.get(alt.title) ?? []), alt.condition]);
-  for (const [title, conds] of [...byRoute].slice(0, 4)) out.push(...x.wrap(`${c.bold(title)} would come first if ${conds.join('; or if ')}.`, `  ${c.yellow('↳')} `));
+  for (const [title, conds] of [...byRoute].slice(0, 4))
+    out.push(...x.wrap(`${c.bold(title)} would come first if ${conds.join('; or if ')}.`, `  ${c.yellow('↳')} `));
   if (rest.length) {
     out.push(c.dim('  Not recommended:'));
     for (const s of rest) out.push(...x.wrap(c.dim(`${s.title}: ${s.reasons.map((r) => `${r.message}${cite(r.rule)}`).join(' ')}`), '   × ', '     '));
@@ -286,12 +305,17 @@ function taBox(x: Ctx): string[] {
   const ta = a.trade_assurance;
   const lines = [`${c.bold('Trade Assurance')}: ${statusText(c, ta.status)}`];
   const shown = taShown(ta);
-  for (const r of shown.listed.filter((r) => !shown.hidden.has(r))) lines.push(`${r.effect === 'met' ? c.green('✔') : r.effect === 'unknown' ? c.yellow('?') : c.red('✖')} ${r.message}${cite(r.rule)}`);
+  for (const r of shown.listed.filter((r) => !shown.hidden.has(r)))
+    lines.push(`${r.effect === 'met' ? c.green('✔') : r.effect === 'unknown' ? c.yellow('?') : c.red('✖')} ${r.message}${cite(r.rule)}`);
   if (shown.hidden.size) lines.push(c.dim(`? ${shown.hidden.size} more not known yet (see the questions below)`));
-  if (ta.window_end && ta.status !== 'ineligible') lines.push(`Window ends ${c.bold(ta.window_end)}${ta.days_left !== undefined ? (ta.days_left >= 0 ? ` (${ta.days_left} days left)` : c.red(` (closed ${-ta.days_left} days ago)`)) : ''}`);
+  if (ta.window_end && ta.status !== 'ineligible')
+    lines.push(
+      `Window ends ${c.bold(ta.window_end)}${ta.days_left !== undefined ? (ta.days_left >= 0 ? ` (${ta.days_left} days left)` : c.red(` (closed ${-ta.days_left} days ago)`)) : ''}`,
+    );
   if (ta.recoverable) lines.push(`Recoverable through Trade Assurance: at most ${c.bold(formatMoney(ta.recoverable))}`);
   if (ta.uncovered && ta.uncovered.amount > 0) lines.push(`Beyond its reach (needs legal action): ${c.bold(formatMoney(ta.uncovered))}`);
-  if (ta.window_end && ta.days_left !== undefined && ta.days_left < 0 && ta.status !== 'ineligible') lines.push(c.dim('(your dispute was taken up before it closed, or nothing has been delivered)'));
+  if (ta.window_end && ta.days_left !== undefined && ta.days_left < 0 && ta.status !== 'ineligible')
+    lines.push(c.dim('(your dispute was taken up before it closed, or nothing has been delivered)'));
   const settle = questionsFor(a, ta.unknown_facts);
   if (ta.status === 'uncertain' && settle.length) lines.push(c.dim(`To settle it: ${settle.slice(0, 3).join(' ')}`));
   return box(lines, Math.min(x.width, BOX_WIDTH));
@@ -324,7 +348,13 @@ function programLines(x: Ctx): string[] {
       continue;
     }
     if (p.status !== 'uncertain') {
-      out.push(...x.wrap(`${c.bold(p.title)}: ${statusText(c, p.status)}${p.reasons[0] ? c.dim(` (${p.reasons[0].message})`) + cite(p.reasons[0].rule) : ''}`, '', '  '));
+      out.push(
+        ...x.wrap(
+          `${c.bold(p.title)}: ${statusText(c, p.status)}${p.reasons[0] ? c.dim(` (${p.reasons[0].message})`) + cite(p.reasons[0].rule) : ''}`,
+          '',
+          '  ',
+        ),
+      );
       continue;
     }
     const q = questionsFor(a, p.unknown_facts);
@@ -354,7 +384,13 @@ function evidence(x: Ctx): string[] {
       // Where to get a piece: for every required one you lack, and for recommended ones you said are missing or partial.
       const howTo = (i: EvidenceItem) => i.status !== 'have' && (i.level === 'required' || i.status !== 'unknown');
       for (const i of items) {
-        out.push(...x.wrap(`${i.title}${i.status === 'unknown' ? c.dim(' (not stated)') : ''}${c.dim(` — ${i.proves}`)}${cite(i.rule)}`, `  ${markText(c, i.status)} `, '    '));
+        out.push(
+          ...x.wrap(
+            `${i.title}${i.status === 'unknown' ? c.dim(' (not stated)') : ''}${c.dim(` — ${i.proves}`)}${cite(i.rule)}`,
+            `  ${markText(c, i.status)} `,
+            '    ',
+          ),
+        );
         if (howTo(i)) out.push(...x.wrap(c.dim(i.where), `    ${c.dim('get it:')} `, '      '));
       }
     }
@@ -388,8 +424,13 @@ function questions(x: Ctx): string[] {
   const list = a.unknowns.filter((u) => (u.question ?? u.description) && !lookedUp.has(u.fact));
   if (list.length === 0) return [];
   const out = heading(x, 'Questions that would change the verdict, most decisive first');
-  for (const u of list.slice(0, MAX_QUESTIONS)) out.push(...x.wrap(c.bold(u.question ?? `${u.description}?`), '  ? '), ...(u.how ? x.wrap(c.dim(u.how), `      ${c.dim('how to find out:')} `, '        ') : []));
-  if (list.length > MAX_QUESTIONS) out.push(...x.wrap(c.dim(`... and ${list.length - MAX_QUESTIONS} more (see --format json, or answer them in the interview)`), '  '));
+  for (const u of list.slice(0, MAX_QUESTIONS))
+    out.push(
+      ...x.wrap(c.bold(u.question ?? `${u.description}?`), '  ? '),
+      ...(u.how ? x.wrap(c.dim(u.how), `      ${c.dim('how to find out:')} `, '        ') : []),
+    );
+  if (list.length > MAX_QUESTIONS)
+    out.push(...x.wrap(c.dim(`... and ${list.length - MAX_QUESTIONS} more (see --format json, or answer them in the interview)`), '  '));
   return out;
 }
 
@@ -402,7 +443,10 @@ function homework(x: Ctx): string[] {
 function nextOrder(x: Ctx): string[] {
   const list = preventionFindings(x.a);
   if (list.length === 0) return [];
-  return [...heading(x, 'Next order: what would have avoided this'), ...list.flatMap((f) => x.wrap(`${x.c.bold(`${f.title}.`)} ${f.message}${x.cite(f.id)}`, '  • '))];
+  return [
+    ...heading(x, 'Next order: what would have avoided this'),
+    ...list.flatMap((f) => x.wrap(`${x.c.bold(`${f.title}.`)} ${f.message}${x.cite(f.id)}`, '  • ')),
+  ];
 }
 
 /** The words of the trade the report uses, each explained once. */
@@ -412,7 +456,8 @@ function glossary(x: Ctx, body: string): string[] {
   return [...heading(x, 'Words used'), ...used.flatMap((g) => x.wrap(`${x.c.bold(`${g.term}:`)} ${g.meaning}`, '  ', '    '))];
 }
 
-const statusText = (c: ChalkInstance, s: string) => (s === 'eligible' ? c.green.bold('ELIGIBLE') : s === 'ineligible' ? c.red.bold('NOT ELIGIBLE') : c.yellow.bold('UNCERTAIN'));
+const statusText = (c: ChalkInstance, s: string) =>
+  s === 'eligible' ? c.green.bold('ELIGIBLE') : s === 'ineligible' ? c.red.bold('NOT ELIGIBLE') : c.yellow.bold('UNCERTAIN');
 const strengthText = (c: ChalkInstance, s: string) => (s === 'strong' ? c.green(s) : s === 'weak' ? c.red(s) : c.yellow(s));
 const markText = (c: ChalkInstance, s: EvidenceItem['status']) => (s === 'have' ? c.green : s === 'missing' ? c.red : c.yellow)(MARK[s]);
 const sevColor = (c: ChalkInstance, s: string) => (s === 'critical' || s === 'high' ? c.red : s === 'medium' ? c.yellow : c.cyan);

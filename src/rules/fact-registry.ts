@@ -25,7 +25,13 @@ export function factRegistry(): Map<string, FactInfo> {
     if (d.values) info.values = d.values;
     out.set(d.name, info);
   }
-  for (const p of PROGRAMS) out.set(`eligibility.${p}`, { path: `eligibility.${p}`, kind: 'enum', values: ['eligible', 'ineligible'], description: `Outcome of the ${p} eligibility rules (unknown while uncertain)` });
+  for (const p of PROGRAMS)
+    out.set(`eligibility.${p}`, {
+      path: `eligibility.${p}`,
+      kind: 'enum',
+      values: ['eligible', 'ineligible'],
+      description: `Outcome of the ${p} eligibility rules (unknown while uncertain)`,
+    });
   out.set('as_of', { path: 'as_of', kind: 'date', description: 'The date of the assessment' });
   cached = out;
   return out;

@@ -24,7 +24,13 @@ interface RuleFileShape {
 export function loadRules(docs: readonly YamlDoc[], base?: RuleSet): Result<RuleSet> {
   const diagnostics: Diagnostic[] = [];
   const set: RuleSet = base
-    ? { rules: [...base.rules], params: { ...base.params }, sources: { ...base.sources }, catalogue: { evidence: { ...base.catalogue.evidence }, routes: { ...base.catalogue.routes }, programs: { ...base.catalogue.programs } }, files: [...base.files] }
+    ? {
+        rules: [...base.rules],
+        params: { ...base.params },
+        sources: { ...base.sources },
+        catalogue: { evidence: { ...base.catalogue.evidence }, routes: { ...base.catalogue.routes }, programs: { ...base.catalogue.programs } },
+        files: [...base.files],
+      }
     : { rules: [], params: {}, sources: {}, catalogue: { evidence: {}, routes: {}, programs: {} }, files: [] };
   const sourceDocs = new Map<string, YamlDoc>();
   const ruleDocs: ({ doc: YamlDoc; index: number } | undefined)[] = set.rules.map(() => undefined);
@@ -64,7 +70,13 @@ export function loadRules(docs: readonly YamlDoc[], base?: RuleSet): Result<Rule
     for (const [id, entry] of Object.entries(file.sources ?? {})) {
       const first = sourceDocs.get(id)?.file ?? (base && id in base.sources ? 'the built-in bibliography' : undefined);
       if (first && !isDeepStrictEqual(set.sources[id], entry)) {
-        diagnostics.push(diag('rules-duplicate-source', `source '${id}' is already defined differently in ${first}; give this one another id`, { file: doc.file, path: ['sources', id], ...doc.locate(['sources', id], 'key') }));
+        diagnostics.push(
+          diag('rules-duplicate-source', `source '${id}' is already defined differently in ${first}; give this one another id`, {
+            file: doc.file,
+            path: ['sources', id],
+            ...doc.locate(['sources', id], 'key'),
+          }),
+        );
         continue;
       }
       set.sources[id] = entry;
@@ -85,11 +97,13 @@ export function loadRules(docs: readonly YamlDoc[], base?: RuleSet): Result<Rule
     const full = ['rules', index, ...path];
     return { file: doc.file, path: full, ...doc.locate(full) };
   };
-  const inSection = (section: string, docsById: Map<string, YamlDoc>) => (name: string, sub: (string | number)[] = []) => {
-    const doc = docsById.get(name) ?? docs[0];
-    const full = [section, name, ...sub];
-    return doc ? { file: doc.file, path: full, ...doc.locate(full) } : { file: '(rules)', path: [], line: 1, column: 1 };
-  };
+  const inSection =
+    (section: string, docsById: Map<string, YamlDoc>) =>
+    (name: string, sub: (string | number)[] = []) => {
+      const doc = docsById.get(name) ?? docs[0];
+      const full = [section, name, ...sub];
+      return doc ? { file: doc.file, path: full, ...doc.locate(full) } : { file: '(rules)', path: [], line: 1, column: 1 };
+    };
   const semantic = checkRuleSet(set, where, inSection('parameters', paramDocs), inSection('sources', sourceDocs));
   return semantic.length ? { ok: false, diagnostics: semantic } : { ok: true, value: set };
 }

@@ -8,7 +8,13 @@ import type { Parameter } from './types.js';
 export type ParameterKind = 'number' | 'text' | 'list' | 'table';
 
 /** What values a unit allows: a number (or a table of numbers, for rates) within a range. */
-export interface UnitSchema { kind: 'number' | 'table'; min: number; max: number; integer?: boolean; minExclusive?: boolean }
+export interface UnitSchema {
+  kind: 'number' | 'table';
+  min: number;
+  max: number;
+  integer?: boolean;
+  minExclusive?: boolean;
+}
 
 /** The units of the built-in parameters. Ranges keep every computed date and amount within what cases hold
  * (dates 1900-2199, amounts up to 10^12): ten years of days, thirty years. */
@@ -26,7 +32,10 @@ export const UNITS: Readonly<Record<string, UnitSchema>> = {
 const ANY_NUMBER: UnitSchema = { kind: 'number', min: -1e12, max: 1e12 };
 
 /** A problem with one parameter, at a path inside the parameter ('value', or 'value' and a table key, or 'unit'). */
-export interface ParameterProblem { path: string[]; message: string }
+export interface ParameterProblem {
+  path: string[];
+  message: string;
+}
 
 /** The kind of a parameter's value. */
 export function kindOf(value: unknown): ParameterKind {
@@ -43,14 +52,24 @@ export function parameterProblems(name: string, p: Parameter, before?: Parameter
   const kind = kindOf(p.value);
   if (before) {
     const was = kindOf(before.value);
-    if (kind !== was) return [{ path: ['value'], message: `the parameter '${name}' must be ${KIND_NAMES[was]} (it overrides one that is); got ${KIND_NAMES[kind]}` }];
-    if (before.unit !== undefined && p.unit !== before.unit) out.push({ path: p.unit === undefined ? [] : ['unit'], message: `the parameter '${name}' overrides one measured in ${before.unit}; write unit: ${before.unit}${p.unit === undefined ? '' : ` (got '${p.unit}')`}` });
+    if (kind !== was)
+      return [{ path: ['value'], message: `the parameter '${name}' must be ${KIND_NAMES[was]} (it overrides one that is); got ${KIND_NAMES[kind]}` }];
+    if (before.unit !== undefined && p.unit !== before.unit)
+      out.push({
+        path: p.unit === undefined ? [] : ['unit'],
+        message: `the parameter '${name}' overrides one measured in ${before.unit}; write unit: ${before.unit}${p.unit === undefined ? '' : ` (got '${p.unit}')`}`,
+      });
   }
   const unit = p.unit === undefined ? undefined : UNITS[p.unit];
-  if (unit && unit.kind !== kind) return [...out, { path: ['value'], message: `the parameter '${name}' is in ${p.unit}, so its value must be ${KIND_NAMES[unit.kind]}; got ${KIND_NAMES[kind]}` }];
+  if (unit && unit.kind !== kind)
+    return [
+      ...out,
+      { path: ['value'], message: `the parameter '${name}' is in ${p.unit}, so its value must be ${KIND_NAMES[unit.kind]}; got ${KIND_NAMES[kind]}` },
+    ];
   const schema = unit ?? ANY_NUMBER;
   if (kind === 'number') out.push(...outOfRange(name, p.value as number, schema, p.unit, ['value']));
-  if (kind === 'table') for (const [key, v] of Object.entries(p.value as Record<string, number>)) out.push(...outOfRange(name, v, schema, p.unit, ['value', key]));
+  if (kind === 'table')
+    for (const [key, v] of Object.entries(p.value as Record<string, number>)) out.push(...outOfRange(name, v, schema, p.unit, ['value', key]));
   return out;
 }
 
@@ -58,7 +77,8 @@ function outOfRange(name: string, v: number, s: UnitSchema, unit: string | undef
   const n = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 6 });
   const range = `${s.minExclusive ? 'above' : 'from'} ${n(s.min)} ${s.minExclusive ? 'and up' : ''} to ${n(s.max)}`.replace('  ', ' ');
   const what = `the parameter '${name}'${path.length > 1 ? ` (${path[1]})` : ''}${unit ? ` in ${unit}` : ''}`;
-  if (!Number.isFinite(v) || v > s.max || v < s.min || (s.minExclusive && v === s.min)) return [{ path, message: `${what} must be ${range}${s.integer ? ', a whole number' : ''}; got ${String(v)}` }];
+  if (!Number.isFinite(v) || v > s.max || v < s.min || (s.minExclusive && v === s.min))
+    return [{ path, message: `${what} must be ${range}${s.integer ? ', a whole number' : ''}; got ${String(v)}` }];
   if (s.integer && !Number.isInteger(v)) return [{ path, message: `${what} must be a whole number; got ${String(v)}` }];
   return [];
 }

@@ -8,7 +8,10 @@ import { factRegistry } from './fact-registry.js';
 import type { Citation, Condition, Operand, Parameter, Rule, RuleSet, SourceEntry } from './types.js';
 
 /** Which fixtures fire and decide each rule (rule id -> fixture files), from running them. */
-export interface FixtureIndex { fires: Record<string, string[]>; decides: Record<string, string[]> }
+export interface FixtureIndex {
+  fires: Record<string, string[]>;
+  decides: Record<string, string[]>;
+}
 
 export interface ReferenceOptions {
   /** Fixture files per rule; absent when the fixtures are not at hand (an installed package). */
@@ -18,7 +21,11 @@ export interface ReferenceOptions {
 }
 
 /** The pack of a rule: its file's name without the folder and extension (rules/trade-assurance.yaml -> trade-assurance). */
-export const packOf = (rule: Rule): string => rule.origin.file.split(/[\\/]/).pop()!.replace(/\.ya?ml$/i, '');
+export const packOf = (rule: Rule): string =>
+  rule.origin.file
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.ya?ml$/i, '');
 
 /** The page of a rule, relative to docs/rules/: the id's slashes become dots (ta/paid-on-platform -> ta.paid-on-platform.md). */
 export const rulePagePath = (rule: Rule): string => `${packOf(rule)}/${rule.id.replaceAll('/', '.')}.md`;
@@ -38,8 +45,10 @@ export function decides(rule: Rule, set: RuleSet, w: Words = TEXT): string {
   switch (rule.kind) {
     case 'checklist':
       return `An evidence item: ${cat.evidence[rule.then.evidence]?.title ?? rule.then.evidence} (${w.code(rule.then.evidence)}), ${rule.then.level} for ${rule.then.for.map((t) => t.replace(/_/g, ' ')).join(', ')} disputes${
-        rule.then.or ? `; ${rule.then.or.map((k) => `${cat.evidence[k]?.title ?? k} (${w.code(k)})`).join(' or ')} stands in for it when the strength is judged` : ''}${
-        rule.then.at_most ? `; while the condition holds it counts at most as ${rule.then.at_most} evidence` : ''}.`;
+        rule.then.or
+          ? `; ${rule.then.or.map((k) => `${cat.evidence[k]?.title ?? k} (${w.code(k)})`).join(' or ')} stands in for it when the strength is judged`
+          : ''
+      }${rule.then.at_most ? `; while the condition holds it counts at most as ${rule.then.at_most} evidence` : ''}.`;
     case 'eligibility':
       return `Eligibility for ${cat.programs[rule.then.program]?.title ?? rule.then.program} (${w.code(rule.then.program)}): ${rule.then.effect === 'requires' ? 'the programme requires this condition; when it is false the order is not eligible' : 'when this condition holds the order is not eligible'}.`;
     case 'strategy':
@@ -47,13 +56,15 @@ export function decides(rule: Rule, set: RuleSet, w: Words = TEXT): string {
     case 'flag':
       return `A ${rule.severity === 'info' ? 'note' : 'warning'}${rule.then?.category ? ` (${rule.then.category.replace(/_/g, ' ')})` : ''} shown when the condition holds.`;
     case 'advice':
-      if (rule.then?.category === 'prevention') return 'Advice for the next order, shown in the report\'s "Next order" section when the condition holds (what would have avoided this dispute).';
+      if (rule.then?.category === 'prevention')
+        return 'Advice for the next order, shown in the report\'s "Next order" section when the condition holds (what would have avoided this dispute).';
       return `Standing advice shown when the condition holds${rule.then?.route ? `, about the route ${cat.routes[rule.then.route]?.title ?? rule.then.route}` : ''}.`;
     case 'action': {
       const due = rule.then.due;
       const when = due === 'today' ? 'due on the assessment date' : `due ${dueWords(due.offset_days ?? 0)} ${w.code(due.fact)}`;
       return `A dated step of the plan, ${when}${rule.then.route ? `, for the route ${cat.routes[rule.then.route]?.title ?? rule.then.route}` : ''}${
-        rule.then.supersedes ? `; it replaces ${rule.then.supersedes.map((id) => w.code(id)).join(', ')} when both apply` : ''}.`;
+        rule.then.supersedes ? `; it replaces ${rule.then.supersedes.map((id) => w.code(id)).join(', ')} when both apply` : ''
+      }.`;
     }
   }
 }
@@ -61,8 +72,16 @@ export function decides(rule: Rule, set: RuleSet, w: Words = TEXT): string {
 const dueWords = (n: number) => (n === 0 ? 'on' : n > 0 ? `${n} day${n === 1 ? '' : 's'} after` : `${-n} day${n === -1 ? '' : 's'} before`);
 
 const OP_WORDS: Record<string, [string, string?]> = {
-  equals: ['is'], not_equals: ['is not'], in: ['is one of'], not_in: ['is none of'], contains: ['includes'], contains_any: ['includes any of'],
-  gt: ['is more than', 'is after'], gte: ['is at least', 'is on or after'], lt: ['is less than', 'is before'], lte: ['is at most', 'is on or before'],
+  equals: ['is'],
+  not_equals: ['is not'],
+  in: ['is one of'],
+  not_in: ['is none of'],
+  contains: ['includes'],
+  contains_any: ['includes any of'],
+  gt: ['is more than', 'is after'],
+  gte: ['is at least', 'is on or after'],
+  lt: ['is less than', 'is before'],
+  lte: ['is at most', 'is on or before'],
 };
 
 /** The condition in plain words, one line per node, indented by depth. */
@@ -122,7 +141,9 @@ export function ruleParams(rule: Rule): { name: string; via?: string }[] {
     if ('all' in c) c.all.forEach(walk);
     else if ('any' in c) c.any.forEach(walk);
     else if ('not' in c) walk(c.not);
-    else for (const [k, v] of Object.entries(c)) if (k !== 'fact') for (const x of Array.isArray(v) ? v : [v]) if (x && typeof x === 'object' && 'param' in x) out.set(String(x.param), undefined);
+    else
+      for (const [k, v] of Object.entries(c))
+        if (k !== 'fact') for (const x of Array.isArray(v) ? v : [v]) if (x && typeof x === 'object' && 'param' in x) out.set(String(x.param), undefined);
   };
   walk(rule.when);
   const texts = [rule.message, rule.kind === 'eligibility' ? (rule.then.unmet ?? '') : ''];
@@ -167,7 +188,10 @@ const citationWords = (c: Citation, set: RuleSet, w: Words) => {
 export function ruleMarkdown(rule: Rule, set: RuleSet, opts: ReferenceOptions = {}): string {
   const w = MD;
   const lines = [`# ${rule.id}: ${rule.title}`, ''];
-  lines.push(`[All rules](../README.md) · pack \`${packOf(rule)}\` (\`${rule.origin.file}\`) · kind \`${rule.kind}\` · severity \`${rule.severity}\`${rule.checked ? ` · checked ${rule.checked}` : ''}`, '');
+  lines.push(
+    `[All rules](../README.md) · pack \`${packOf(rule)}\` (\`${rule.origin.file}\`) · kind \`${rule.kind}\` · severity \`${rule.severity}\`${rule.checked ? ` · checked ${rule.checked}` : ''}`,
+    '',
+  );
   lines.push('## What it decides', '', decides(rule, set, w), '', rule.rationale, '');
   lines.push('## When', '', ...conditionWords(rule.when, set, w).map((l) => `${l.match(/^ */)![0]}- ${l.trimStart()}`), '');
   lines.push('An unknown fact leaves its part of the condition undecided, never false ([three-valued evaluation](../../rules/README.md#conditions)).', '');
@@ -180,7 +204,9 @@ export function ruleMarkdown(rule: Rule, set: RuleSet, opts: ReferenceOptions = 
     for (const { name, via } of params) {
       const p = set.params[name];
       if (!p) continue;
-      lines.push(`- \`${name}\` = ${paramValue(p)}${via ? ` (through \`${via}\`)` : ''}: ${p.description} Confidence: ${p.confidence}, checked ${p.checked}.${p.source?.length ? ` Source: ${p.source.map((c) => citationWords(c, set, w)).join(' ')}` : ''}${p.note ? ` ${p.note}` : ''}`);
+      lines.push(
+        `- \`${name}\` = ${paramValue(p)}${via ? ` (through \`${via}\`)` : ''}: ${p.description} Confidence: ${p.confidence}, checked ${p.checked}.${p.source?.length ? ` Source: ${p.source.map((c) => citationWords(c, set, w)).join(' ')}` : ''}${p.note ? ` ${p.note}` : ''}`,
+      );
     }
     lines.push('');
   }
@@ -197,7 +223,10 @@ export function ruleMarkdown(rule: Rule, set: RuleSet, opts: ReferenceOptions = 
     const fires = opts.fixtures.fires[rule.id] ?? [];
     const decided = (opts.fixtures.decides[rule.id] ?? []).length;
     lines.push('## Fixtures', '');
-    lines.push(`${fires.length} fixture${fires.length === 1 ? '' : 's'} fire${fires.length === 1 ? 's' : ''} it; ${decided} decide${decided === 1 ? 's' : ''} it (true or false).`, '');
+    lines.push(
+      `${fires.length} fixture${fires.length === 1 ? '' : 's'} fire${fires.length === 1 ? 's' : ''} it; ${decided} decide${decided === 1 ? 's' : ''} it (true or false).`,
+      '',
+    );
     lines.push(...fires.slice(0, MAX_FIXTURES).map((f) => `- [\`${f}\`](../../${f})`));
     if (fires.length > MAX_FIXTURES) lines.push(`- ... and ${fires.length - MAX_FIXTURES} more (\`dispute-assess check --coverage\`)`);
     if (fires.length) lines.push('');
@@ -208,7 +237,13 @@ export function ruleMarkdown(rule: Rule, set: RuleSet, opts: ReferenceOptions = 
 const paramValue = (p: Parameter) => {
   const v = p.value;
   if (Array.isArray(v)) return v.length > 12 ? `${v.length} values (${v.slice(0, 6).join(', ')}, ...)` : v.join(', ');
-  if (typeof v === 'object') return Object.entries(v).slice(0, 6).map(([k, x]) => `${k} ${x}`).join(', ') + (Object.keys(v).length > 6 ? ', ...' : '');
+  if (typeof v === 'object')
+    return (
+      Object.entries(v)
+        .slice(0, 6)
+        .map(([k, x]) => `${k} ${x}`)
+        .join(', ') + (Object.keys(v).length > 6 ? ', ...' : '')
+    );
   return `${String(v)}${p.unit ? ` ${p.unit}` : ''}`;
 };
 
@@ -220,7 +255,12 @@ export function derivedMarkdown(set: RuleSet, opts: ReferenceOptions = {}): stri
   const readers = new Map<string, Rule[]>();
   for (const r of set.rules) for (const d of ruleDerived(r)) readers.set(d.name, [...(readers.get(d.name) ?? []), r]);
   const lines = ['# Derived facts', '', '[All rules](README.md)', ''];
-  lines.push('Rules read case facts (`order.channel`) and derived facts (`derived.*`): values the tool works out from the case,', 'the parameters and the assessment date. A derived fact is unknown when the case facts it needs are unknown, and is', 'decided only when no further fact could change it, so learning more never flips a rule that reads it.', '');
+  lines.push(
+    'Rules read case facts (`order.channel`) and derived facts (`derived.*`): values the tool works out from the case,',
+    'the parameters and the assessment date. A derived fact is unknown when the case facts it needs are unknown, and is',
+    'decided only when no further fact could change it, so learning more never flips a rule that reads it.',
+    '',
+  );
   for (const d of DERIVED) {
     lines.push(`## ${d.name}`, '');
     lines.push(d.description + (d.description.endsWith('.') ? '' : '.'), '');
@@ -229,7 +269,9 @@ export function derivedMarkdown(set: RuleSet, opts: ReferenceOptions = {}): stri
     if (d.params.length) lines.push(`- Parameters: ${d.params.map((p) => `\`${p}\`${set.params[p] ? ` = ${paramValue(set.params[p]!)}` : ''}`).join('; ')}`);
     if (opts.definedIn?.[d.name]) lines.push(`- Computed in: [\`${opts.definedIn[d.name]}\`](../../${opts.definedIn[d.name]})`);
     const rs = readers.get(d.name) ?? [];
-    lines.push(`- Read by: ${rs.length ? rs.map((r) => `[\`${r.id}\`](${rulePagePath(r)})`).join(', ') : 'no rule (used by the report or by other derived facts)'}`);
+    lines.push(
+      `- Read by: ${rs.length ? rs.map((r) => `[\`${r.id}\`](${rulePagePath(r)})`).join(', ') : 'no rule (used by the report or by other derived facts)'}`,
+    );
     lines.push('');
   }
   return lines.join('\n');
@@ -238,13 +280,28 @@ export function derivedMarkdown(set: RuleSet, opts: ReferenceOptions = {}): stri
 /** The index: every rule by pack, with kind, severity and title, and the derived facts page. */
 export function indexMarkdown(set: RuleSet, opts: ReferenceOptions = {}): string {
   const lines = ['# Rule reference', ''];
-  lines.push('Generated from the rule files (`rules/*.yaml`) by `npm run build` (`scripts/rule-docs.ts`); do not edit by hand.', 'The same pages print in the terminal: `dispute-assess rules [id]`. The rule format is in [rules/README.md](../../rules/README.md).', '');
-  lines.push(`${set.rules.length} rules in ${new Set(set.rules.map(packOf)).size} packs, citing ${Object.keys(set.sources).length} sources ([rules/sources.yaml](../../rules/sources.yaml)); the facts the tool derives from a case are in [${DERIVED_PAGE}](${DERIVED_PAGE}), the bibliography in [${SOURCES_PAGE}](${SOURCES_PAGE}).`, '');
+  lines.push(
+    'Generated from the rule files (`rules/*.yaml`) by `npm run build` (`scripts/rule-docs.ts`); do not edit by hand.',
+    'The same pages print in the terminal: `dispute-assess rules [id]`. The rule format is in [rules/README.md](../../rules/README.md).',
+    '',
+  );
+  lines.push(
+    `${set.rules.length} rules in ${new Set(set.rules.map(packOf)).size} packs, citing ${Object.keys(set.sources).length} sources ([rules/sources.yaml](../../rules/sources.yaml)); the facts the tool derives from a case are in [${DERIVED_PAGE}](${DERIVED_PAGE}), the bibliography in [${SOURCES_PAGE}](${SOURCES_PAGE}).`,
+    '',
+  );
   const packs = new Map<string, Rule[]>();
   for (const r of set.rules) packs.set(packOf(r), [...(packs.get(packOf(r)) ?? []), r]);
   for (const [pack, rules] of packs) {
-    lines.push(`## ${pack}`, '', '| rule | kind | severity | title |' + (opts.fixtures ? ' fixtures |' : ''), '| --- | --- | --- | --- |' + (opts.fixtures ? ' --- |' : ''));
-    for (const r of rules) lines.push(`| [\`${r.id}\`](${rulePagePath(r)}) | ${r.kind} | ${r.severity} | ${r.title.replace(/\|/g, '\\|')} |${opts.fixtures ? ` ${(opts.fixtures.fires[r.id] ?? []).length} |` : ''}`);
+    lines.push(
+      `## ${pack}`,
+      '',
+      '| rule | kind | severity | title |' + (opts.fixtures ? ' fixtures |' : ''),
+      '| --- | --- | --- | --- |' + (opts.fixtures ? ' --- |' : ''),
+    );
+    for (const r of rules)
+      lines.push(
+        `| [\`${r.id}\`](${rulePagePath(r)}) | ${r.kind} | ${r.severity} | ${r.title.replace(/\|/g, '\\|')} |${opts.fixtures ? ` ${(opts.fixtures.fires[r.id] ?? []).length} |` : ''}`,
+      );
     lines.push('');
   }
   return lines.join('\n');
@@ -253,10 +310,16 @@ export function indexMarkdown(set: RuleSet, opts: ReferenceOptions = {}): string
 /** The bibliography: every entry with its address, dates, kind and caveats, and the rules and parameters citing it. */
 export function sourcesMarkdown(set: RuleSet): string {
   const lines = ['# Sources', '', '[All rules](README.md)', ''];
-  lines.push('Every source a rule or parameter cites ([rules/sources.yaml](../../rules/sources.yaml)), by id. A rule cites an entry with', 'where in it (`at`: an article, a section, a heading); the report numbers the sources it uses (`--sources`, `--format json`).', '');
+  lines.push(
+    'Every source a rule or parameter cites ([rules/sources.yaml](../../rules/sources.yaml)), by id. A rule cites an entry with',
+    'where in it (`at`: an article, a section, a heading); the report numbers the sources it uses (`--sources`, `--format json`).',
+    '',
+  );
   for (const [id, e] of Object.entries(set.sources).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const rules = set.rules.filter((r) => r.source.some((c) => c.ref === id));
-    const params = Object.entries(set.params).filter(([, p]) => p.source?.some((c) => c.ref === id)).map(([n]) => n);
+    const params = Object.entries(set.params)
+      .filter(([, p]) => p.source?.some((c) => c.ref === id))
+      .map(([n]) => n);
     lines.push(`## ${id}`, '', entryWords(e, MD), '');
     lines.push(`- Kind: ${e.kind.replace(/_/g, ' ')}`);
     if (e.note) lines.push(`- Note: ${e.note}`);
@@ -269,7 +332,11 @@ export function sourcesMarkdown(set: RuleSet): string {
 
 /** Every page of the reference, path (relative to docs/rules/) -> Markdown. */
 export function ruleReferencePages(set: RuleSet, opts: ReferenceOptions = {}): Map<string, string> {
-  const pages = new Map<string, string>([['README.md', indexMarkdown(set, opts)], [DERIVED_PAGE, derivedMarkdown(set, opts)], [SOURCES_PAGE, sourcesMarkdown(set)]]);
+  const pages = new Map<string, string>([
+    ['README.md', indexMarkdown(set, opts)],
+    [DERIVED_PAGE, derivedMarkdown(set, opts)],
+    [SOURCES_PAGE, sourcesMarkdown(set)],
+  ]);
   for (const r of set.rules) pages.set(rulePagePath(r), ruleMarkdown(r, set, opts));
   return pages;
 }
@@ -277,9 +344,22 @@ export function ruleReferencePages(set: RuleSet, opts: ReferenceOptions = {}): M
 /** One rule's page as terminal text. */
 export function ruleText(rule: Rule, set: RuleSet, opts: ReferenceOptions = {}): string {
   const w = TEXT;
-  const lines = [`${rule.id}: ${rule.title}`, `pack ${packOf(rule)} (${rule.origin.file}:${rule.origin.line}) · kind ${rule.kind} · severity ${rule.severity}${rule.checked ? ` · checked ${rule.checked}` : ''}`, ''];
+  const lines = [
+    `${rule.id}: ${rule.title}`,
+    `pack ${packOf(rule)} (${rule.origin.file}:${rule.origin.line}) · kind ${rule.kind} · severity ${rule.severity}${rule.checked ? ` · checked ${rule.checked}` : ''}`,
+    '',
+  ];
   lines.push('What it decides', `  ${decides(rule, set, w)}`, `  ${rule.rationale}`, '');
-  lines.push('When', ...conditionWords(rule.when, set, w).map((l) => `  ${l}`), '', 'As written', ...conditionYaml(rule.when).split('\n').map((l) => `  ${l}`), '');
+  lines.push(
+    'When',
+    ...conditionWords(rule.when, set, w).map((l) => `  ${l}`),
+    '',
+    'As written',
+    ...conditionYaml(rule.when)
+      .split('\n')
+      .map((l) => `  ${l}`),
+    '',
+  );
   lines.push('What the buyer reads', `  ${rule.message}`);
   if (rule.kind === 'eligibility' && rule.then.unmet) lines.push(`  When not met: ${rule.then.unmet}`);
   lines.push('');
@@ -293,11 +373,17 @@ export function ruleText(rule: Rule, set: RuleSet, opts: ReferenceOptions = {}):
     lines.push('');
   }
   const derived = ruleDerived(rule);
-  if (derived.length) lines.push('Derived facts it reads', ...derived.map((d) => `  ${d.name}: ${d.description} (from ${d.inputs.join(', ') || 'parameters only'})`), '');
+  if (derived.length)
+    lines.push('Derived facts it reads', ...derived.map((d) => `  ${d.name}: ${d.description} (from ${d.inputs.join(', ') || 'parameters only'})`), '');
   lines.push('Sources', ...rule.source.map((c, i) => `  [${i + 1}] ${citationWords(c, set, w)}`), '');
   if (opts.fixtures) {
     const fires = opts.fixtures.fires[rule.id] ?? [];
-    lines.push(`Fixtures that fire it (${fires.length})`, ...(fires.length ? fires.slice(0, MAX_FIXTURES).map((f) => `  ${f}`) : ['  none']), ...(fires.length > MAX_FIXTURES ? [`  ... and ${fires.length - MAX_FIXTURES} more`] : []), '');
+    lines.push(
+      `Fixtures that fire it (${fires.length})`,
+      ...(fires.length ? fires.slice(0, MAX_FIXTURES).map((f) => `  ${f}`) : ['  none']),
+      ...(fires.length > MAX_FIXTURES ? [`  ... and ${fires.length - MAX_FIXTURES} more`] : []),
+      '',
+    );
   }
   return lines.join('\n');
 }
@@ -330,4 +416,3 @@ export function indexText(set: RuleSet): string {
   lines.push(`${set.rules.length} rules. Details: dispute-assess rules <id>; the derived facts: dispute-assess rules derived.`);
   return lines.join('\n') + '\n';
 }
-

@@ -11,9 +11,12 @@ const isoDate = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description
 /** Bibliography ids: lower-case kebab-case (mastercard-chargeback-guide). */
 export const SOURCE_ID_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
 const citations = (what: string) => ({
-  type: 'array', minItems: 1,
+  type: 'array',
+  minItems: 1,
   items: {
-    type: 'object', additionalProperties: false, required: ['ref'],
+    type: 'object',
+    additionalProperties: false,
+    required: ['ref'],
     properties: {
       ref: { type: 'string', pattern: SOURCE_ID_PATTERN, description: 'The id of an entry in the bibliography (rules/sources.yaml or a sources: section)' },
       at: text('Where in the source: section, article, heading', 300),
@@ -23,7 +26,9 @@ const citations = (what: string) => ({
 });
 
 const sourceEntry = {
-  type: 'object', additionalProperties: false, required: ['title', 'author', 'kind'],
+  type: 'object',
+  additionalProperties: false,
+  required: ['title', 'author', 'kind'],
   anyOf: [{ required: ['published'] }, { required: ['retrieved'] }],
   properties: {
     title: text('The title, as the source gives it (or a plain description when it has none)', 300),
@@ -44,8 +49,11 @@ const operand = {
   ],
 };
 
-const leafProps: Record<string, unknown> = { fact: { type: 'string', minLength: 1, description: 'A case fact path (order.channel) or a derived fact (derived.paid_on_platform)' } };
-for (const op of OPERATORS) leafProps[op] = op === 'in' || op === 'not_in' || op === 'contains_any' ? { type: 'array', items: scalar, minItems: 1, maxItems: 300 } : operand;
+const leafProps: Record<string, unknown> = {
+  fact: { type: 'string', minLength: 1, description: 'A case fact path (order.channel) or a derived fact (derived.paid_on_platform)' },
+};
+for (const op of OPERATORS)
+  leafProps[op] = op === 'in' || op === 'not_in' || op === 'contains_any' ? { type: 'array', items: scalar, minItems: 1, maxItems: 300 } : operand;
 
 const ruleBase = {
   id: { type: 'string', pattern: '^[a-z0-9_-]+(/[a-z0-9_-]+)+$', description: 'Stable, family-prefixed id, e.g. ta/off-platform-payment' },
@@ -62,7 +70,9 @@ const ruleBase = {
 
 const thenFor: Record<string, unknown> = {
   checklist: {
-    type: 'object', additionalProperties: false, required: ['evidence', 'level', 'for'],
+    type: 'object',
+    additionalProperties: false,
+    required: ['evidence', 'level', 'for'],
     properties: {
       evidence: { enum: [...EVIDENCE_KINDS] },
       level: { enum: ['required', 'recommended'] },
@@ -75,24 +85,35 @@ const thenFor: Record<string, unknown> = {
     },
   },
   eligibility: {
-    type: 'object', additionalProperties: false, required: ['program', 'effect'],
+    type: 'object',
+    additionalProperties: false,
+    required: ['program', 'effect'],
     properties: { program: { enum: [...PROGRAMS] }, effect: { enum: ['requires', 'excludes'] }, unmet: text('Message when a requirement is not met') },
   },
   strategy: {
-    type: 'object', additionalProperties: false, required: ['route'],
+    type: 'object',
+    additionalProperties: false,
+    required: ['route'],
     properties: { route: { enum: [...ROUTES] }, score: { type: 'integer', minimum: -10, maximum: 10 }, exclude: { type: 'boolean' } },
     anyOf: [{ required: ['score'] }, { required: ['exclude'] }],
   },
   flag: { type: 'object', additionalProperties: false, properties: { category: { enum: [...FLAG_CATEGORIES] } } },
   advice: { type: 'object', additionalProperties: false, properties: { route: { enum: [...ROUTES] }, category: { enum: [...ADVICE_CATEGORIES] } } },
   action: {
-    type: 'object', additionalProperties: false, required: ['due'],
+    type: 'object',
+    additionalProperties: false,
+    required: ['due'],
     properties: {
       route: { enum: [...ROUTES] },
       due: {
         anyOf: [
           { const: 'today' },
-          { type: 'object', additionalProperties: false, required: ['fact'], properties: { fact: { type: 'string' }, offset_days: { type: 'integer', minimum: -3650, maximum: 3650 } } },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['fact'],
+            properties: { fact: { type: 'string' }, offset_days: { type: 'integer', minimum: -3650, maximum: 3650 } },
+          },
         ],
       },
       // Issue 11: steps this one replaces when both would be in the plan (the more specific step says it all).
@@ -107,13 +128,22 @@ const ruleVariants = Object.entries(thenFor).map(([kind, then]) => ({
 }));
 
 const parameter = {
-  type: 'object', additionalProperties: false, required: ['value', 'description', 'checked', 'confidence'],
+  type: 'object',
+  additionalProperties: false,
+  required: ['value', 'description', 'checked', 'confidence'],
   // A stated or secondary figure names its source; an inferred or unverified one says in `note` what it rests on.
   if: { properties: { confidence: { enum: ['stated', 'secondary'] } } },
   then: { required: ['source'] },
   else: { anyOf: [{ required: ['source'] }, { required: ['note'] }] },
   properties: {
-    value: { anyOf: [{ type: 'number' }, { type: 'string' }, { type: 'object', additionalProperties: { type: 'number' } }, { type: 'array', items: { type: 'string' } }] },
+    value: {
+      anyOf: [
+        { type: 'number' },
+        { type: 'string' },
+        { type: 'object', additionalProperties: { type: 'number' } },
+        { type: 'array', items: { type: 'string' } },
+      ],
+    },
     unit: { type: 'string' },
     description: text('What the figure is'),
     source: citations('Where the figure comes from: [{ref: SOURCE_ID, at: LOCATOR}, ...]'),
@@ -135,35 +165,65 @@ export const ruleFileSchema = {
     rules: {
       type: 'array',
       items: {
-        type: 'object', additionalProperties: false,
+        type: 'object',
+        additionalProperties: false,
         required: ['id', 'title', 'kind', 'severity', 'rationale', 'source', 'message'],
         properties: ruleBase,
         allOf: ruleVariants,
       },
     },
     parameters: { type: 'object', additionalProperties: parameter, propertyNames: { pattern: '^[a-z][a-z0-9_]*$' } },
-    sources: { type: 'object', additionalProperties: sourceEntry, propertyNames: { pattern: SOURCE_ID_PATTERN }, description: 'The bibliography: source id -> entry' },
+    sources: {
+      type: 'object',
+      additionalProperties: sourceEntry,
+      propertyNames: { pattern: SOURCE_ID_PATTERN },
+      description: 'The bibliography: source id -> entry',
+    },
     evidence: {
-      type: 'object', propertyNames: { enum: [...EVIDENCE_KINDS] },
-      additionalProperties: { type: 'object', additionalProperties: false, required: ['title', 'proves', 'where'], properties: { title: text('Name'), proves: text('What it proves'), where: text('Where to get it') } },
+      type: 'object',
+      propertyNames: { enum: [...EVIDENCE_KINDS] },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['title', 'proves', 'where'],
+        properties: { title: text('Name'), proves: text('What it proves'), where: text('Where to get it') },
+      },
     },
     routes: {
-      type: 'object', propertyNames: { enum: [...ROUTES] },
+      type: 'object',
+      propertyNames: { enum: [...ROUTES] },
       additionalProperties: {
-        type: 'object', additionalProperties: false, required: ['title', 'description'],
+        type: 'object',
+        additionalProperties: false,
+        required: ['title', 'description'],
         properties: {
-          title: text('Name'), description: text('What the route is'),
+          title: text('Name'),
+          description: text('What the route is'),
           cost: {
-            type: 'object', additionalProperties: false, required: ['currency', 'low', 'basis'], description: 'Estimated cost of the route: a range in one currency, from numbers, parameters or derived facts',
-            properties: { currency: { type: 'string', pattern: '^[A-Z]{3}$' }, low: operand, high: operand, basis: text('How the estimate is computed; {fact} and {params} placeholders are filled in') },
+            type: 'object',
+            additionalProperties: false,
+            required: ['currency', 'low', 'basis'],
+            description: 'Estimated cost of the route: a range in one currency, from numbers, parameters or derived facts',
+            properties: {
+              currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+              low: operand,
+              high: operand,
+              basis: text('How the estimate is computed; {fact} and {params} placeholders are filled in'),
+            },
           },
           time: text('Typical time the route takes; {params} placeholders are filled in'),
         },
       },
     },
     programs: {
-      type: 'object', propertyNames: { enum: [...PROGRAMS] },
-      additionalProperties: { type: 'object', additionalProperties: false, required: ['title', 'description'], properties: { title: text('Name'), description: text('What the programme is') } },
+      type: 'object',
+      propertyNames: { enum: [...PROGRAMS] },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['title', 'description'],
+        properties: { title: text('Name'), description: text('What the programme is') },
+      },
     },
   },
   $defs: {

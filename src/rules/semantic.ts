@@ -17,18 +17,31 @@ export const UNSHIPPED_DOCUMENT = /\bDOMAIN\.md\b|\bseeds?\s*#?0\d\d\b|\bseeds\/
 type Locate = (path: (string | number)[]) => { file: string; line: number; column: number; path: (string | number)[] };
 
 /** Check a merged rule set; `where` maps a rule index and a path inside it to a position. */
-export function checkRuleSet(set: RuleSet, where: (ruleIndex: number, path: (string | number)[]) => ReturnType<Locate>, paramWhere: (name: string, path?: (string | number)[]) => ReturnType<Locate>, sourceWhere?: (id: string, path?: (string | number)[]) => ReturnType<Locate>): Diagnostic[] {
+export function checkRuleSet(
+  set: RuleSet,
+  where: (ruleIndex: number, path: (string | number)[]) => ReturnType<Locate>,
+  paramWhere: (name: string, path?: (string | number)[]) => ReturnType<Locate>,
+  sourceWhere?: (id: string, path?: (string | number)[]) => ReturnType<Locate>,
+): Diagnostic[] {
   const facts = factRegistry();
   const out: Diagnostic[] = [];
   const ids = new Map<string, number>();
   const paramNames = Object.keys(set.params);
   const needParam = (name: string, at: ReturnType<Locate>, what: string) => {
-    if (!Object.hasOwn(set.params, name)) out.push(diag('rules-unknown-param', `${what} names the parameter '${name}', which no parameters file defines${suggestion(name, paramNames)}`, at));
+    if (!Object.hasOwn(set.params, name))
+      out.push(diag('rules-unknown-param', `${what} names the parameter '${name}', which no parameters file defines${suggestion(name, paramNames)}`, at));
   };
   const sourceIds = Object.keys(set.sources);
   const checkCitations = (list: readonly Citation[] | undefined, at: (p: (string | number)[]) => ReturnType<Locate>) => {
     (list ?? []).forEach((c, k) => {
-      if (!Object.hasOwn(set.sources, c.ref)) out.push(diag('rules-unknown-source', `source '${c.ref}' is not in the bibliography (rules/sources.yaml or a sources: section)${suggestion(c.ref, sourceIds)}`, at(['source', k, 'ref'])));
+      if (!Object.hasOwn(set.sources, c.ref))
+        out.push(
+          diag(
+            'rules-unknown-source',
+            `source '${c.ref}' is not in the bibliography (rules/sources.yaml or a sources: section)${suggestion(c.ref, sourceIds)}`,
+            at(['source', k, 'ref']),
+          ),
+        );
       if (c.at !== undefined) noUnshipped(c.at, at(['source', k, 'at']), out);
     });
   };
@@ -38,20 +51,45 @@ export function checkRuleSet(set: RuleSet, where: (ruleIndex: number, path: (str
     for (const field of ['title', 'rationale', 'message'] as const) noUnshipped(rule[field], at([field]), out);
     if (rule.kind === 'eligibility' && rule.then.unmet) noUnshipped(rule.then.unmet, at(['then', 'unmet']), out);
     const first = ids.get(rule.id);
-    if (first !== undefined) out.push(diag('rules-duplicate-id', `duplicate rule id '${rule.id}' (first defined at ${set.rules[first]!.origin.file}:${set.rules[first]!.origin.line})`, at(['id'])));
+    if (first !== undefined)
+      out.push(
+        diag(
+          'rules-duplicate-id',
+          `duplicate rule id '${rule.id}' (first defined at ${set.rules[first]!.origin.file}:${set.rules[first]!.origin.line})`,
+          at(['id']),
+        ),
+      );
     else ids.set(rule.id, i);
     if (rule.when) checkCondition(rule.when, ['when'], 1, { facts, at, out, needParam });
     for (const m of rule.message.matchAll(PLACEHOLDER)) checkPlaceholder(m[1]!, at(['message']), facts, set, out);
-    if (rule.kind === 'eligibility' && rule.then.unmet) for (const m of rule.then.unmet.matchAll(PLACEHOLDER)) checkPlaceholder(m[1]!, at(['then', 'unmet']), facts, set, out);
+    if (rule.kind === 'eligibility' && rule.then.unmet)
+      for (const m of rule.then.unmet.matchAll(PLACEHOLDER)) checkPlaceholder(m[1]!, at(['then', 'unmet']), facts, set, out);
     if (rule.kind === 'action' && rule.then.due !== 'today') {
       const f = facts.get(rule.then.due.fact);
-      if (!f || f.kind !== 'date') out.push(diag('rules-unknown-fact', `due.fact '${rule.then.due.fact}' must be a date fact${suggestion(rule.then.due.fact, dateFacts(facts))}`, at(['then', 'due', 'fact'])));
+      if (!f || f.kind !== 'date')
+        out.push(
+          diag(
+            'rules-unknown-fact',
+            `due.fact '${rule.then.due.fact}' must be a date fact${suggestion(rule.then.due.fact, dateFacts(facts))}`,
+            at(['then', 'due', 'fact']),
+          ),
+        );
     }
-    if (rule.kind === 'checklist' && !Object.hasOwn(set.catalogue.evidence, rule.then.evidence)) out.push(diag('rules-catalogue', `evidence '${rule.then.evidence}' has no entry in the evidence catalogue`, at(['then', 'evidence'])));
-    if (rule.kind === 'action') rule.then.supersedes?.forEach((id, j) => { if (!set.rules.some((r) => r.id === id && r.kind === 'action')) out.push(diag('rules-unknown-rule', `supersedes '${id}', which is not a plan step (action rule)`, at(['then', 'supersedes', j]))); });
-    if (rule.kind === 'checklist') rule.then.or?.forEach((k, j) => { if (!Object.hasOwn(set.catalogue.evidence, k)) out.push(diag('rules-catalogue', `evidence '${k}' has no entry in the evidence catalogue`, at(['then', 'or', j]))); });
+    if (rule.kind === 'checklist' && !Object.hasOwn(set.catalogue.evidence, rule.then.evidence))
+      out.push(diag('rules-catalogue', `evidence '${rule.then.evidence}' has no entry in the evidence catalogue`, at(['then', 'evidence'])));
+    if (rule.kind === 'action')
+      rule.then.supersedes?.forEach((id, j) => {
+        if (!set.rules.some((r) => r.id === id && r.kind === 'action'))
+          out.push(diag('rules-unknown-rule', `supersedes '${id}', which is not a plan step (action rule)`, at(['then', 'supersedes', j])));
+      });
+    if (rule.kind === 'checklist')
+      rule.then.or?.forEach((k, j) => {
+        if (!Object.hasOwn(set.catalogue.evidence, k))
+          out.push(diag('rules-catalogue', `evidence '${k}' has no entry in the evidence catalogue`, at(['then', 'or', j])));
+      });
     const route = rule.kind === 'strategy' || rule.kind === 'action' || rule.kind === 'advice' ? rule.then?.route : undefined;
-    if (route && !Object.hasOwn(set.catalogue.routes, route)) out.push(diag('rules-catalogue', `route '${route}' has no entry in the routes catalogue`, at(['then', 'route'])));
+    if (route && !Object.hasOwn(set.catalogue.routes, route))
+      out.push(diag('rules-catalogue', `route '${route}' has no entry in the routes catalogue`, at(['then', 'route'])));
   });
   for (const [name, p] of Object.entries(set.params)) {
     checkCitations(p.source, (path) => paramWhere(name, path));
@@ -64,20 +102,31 @@ export function checkRuleSet(set: RuleSet, where: (ruleIndex: number, path: (str
       if (text && sourceWhere) noUnshipped(text, sourceWhere(id, [field]), out);
     }
   }
-  for (const d of DERIVED) for (const p of d.params) if (!Object.hasOwn(set.params, p)) out.push(diag('rules-unknown-param', `the derived fact ${d.name} needs the parameter '${p}', which no parameters file defines`, paramWhere(p)));
+  for (const d of DERIVED)
+    for (const p of d.params)
+      if (!Object.hasOwn(set.params, p))
+        out.push(diag('rules-unknown-param', `the derived fact ${d.name} needs the parameter '${p}', which no parameters file defines`, paramWhere(p)));
   return out;
 }
 
 function noUnshipped(text: string, at: ReturnType<Locate>, out: Diagnostic[]): void {
   const m = UNSHIPPED_DOCUMENT.exec(text);
-  if (m) out.push(diag('rules-unshipped-source', `'${m[0]}' is not part of the package and a reader cannot open it; cite the public source it names (an entry of rules/sources.yaml) instead`, at));
+  if (m)
+    out.push(
+      diag(
+        'rules-unshipped-source',
+        `'${m[0]}' is not part of the package and a reader cannot open it; cite the public source it names (an entry of rules/sources.yaml) instead`,
+        at,
+      ),
+    );
 }
 
 const dateFacts = (facts: Map<string, FactInfo>) => [...facts.values()].filter((f) => f.kind === 'date').map((f) => f.path);
 
 function checkPlaceholder(name: string, at: ReturnType<Locate>, facts: Map<string, FactInfo>, set: RuleSet, out: Diagnostic[]): void {
   if (name.startsWith('params.')) {
-    if (!Object.hasOwn(set.params, name.slice(7))) out.push(diag('rules-placeholder', `placeholder {${name}} names no parameter${suggestion(name.slice(7), Object.keys(set.params))}`, at));
+    if (!Object.hasOwn(set.params, name.slice(7)))
+      out.push(diag('rules-placeholder', `placeholder {${name}} names no parameter${suggestion(name.slice(7), Object.keys(set.params))}`, at));
   } else if (!facts.has(name)) {
     out.push(diag('rules-placeholder', `placeholder {${name}} names no fact${suggestion(name, [...facts.keys()])}`, at));
   }
@@ -112,10 +161,16 @@ function checkLeaf(leaf: Condition & { fact: string }, path: (string | number)[]
   const at = ctx.at([...path, op]);
   const bad = (why: string): void => void ctx.out.push(diag('rules-operator', `${op} on ${leaf.fact} (${describeKind(info)}): ${why}`, at));
   const allowed: Record<Operator, FactInfo['kind'][]> = {
-    equals: ['boolean', 'number', 'date', 'string', 'enum'], not_equals: ['boolean', 'number', 'date', 'string', 'enum'],
-    in: ['number', 'string', 'enum', 'date'], not_in: ['number', 'string', 'enum', 'date'],
-    contains: ['list'], contains_any: ['list'],
-    gt: ['number', 'date'], gte: ['number', 'date'], lt: ['number', 'date'], lte: ['number', 'date'],
+    equals: ['boolean', 'number', 'date', 'string', 'enum'],
+    not_equals: ['boolean', 'number', 'date', 'string', 'enum'],
+    in: ['number', 'string', 'enum', 'date'],
+    not_in: ['number', 'string', 'enum', 'date'],
+    contains: ['list'],
+    contains_any: ['list'],
+    gt: ['number', 'date'],
+    gte: ['number', 'date'],
+    lt: ['number', 'date'],
+    lte: ['number', 'date'],
   };
   if (!allowed[op].includes(info.kind)) return bad(`this operator needs a fact of type ${allowed[op].join(' or ')}`);
   const values = Array.isArray(value) ? (value as unknown[]) : [value];

@@ -29,7 +29,10 @@ interface RuleBase {
 
 /** `or`: evidence that stands in for this item when the strength is judged; `at_most`: while the rule fires, the item
  * counts at most as this status (the item's own status is still shown as stated). */
-export type ChecklistRule = RuleBase & { kind: 'checklist'; then: { evidence: EvidenceKind; level: 'required' | 'recommended'; for: DisputeType[]; or?: EvidenceKind[]; at_most?: 'partial' } };
+export type ChecklistRule = RuleBase & {
+  kind: 'checklist';
+  then: { evidence: EvidenceKind; level: 'required' | 'recommended'; for: DisputeType[]; or?: EvidenceKind[]; at_most?: 'partial' };
+};
 export type EligibilityRule = RuleBase & { kind: 'eligibility'; then: { program: Program; effect: 'requires' | 'excludes'; unmet?: string } };
 export type StrategyRule = RuleBase & { kind: 'strategy'; then: { route: Route; score?: number; exclude?: boolean } };
 export type FlagRule = RuleBase & { kind: 'flag'; then?: { category?: FlagCategory } };
@@ -45,11 +48,26 @@ export const ADVICE_CATEGORIES = ['prevention'] as const;
 export type AdviceCategory = (typeof ADVICE_CATEGORIES)[number];
 
 /** A citation: a bibliography entry by id and where in it (section, article, heading). */
-export interface Citation { ref: string; at?: string }
+export interface Citation {
+  ref: string;
+  at?: string;
+}
 
 export const SOURCE_KINDS = [
-  'statute', 'judicial_interpretation', 'regulation', 'treaty', 'standard', 'platform_rule', 'platform_faq', 'payment_terms',
-  'card_scheme_rules', 'court_or_arbitration_rules', 'official_register', 'official_page', 'secondary_article', 'code',
+  'statute',
+  'judicial_interpretation',
+  'regulation',
+  'treaty',
+  'standard',
+  'platform_rule',
+  'platform_faq',
+  'payment_terms',
+  'card_scheme_rules',
+  'court_or_arbitration_rules',
+  'official_register',
+  'official_page',
+  'secondary_article',
+  'code',
 ] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
@@ -80,11 +98,28 @@ export interface Parameter {
   confidence: 'stated' | 'secondary' | 'inferred' | 'unverified';
 }
 
-export interface EvidenceEntry { title: string; proves: string; where: string }
+export interface EvidenceEntry {
+  title: string;
+  proves: string;
+  where: string;
+}
 /** An estimated cost: a range in one currency; bounds are numbers, parameters or derived facts. */
-export interface RouteCostSpec { currency: string; low: Operand; high?: Operand; basis: string }
-export interface RouteEntry { title: string; description: string; cost?: RouteCostSpec; time?: string }
-export interface ProgramEntry { title: string; description: string }
+export interface RouteCostSpec {
+  currency: string;
+  low: Operand;
+  high?: Operand;
+  basis: string;
+}
+export interface RouteEntry {
+  title: string;
+  description: string;
+  cost?: RouteCostSpec;
+  time?: string;
+}
+export interface ProgramEntry {
+  title: string;
+  description: string;
+}
 
 export interface Catalogue {
   evidence: Record<string, EvidenceEntry>;

@@ -47,10 +47,19 @@ function relevant(e: ErrorObject, root: unknown): boolean {
 }
 
 function deepest(errors: ErrorObject[]): ErrorObject[] {
-  return errors.filter((e) => !errors.some((o) => o !== e && o.instancePath.startsWith(e.instancePath + '/') && e.keyword !== 'additionalProperties' && e.keyword !== 'required'));
+  return errors.filter(
+    (e) => !errors.some((o) => o !== e && o.instancePath.startsWith(e.instancePath + '/') && e.keyword !== 'additionalProperties' && e.keyword !== 'required'),
+  );
 }
 
-const TYPE_WORDS: Record<string, string> = { object: 'a mapping', array: 'a list', string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false' };
+const TYPE_WORDS: Record<string, string> = {
+  object: 'a mapping',
+  array: 'a list',
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+};
 
 function toDiagnostic(e: ErrorObject, path: (string | number)[], doc: YamlDoc): Diagnostic {
   const where = (p: (string | number)[], at: 'key' | 'value' = 'value') => ({ file: doc.file, path: p, ...doc.locate(p, at) });
@@ -65,23 +74,41 @@ function toDiagnostic(e: ErrorObject, path: (string | number)[], doc: YamlDoc): 
     case 'additionalProperties': {
       const extra = String(e.params.additionalProperty);
       const allowed = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
-      return diag('rules-unknown-key', `unknown key '${clip(extra)}' in ${name}${suggestion(extra, allowed)}; expected one of ${listOf(allowed)}`, where([...path, extra], 'key'));
+      return diag(
+        'rules-unknown-key',
+        `unknown key '${clip(extra)}' in ${name}${suggestion(extra, allowed)}; expected one of ${listOf(allowed)}`,
+        where([...path, extra], 'key'),
+      );
     }
     case 'required': {
       const missing = String(e.params.missingProperty);
-      if (e.schemaPath.includes('/then/anyOf/')) return diag('rules-required', `${name} needs 'score' (a number from -10 to 10) or 'exclude: true'`, where(path));
-      if (e.schemaPath.includes('/sources/additionalProperties/anyOf/')) return diag('rules-required', `${name} needs 'published' (date of publication) or 'retrieved' (date read), or both`, where(path));
-      if (e.schemaPath.includes('/parameters/additionalProperties/else/anyOf/')) return diag('rules-required', `${name} needs 'source' or, for an inferred or unverified figure, a 'note' saying what it rests on`, where(path));
+      if (e.schemaPath.includes('/then/anyOf/'))
+        return diag('rules-required', `${name} needs 'score' (a number from -10 to 10) or 'exclude: true'`, where(path));
+      if (e.schemaPath.includes('/sources/additionalProperties/anyOf/'))
+        return diag('rules-required', `${name} needs 'published' (date of publication) or 'retrieved' (date read), or both`, where(path));
+      if (e.schemaPath.includes('/parameters/additionalProperties/else/anyOf/'))
+        return diag('rules-required', `${name} needs 'source' or, for an inferred or unverified figure, a 'note' saying what it rests on`, where(path));
       return diag('rules-required', `${name} is missing the required key '${missing}'`, where(path));
     }
     case 'enum': {
       const allowed = (e.params.allowedValues as unknown[]).map(String);
-      return diag('rules-enum', `${name}: '${clip(String(got))}' is not allowed${suggestion(String(got), allowed)}; expected one of ${listOf(allowed)}`, where(path));
+      return diag(
+        'rules-enum',
+        `${name}: '${clip(String(got))}' is not allowed${suggestion(String(got), allowed)}; expected one of ${listOf(allowed)}`,
+        where(path),
+      );
     }
     case 'const':
     case 'type':
       if (last === 'due') return invalid(`expected 'today' or {fact: DATE_FACT, offset_days: N}, got ${describe(got)}`);
-      return e.keyword === 'const' ? invalid(`expected '${String(e.params.allowedValue)}'`) : invalid(`expected ${String(e.params.type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ')}, got ${describe(got)}`);
+      return e.keyword === 'const'
+        ? invalid(`expected '${String(e.params.allowedValue)}'`)
+        : invalid(
+            `expected ${String(e.params.type)
+              .split(',')
+              .map((t) => TYPE_WORDS[t] ?? t)
+              .join(' or ')}, got ${describe(got)}`,
+          );
     case 'minProperties':
       return invalid(`a condition needs one operator (${OPERATORS.join(', ')}) besides 'fact'`);
     case 'maxProperties':
@@ -106,11 +133,20 @@ function toDiagnostic(e: ErrorObject, path: (string | number)[], doc: YamlDoc): 
   }
 }
 
-function nameDiagnostic(e: ErrorObject, path: (string | number)[], key: string, where: (p: (string | number)[], at: 'key' | 'value') => { file: string; line: number; column: number; path: (string | number)[] }): Diagnostic {
+function nameDiagnostic(
+  e: ErrorObject,
+  path: (string | number)[],
+  key: string,
+  where: (p: (string | number)[], at: 'key' | 'value') => { file: string; line: number; column: number; path: (string | number)[] },
+): Diagnostic {
   const at = where([...path, key], 'key');
   if (e.keyword === 'enum') {
     const allowed = (e.params.allowedValues as unknown[]).map(String);
-    return diag('rules-unknown-key', `${formatPath(path)}: '${clip(key)}' is not a known id${suggestion(key, allowed)}; expected one of ${listOf(allowed)}`, at);
+    return diag(
+      'rules-unknown-key',
+      `${formatPath(path)}: '${clip(key)}' is not a known id${suggestion(key, allowed)}; expected one of ${listOf(allowed)}`,
+      at,
+    );
   }
   return diag('rules-invalid', `${formatPath(path)}: the name '${clip(key)}' must be lower-case letters, digits and _, starting with a letter`, at);
 }

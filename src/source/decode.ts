@@ -13,17 +13,24 @@ const SAVE_AS = 'expected UTF-8: save the file as "UTF-8" in your editor';
 /** Decode UTF-8 bytes (a UTF-8 byte order mark is dropped); UTF-16/32 and invalid bytes are refused. */
 export function decodeUtf8(buf: Uint8Array): Decoded {
   for (const [name, bom] of BOMS) {
-    if (bom.every((b, i) => buf[i] === b)) return { ok: false, message: `the file is ${name} text (it starts with a ${name} byte order mark); ${SAVE_AS}`, line: 1, column: 1 };
+    if (bom.every((b, i) => buf[i] === b))
+      return { ok: false, message: `the file is ${name} text (it starts with a ${name} byte order mark); ${SAVE_AS}`, line: 1, column: 1 };
   }
   const wide = utf16Guess(buf);
-  if (wide) return { ok: false, message: `the file looks like ${wide} text without a byte order mark (every other byte is NUL); ${SAVE_AS}`, line: 1, column: 1 };
+  if (wide)
+    return { ok: false, message: `the file looks like ${wide} text without a byte order mark (every other byte is NUL); ${SAVE_AS}`, line: 1, column: 1 };
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(buf) };
   } catch {
     const at = firstInvalidUtf8(buf);
     const { line, column } = bytePosition(buf, at);
     const hex = buf[at]!.toString(16).toUpperCase().padStart(2, '0');
-    return { ok: false, message: `invalid UTF-8 byte 0x${hex} at line ${line}, column ${column}; ${SAVE_AS} (it may be Latin-1 or Windows-1252)`, line, column };
+    return {
+      ok: false,
+      message: `invalid UTF-8 byte 0x${hex} at line ${line}, column ${column}; ${SAVE_AS} (it may be Latin-1 or Windows-1252)`,
+      line,
+      column,
+    };
   }
 }
 
@@ -52,8 +59,22 @@ export function firstInvalidUtf8(buf: Uint8Array): number {
       i++;
       continue;
     }
-    const [len, lo, hi] = b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf] : b === 0xe0 ? [3, 0xa0, 0xbf] : b === 0xed ? [3, 0x80, 0x9f]
-      : b >= 0xe1 && b <= 0xef ? [3, 0x80, 0xbf] : b === 0xf0 ? [4, 0x90, 0xbf] : b >= 0xf1 && b <= 0xf3 ? [4, 0x80, 0xbf] : b === 0xf4 ? [4, 0x80, 0x8f] : [0, 0, 0];
+    const [len, lo, hi] =
+      b >= 0xc2 && b <= 0xdf
+        ? [2, 0x80, 0xbf]
+        : b === 0xe0
+          ? [3, 0xa0, 0xbf]
+          : b === 0xed
+            ? [3, 0x80, 0x9f]
+            : b >= 0xe1 && b <= 0xef
+              ? [3, 0x80, 0xbf]
+              : b === 0xf0
+                ? [4, 0x90, 0xbf]
+                : b >= 0xf1 && b <= 0xf3
+                  ? [4, 0x80, 0xbf]
+                  : b === 0xf4
+                    ? [4, 0x80, 0x8f]
+                    : [0, 0, 0];
     if (len === 0) return i;
     for (let k = 1; k < len; k++) {
       const c = buf[i + k];

@@ -20,11 +20,7 @@ export type Result<T> = { ok: true; value: T; warnings?: Diagnostic[] } | { ok: 
 export const fail = <T>(diagnostics: Diagnostic[]): Result<T> => ({ ok: false, diagnostics });
 
 /** Build an error diagnostic. */
-export function diag(
-  code: string,
-  message: string,
-  where: { file: string; line?: number; column?: number; path?: (string | number)[] },
-): Diagnostic {
+export function diag(code: string, message: string, where: { file: string; line?: number; column?: number; path?: (string | number)[] }): Diagnostic {
   const d: Diagnostic = { code, message, file: where.file, line: where.line ?? 1, column: where.column ?? 1, severity: 'error' };
   if (where.path) d.path = where.path;
   return d;

@@ -19,10 +19,21 @@ export interface YamlDoc {
   locate(path: readonly (string | number)[], at?: 'key' | 'value'): { line: number; column: number };
 }
 
-export interface ReadYamlOptions { limits?: Partial<YamlLimits> }
+export interface ReadYamlOptions {
+  limits?: Partial<YamlLimits>;
+}
 
 /** YAML 1.2 core schema only: no YAML 1.1 types (!!binary, !!set, !!timestamp, yes/no), no custom tags. */
-const COMPOSE = { schema: 'core', version: '1.2', resolveKnownTags: false, merge: false, strict: true, stringKeys: true, uniqueKeys: false, prettyErrors: false } as const;
+const COMPOSE = {
+  schema: 'core',
+  version: '1.2',
+  resolveKnownTags: false,
+  merge: false,
+  strict: true,
+  stringKeys: true,
+  uniqueKeys: false,
+  prettyErrors: false,
+} as const;
 /** Diagnostics reported per file at most; the rest are counted. */
 export const MAX_DIAGNOSTICS = 50;
 
@@ -31,7 +42,9 @@ export function readYaml(text: string, file: string, opts: ReadYamlOptions = {})
   const limits = { ...YAML_LIMITS, ...opts.limits };
   if (text.length > limits.maxBytes || Buffer.byteLength(text, 'utf8') > limits.maxBytes) {
     const size = Buffer.byteLength(text, 'utf8');
-    return fail([diag('file-too-large', `the file is ${size.toLocaleString('en-US')} bytes; the limit is ${limits.maxBytes.toLocaleString('en-US')} bytes`, { file })]);
+    return fail([
+      diag('file-too-large', `the file is ${size.toLocaleString('en-US')} bytes; the limit is ${limits.maxBytes.toLocaleString('en-US')} bytes`, { file }),
+    ]);
   }
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // Every counted token takes at least one character, so only a text longer than maxNodes can hold too many;
@@ -105,7 +118,13 @@ export function readWithDiagnostics(source: string, file: string, limits: YamlLi
     lineCounter.addNewLine(0);
     for (let i = source.indexOf('\n'); i >= 0 && i < crowded.offset; i = source.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
     if (crowded.limit === 'depth') return fail([at('yaml-too-deep', tooDeepMessage(limits.maxDepth), crowded.offset)]);
-    return fail([at('yaml-too-many-nodes', `the file holds more than ${limits.maxNodes.toLocaleString('en-US')} values, keys, brackets and list items (counted up to here); a case file has a few hundred. Is this the right file?`, crowded.offset)]);
+    return fail([
+      at(
+        'yaml-too-many-nodes',
+        `the file holds more than ${limits.maxNodes.toLocaleString('en-US')} values, keys, brackets and list items (counted up to here); a case file has a few hundred. Is this the right file?`,
+        crowded.offset,
+      ),
+    ]);
   }
   const tokens = [...new Parser(lineCounter.addNewLine).parse(source)];
   const bad = controlCharInText(source);
@@ -115,7 +134,8 @@ export function readWithDiagnostics(source: string, file: string, limits: YamlLi
   const docs = [...new Composer(COMPOSE).compose(tokens, true, source.length)];
   const doc = docs[0]!;
   const problems = [...doc.errors, ...doc.warnings].map((e) => at(yamlCode(e.code), cleanYamlMessage(e.message), e.pos[0]));
-  if (docs.length > 1) problems.push(at('yaml-multiple-documents', `the file holds ${docs.length} YAML documents (separated by ---); expected one`, docStart(docs[1]!)));
+  if (docs.length > 1)
+    problems.push(at('yaml-multiple-documents', `the file holds ${docs.length} YAML documents (separated by ---); expected one`, docStart(docs[1]!)));
   problems.push(...documentProblems(doc, MAX_DIAGNOSTICS + 1, (o) => pos(o).line).map((p) => at(p.code, p.message, p.offset)));
   if (problems.length > 0) return fail(capped(problems, file));
   let value: unknown;
@@ -124,7 +144,13 @@ export function readWithDiagnostics(source: string, file: string, limits: YamlLi
   } catch (e) {
     const msg = (e as Error).message;
     if (/alias/i.test(msg) && /excessive/i.test(msg)) {
-      return fail([diag('yaml-aliases', `too many alias expansions (*name): the limit is ${limits.maxAliasCount}, weighted by the size of what each alias repeats; write the values out instead`, { file })]);
+      return fail([
+        diag(
+          'yaml-aliases',
+          `too many alias expansions (*name): the limit is ${limits.maxAliasCount}, weighted by the size of what each alias repeats; write the values out instead`,
+          { file },
+        ),
+      ]);
     }
     return fail([diag('yaml-syntax', `cannot read the YAML: ${cleanYamlMessage(msg)}`, { file })]);
   }
@@ -181,7 +207,8 @@ function cleanYamlMessage(message: string): string {
   const text = first.replace(/ at line \d+, column \d+:?$/, '');
   // [^] and not `.`: a decoded tag may hold U+2028 or U+2029, which `.` does not match.
   const tag = /^Unresolved tag: ([^]*)$/.exec(text)?.[1];
-  if (tag) return `the tag ${tag.replace('tag:yaml.org,2002:', '!!')} is not allowed: write plain values (text, numbers, true/false, lists, mappings) without tags`;
+  if (tag)
+    return `the tag ${tag.replace('tag:yaml.org,2002:', '!!')} is not allowed: write plain values (text, numbers, true/false, lists, mappings) without tags`;
   if (/^Tabs are not allowed/.test(text)) return `${text}: indent with spaces (many editors convert tabs when you re-indent)`;
   return text;
 }

@@ -48,7 +48,10 @@ export function isSafeText(s: string): boolean {
 
 /** Which of the tool's own escape sequences may pass: colours (when colour is on) and the progress bar's line erase
  * (stderr on a terminal). Asked only when the text holds an escape, so a plain run never asks. */
-export interface OwnEscapes { colors(): boolean; eraseLine(): boolean }
+export interface OwnEscapes {
+  colors(): boolean;
+  eraseLine(): boolean;
+}
 
 /** Text about to be written to stdout or stderr: line feeds and tabs stay (the tool's layout), the tool's own
  * colour and erase-line sequences stay when allowed, every other unsafe character is shown escaped. */

@@ -8,13 +8,20 @@ import { CONTROL_CHAR, RESERVED_KEYS } from './text-rules.js';
 export { CONTROL_CHAR, RESERVED_KEYS } from './text-rules.js';
 
 /** A problem found at an offset of the source text. */
-export interface Problem { code: string; message: string; offset: number }
+export interface Problem {
+  code: string;
+  message: string;
+  offset: number;
+}
 
 /** Lexical tokens that are layout, not content: they do not count towards the node limit. */
 const LAYOUT = new Set(['space', 'newline', 'comment', 'doc-mode', 'byte-order-mark', 'flow-error-end']);
 
 /** What the token scan found: too many content tokens, or flow collections nested too deep, at an offset. */
-export interface Crowded { limit: 'nodes' | 'depth'; offset: number }
+export interface Crowded {
+  limit: 'nodes' | 'depth';
+  offset: number;
+}
 
 /** The first place where the text holds more than `maxNodes` content tokens (values, keys, brackets, indicators)
  * or nests `[` / `{` deeper than `maxDepth`, lexing no further: the work spent on any text is bounded by the
@@ -60,9 +67,10 @@ export const codePoint = (ch: string): string => `U+${ch.codePointAt(0)!.toStrin
 export function controlCharInText(text: string): Problem | undefined {
   const m = CONTROL_CHAR.exec(text);
   if (!m) return undefined;
-  const what = m[0] === '\0'
-    ? 'a NUL byte (U+0000): the file is binary, or not UTF-8 text'
-    : `the control character ${codePoint(m[0])}, which YAML does not allow (it may come from copying out of a terminal, PDF or spreadsheet); delete it`;
+  const what =
+    m[0] === '\0'
+      ? 'a NUL byte (U+0000): the file is binary, or not UTF-8 text'
+      : `the control character ${codePoint(m[0])}, which YAML does not allow (it may come from copying out of a terminal, PDF or spreadsheet); delete it`;
   return { code: 'yaml-control-char', message: `the text contains ${what}`, offset: m.index };
 }
 
@@ -77,17 +85,28 @@ export function documentProblems(doc: Document, max: number, lineOf: (offset: nu
         if (out.length >= max) return visit.BREAK;
         if (!isScalar(pair.key)) continue;
         const key = String(pair.key.value);
-        if (RESERVED_KEYS.has(key)) out.push({ code: 'yaml-reserved-key', message: `the key '${key}' is not allowed in case or rule files`, offset: at(pair.key) });
+        if (RESERVED_KEYS.has(key))
+          out.push({ code: 'yaml-reserved-key', message: `the key '${key}' is not allowed in case or rule files`, offset: at(pair.key) });
         const first = seen.get(key);
         if (first === undefined) seen.set(key, at(pair.key));
-        else out.push({ code: 'yaml-duplicate-key', message: `the key '${clip(key)}' appears twice in the same mapping (first on line ${lineOf(first)}); keep one`, offset: at(pair.key) });
+        else
+          out.push({
+            code: 'yaml-duplicate-key',
+            message: `the key '${clip(key)}' appears twice in the same mapping (first on line ${lineOf(first)}); keep one`,
+            offset: at(pair.key),
+          });
       }
       return undefined;
     },
     Scalar(_, s) {
       if (out.length >= max) return visit.BREAK;
       const m = typeof s.value === 'string' ? CONTROL_CHAR.exec(s.value) : null;
-      if (m) out.push({ code: 'yaml-control-char', message: `the value contains the control character ${codePoint(m[0])} (written as an escape); delete it`, offset: at(s) });
+      if (m)
+        out.push({
+          code: 'yaml-control-char',
+          message: `the value contains the control character ${codePoint(m[0])} (written as an escape); delete it`,
+          offset: at(s),
+        });
       return undefined;
     },
   });

@@ -33,7 +33,8 @@ export function impliedDelivery(c: Case): 'none' | 'partial' | 'full' | undefine
   if (got !== undefined && got === 0) return 'none';
   if (got !== undefined && ordered !== undefined && ordered > 0) return got >= ordered ? 'full' : 'partial';
   const types = c.dispute?.types ?? [];
-  const nothing = types.some((t) => (NOTHING_ARRIVED_TYPES as readonly string[]).includes(t)) && !types.some((t) => (ARRIVAL_TYPES as readonly string[]).includes(t));
+  const nothing =
+    types.some((t) => (NOTHING_ARRIVED_TYPES as readonly string[]).includes(t)) && !types.some((t) => (ARRIVAL_TYPES as readonly string[]).includes(t));
   return nothing ? 'none' : undefined;
 }
 
@@ -42,28 +43,39 @@ const platformDispute = (c: Case) => c.dispute?.platform_dispute;
 /** The implications, in the order they are applied (later ones may read earlier ones' facts). */
 export const IMPLICATIONS: readonly Implication[] = [
   {
-    name: 'implied.delivery_status', fact: 'order.delivery.status', inputs: ['dispute.types', 'order.quantity_ordered', 'order.quantity_delivered'],
+    name: 'implied.delivery_status',
+    fact: 'order.delivery.status',
+    inputs: ['dispute.types', 'order.quantity_ordered', 'order.quantity_delivered'],
     reason: 'Nothing arrived (the dispute is about non-delivery or a vanished deposit), or the quantities delivered say how much did',
     value: impliedDelivery,
   },
   {
-    name: 'implied.dispute_opened', fact: 'dispute.platform_dispute.opened', inputs: ['dispute.platform_dispute.opened_date', 'dispute.platform_dispute.status'],
+    name: 'implied.dispute_opened',
+    fact: 'dispute.platform_dispute.opened',
+    inputs: ['dispute.platform_dispute.opened_date', 'dispute.platform_dispute.status'],
     reason: 'A platform dispute with a date or an outcome was opened',
     value: (c) => (platformDispute(c)?.opened_date !== undefined || platformDispute(c)?.status !== undefined ? true : undefined),
   },
   {
-    name: 'implied.order_closed', fact: 'order.closed', inputs: ['order.closed_date'],
+    name: 'implied.order_closed',
+    fact: 'order.closed',
+    inputs: ['order.closed_date'],
     reason: 'An order with a closing date is closed',
     value: (c) => (c.order?.closed_date !== undefined ? true : undefined),
   },
   {
-    name: 'implied.supplier_notified', fact: 'dispute.supplier_notified', inputs: ['dispute.platform_dispute.opened', 'dispute.platform_dispute.opened_date', 'dispute.platform_dispute.status'],
+    name: 'implied.supplier_notified',
+    fact: 'dispute.supplier_notified',
+    inputs: ['dispute.platform_dispute.opened', 'dispute.platform_dispute.opened_date', 'dispute.platform_dispute.status'],
     reason: 'A dispute opened on the platform tells the supplier in writing what is wrong',
-    value: (c) => (platformDispute(c)?.opened === true || platformDispute(c)?.opened_date !== undefined || platformDispute(c)?.status !== undefined ? true : undefined),
+    value: (c) =>
+      platformDispute(c)?.opened === true || platformDispute(c)?.opened_date !== undefined || platformDispute(c)?.status !== undefined ? true : undefined,
   },
   {
     // Issue 11: the bank-switch rules read dispute.bank_details_changed; a case that names the fraud instead gets them too.
-    name: 'implied.bank_details_changed', fact: 'dispute.bank_details_changed', inputs: ['dispute.fraud_kind'],
+    name: 'implied.bank_details_changed',
+    fact: 'dispute.bank_details_changed',
+    inputs: ['dispute.fraud_kind'],
     reason: 'A bank switch is a change of the bank details by a third party',
     value: (c) => (c.dispute?.fraud_kind === 'bank_switch' ? true : undefined),
   },
@@ -89,22 +101,36 @@ export function implicationConflicts(c: Case): [(string | number)[], string][] {
   const implied = impliedDelivery(c);
   if (status !== undefined && implied !== undefined && status !== implied) {
     const q = c.order?.quantity_delivered !== undefined;
-    out.push([['order', 'delivery', 'status'], q
-      ? `order.delivery.status is ${status}, but the quantities ordered and delivered mean ${implied}: correct one of them`
-      : `order.delivery.status is ${status}, but dispute.types (${(c.dispute?.types ?? []).join(', ')}) says nothing arrived: if part of the order arrived, add short_shipment (or quality, damage) to dispute.types`]);
+    out.push([
+      ['order', 'delivery', 'status'],
+      q
+        ? `order.delivery.status is ${status}, but the quantities ordered and delivered mean ${implied}: correct one of them`
+        : `order.delivery.status is ${status}, but dispute.types (${(c.dispute?.types ?? []).join(', ')}) says nothing arrived: if part of the order arrived, add short_shipment (or quality, damage) to dispute.types`,
+    ]);
   }
   const pd = platformDispute(c);
-  if (pd?.opened === false && pd.status !== undefined) out.push([['dispute', 'platform_dispute', 'opened'], `dispute.platform_dispute.opened is false, but its status is ${pd.status}: remove one of them`]);
-  if (c.order?.closed === false && c.order.closed_date) out.push([['order', 'closed'], `order.closed is false, but order.closed_date is ${c.order.closed_date}: remove one of them`]);
+  if (pd?.opened === false && pd.status !== undefined)
+    out.push([['dispute', 'platform_dispute', 'opened'], `dispute.platform_dispute.opened is false, but its status is ${pd.status}: remove one of them`]);
+  if (c.order?.closed === false && c.order.closed_date)
+    out.push([['order', 'closed'], `order.closed is false, but order.closed_date is ${c.order.closed_date}: remove one of them`]);
   if (c.dispute?.supplier_notified === false && (pd?.opened === true || pd?.opened_date || pd?.status)) {
-    out.push([['dispute', 'supplier_notified'], 'dispute.supplier_notified is false, but a platform dispute was opened, which tells the supplier in writing: remove one of them']);
+    out.push([
+      ['dispute', 'supplier_notified'],
+      'dispute.supplier_notified is false, but a platform dispute was opened, which tells the supplier in writing: remove one of them',
+    ]);
   }
   if (c.dispute?.bank_details_changed === false && c.dispute.fraud_kind === 'bank_switch') {
-    out.push([['dispute', 'bank_details_changed'], 'dispute.bank_details_changed is false, but dispute.fraud_kind is bank_switch (a change of bank details): remove one of them']);
+    out.push([
+      ['dispute', 'bank_details_changed'],
+      'dispute.bank_details_changed is false, but dispute.fraud_kind is bank_switch (a change of bank details): remove one of them',
+    ]);
   }
   const receipt = c.order?.delivery?.receipt_confirmed_date;
   if (c.order?.closed_date && receipt && c.order.closed_date < receipt) {
-    out.push([['order', 'closed_date'], `order.closed_date (${c.order.closed_date}) is before the confirmed receipt (${receipt}): Alibaba closes an order after receipt is confirmed; check both dates`]);
+    out.push([
+      ['order', 'closed_date'],
+      `order.closed_date (${c.order.closed_date}) is before the confirmed receipt (${receipt}): Alibaba closes an order after receipt is confirmed; check both dates`,
+    ]);
   }
   return out;
 }
@@ -123,15 +149,24 @@ function addBusinessDays(iso: string, n: number): string {
   return d;
 }
 
-const num = (ctx: DeriveContext, name: string) => { const v = ctx.param(name); return typeof v === 'number' ? v : undefined; };
-const str = (ctx: DeriveContext, path: string) => { const v = ctx.fact(path); return typeof v === 'string' ? v : undefined; };
+const num = (ctx: DeriveContext, name: string) => {
+  const v = ctx.param(name);
+  return typeof v === 'number' ? v : undefined;
+};
+const str = (ctx: DeriveContext, path: string) => {
+  const v = ctx.fact(path);
+  return typeof v === 'string' ? v : undefined;
+};
 
 /** Derived facts of the implications (registered at the end of DERIVED). */
 export const IMPLIED_DERIVED: readonly DerivedFact[] = [
   {
-    name: 'derived.order_closed_too_long_ago', type: 'boolean',
-    description: 'Alibaba closed the order longer ago than a dispute may still be opened. Not so when the order is open, closed recently, or receipt was confirmed within that period (an order closes only after receipt)',
-    inputs: ['order.closed', 'order.closed_date', 'order.delivery.receipt_confirmed_date'], params: ['ta_closed_order_days'],
+    name: 'derived.order_closed_too_long_ago',
+    type: 'boolean',
+    description:
+      'Alibaba closed the order longer ago than a dispute may still be opened. Not so when the order is open, closed recently, or receipt was confirmed within that period (an order closes only after receipt)',
+    inputs: ['order.closed', 'order.closed_date', 'order.delivery.receipt_confirmed_date'],
+    params: ['ta_closed_order_days'],
     compute: (ctx) => {
       const days = num(ctx, 'ta_closed_order_days');
       if (days === undefined) return undefined;
@@ -143,9 +178,12 @@ export const IMPLIED_DERIVED: readonly DerivedFact[] = [
     },
   },
   {
-    name: 'derived.platform_dispute_accepted', type: 'boolean',
-    description: 'The platform took up the dispute as filed in time (open, escalated or decided). Not so when none was opened, it was refused as late, closed for no response or withdrawn (a new one needs the window)',
-    inputs: ['dispute.platform_dispute.opened', 'dispute.platform_dispute.status'], params: [],
+    name: 'derived.platform_dispute_accepted',
+    type: 'boolean',
+    description:
+      'The platform took up the dispute as filed in time (open, escalated or decided). Not so when none was opened, it was refused as late, closed for no response or withdrawn (a new one needs the window)',
+    inputs: ['dispute.platform_dispute.opened', 'dispute.platform_dispute.status'],
+    params: [],
     compute: (ctx) => {
       const status = str(ctx, 'dispute.platform_dispute.status');
       if (status !== undefined) return (ACCEPTED_OUTCOMES as readonly string[]).includes(status);
@@ -153,14 +191,21 @@ export const IMPLIED_DERIVED: readonly DerivedFact[] = [
     },
   },
   {
-    name: 'derived.platform_outcome', type: 'enum', values: ['none', 'open', 'escalated', 'won', 'lost', 'closed_no_response', 'withdrawn', 'won_unpaid', 'refused_late', 'challenged'],
-    description: "The platform's decision on a dispute already filed; 'none' when the buyer reports no outcome (a stated default: a buyer whose dispute was refused or decided knows it)",
-    inputs: ['dispute.platform_dispute.status'], params: [],
+    name: 'derived.platform_outcome',
+    type: 'enum',
+    values: ['none', 'open', 'escalated', 'won', 'lost', 'closed_no_response', 'withdrawn', 'won_unpaid', 'refused_late', 'challenged'],
+    description:
+      "The platform's decision on a dispute already filed; 'none' when the buyer reports no outcome (a stated default: a buyer whose dispute was refused or decided knows it)",
+    inputs: ['dispute.platform_dispute.status'],
+    params: [],
     compute: (ctx) => str(ctx, 'dispute.platform_dispute.status') ?? 'none',
   },
   {
-    name: 'derived.ta_refund_due', type: 'date', description: 'When the refund Alibaba decided should have started: the decision date plus its business days',
-    inputs: ['dispute.platform_dispute.decided_date'], params: ['ta_refund_business_days'],
+    name: 'derived.ta_refund_due',
+    type: 'date',
+    description: 'When the refund Alibaba decided should have started: the decision date plus its business days',
+    inputs: ['dispute.platform_dispute.decided_date'],
+    params: ['ta_refund_business_days'],
     compute: (ctx) => {
       const d = str(ctx, 'dispute.platform_dispute.decided_date');
       const n = num(ctx, 'ta_refund_business_days');
@@ -168,9 +213,13 @@ export const IMPLIED_DERIVED: readonly DerivedFact[] = [
     },
   },
   {
-    name: 'derived.offline_window_end_bound', type: 'date', bound: true,
-    description: "Last day for an offline-order complaint on the dates known: exact when every payment date and the agreed delivery date are known, else the earliest it can be (a later date moves it later)",
-    inputs: ['order.payments', 'order.delivery.expected_date'], params: ['offline_complaint_days'],
+    name: 'derived.offline_window_end_bound',
+    type: 'date',
+    bound: true,
+    description:
+      'Last day for an offline-order complaint on the dates known: exact when every payment date and the agreed delivery date are known, else the earliest it can be (a later date moves it later)',
+    inputs: ['order.payments', 'order.delivery.expected_date'],
+    params: ['offline_complaint_days'],
     compute: (ctx) => {
       const exact = offlineWindow(ctx).end;
       if (exact) return exact;
@@ -180,18 +229,33 @@ export const IMPLIED_DERIVED: readonly DerivedFact[] = [
     },
   },
   {
-    name: 'derived.nothing_paid', type: 'boolean', description: 'The buyer has paid nothing (the payments list is stated and empty)', inputs: ['order.payments'], params: [],
-    compute: (ctx) => { const ps = ctx.case.order?.payments; return ps === undefined ? undefined : ps.length === 0; },
+    name: 'derived.nothing_paid',
+    type: 'boolean',
+    description: 'The buyer has paid nothing (the payments list is stated and empty)',
+    inputs: ['order.payments'],
+    params: [],
+    compute: (ctx) => {
+      const ps = ctx.case.order?.payments;
+      return ps === undefined ? undefined : ps.length === 0;
+    },
   },
   {
-    name: 'derived.shortfall_units', type: 'number', description: 'Units ordered but not delivered', inputs: ['order.quantity_ordered', 'order.quantity_delivered'], params: [],
+    name: 'derived.shortfall_units',
+    type: 'number',
+    description: 'Units ordered but not delivered',
+    inputs: ['order.quantity_ordered', 'order.quantity_delivered'],
+    params: [],
     compute: (ctx) => {
       const { quantity_ordered: o, quantity_delivered: d } = ctx.case.order ?? {};
       return o !== undefined && d !== undefined ? Math.max(0, o - d) : undefined;
     },
   },
   {
-    name: 'derived.shortfall_percent', type: 'number', description: 'The share of the order not delivered, in percent', inputs: ['order.quantity_ordered', 'order.quantity_delivered'], params: [],
+    name: 'derived.shortfall_percent',
+    type: 'number',
+    description: 'The share of the order not delivered, in percent',
+    inputs: ['order.quantity_ordered', 'order.quantity_delivered'],
+    params: [],
     compute: (ctx) => {
       const { quantity_ordered: o, quantity_delivered: d } = ctx.case.order ?? {};
       return o !== undefined && d !== undefined && o > 0 ? Math.round((Math.max(0, o - d) / o) * 1000) / 10 : undefined;
@@ -199,11 +263,25 @@ export const IMPLIED_DERIVED: readonly DerivedFact[] = [
   },
   {
     // No inputs listed: the respondents are a list written in the case file, not a question the interview asks.
-    name: 'derived.respondent_count', type: 'number', description: 'How many parties the buyer may claim against: the supplier plus the other respondents named', inputs: [], params: [],
-    compute: (ctx) => { const r = ctx.case.respondents; return r === undefined ? undefined : r.length + 1; },
+    name: 'derived.respondent_count',
+    type: 'number',
+    description: 'How many parties the buyer may claim against: the supplier plus the other respondents named',
+    inputs: [],
+    params: [],
+    compute: (ctx) => {
+      const r = ctx.case.respondents;
+      return r === undefined ? undefined : r.length + 1;
+    },
   },
   {
-    name: 'derived.offer_days_left', type: 'number', description: "Days until the supplier's offer is due (negative once passed)", inputs: ['dispute.offer.deadline'], params: [],
-    compute: (ctx) => { const d = str(ctx, 'dispute.offer.deadline'); return d ? daysBetween(ctx.asOf, d) : undefined; },
+    name: 'derived.offer_days_left',
+    type: 'number',
+    description: "Days until the supplier's offer is due (negative once passed)",
+    inputs: ['dispute.offer.deadline'],
+    params: [],
+    compute: (ctx) => {
+      const d = str(ctx, 'dispute.offer.deadline');
+      return d ? daysBetween(ctx.asOf, d) : undefined;
+    },
   },
 ];

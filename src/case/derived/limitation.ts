@@ -13,12 +13,32 @@ import { addDays, addYears, daysBetween } from '../dates.js';
 
 type Tri = boolean | undefined;
 const payments = (ctx: DeriveContext): Payment[] => ctx.case.order?.payments ?? [];
-const str = (ctx: DeriveContext, path: string) => { const v = ctx.fact(path); return typeof v === 'string' ? v : undefined; };
-const num = (ctx: DeriveContext, name: string) => { const v = ctx.param(name); return typeof v === 'number' ? v : undefined; };
-const latest = (xs: (string | undefined)[]) => xs.filter((d): d is string => !!d).sort().at(-1);
+const str = (ctx: DeriveContext, path: string) => {
+  const v = ctx.fact(path);
+  return typeof v === 'string' ? v : undefined;
+};
+const num = (ctx: DeriveContext, name: string) => {
+  const v = ctx.param(name);
+  return typeof v === 'number' ? v : undefined;
+};
+const latest = (xs: (string | undefined)[]) =>
+  xs
+    .filter((d): d is string => !!d)
+    .sort()
+    .at(-1);
 const earliest = (xs: (string | undefined)[]) => xs.filter((d): d is string => !!d).sort()[0];
 
-const SALE_DISPUTES = new Set(['non_delivery', 'quality', 'not_as_described', 'short_shipment', 'damage', 'late_delivery', 'deposit_fraud', 'contract_breach', 'compliance']);
+const SALE_DISPUTES = new Set([
+  'non_delivery',
+  'quality',
+  'not_as_described',
+  'short_shipment',
+  'damage',
+  'late_delivery',
+  'deposit_fraud',
+  'contract_breach',
+  'compliance',
+]);
 
 /** Mainland China, Hong Kong, Macao and Taiwan: one State for the CISG's "different States" test, or disputed. */
 const GREATER_CHINA = new Set(['CN', 'HK', 'MO', 'TW']);
@@ -76,7 +96,11 @@ export function limitationYears(ctx: DeriveContext): number | undefined {
 }
 
 /** The dates that restart the period: a written notice or demand that reached the supplier, its acknowledgments. */
-const restarts = (ctx: DeriveContext) => [str(ctx, 'dispute.supplier_notified_date'), str(ctx, 'dispute.last_demand_date'), str(ctx, 'dispute.last_acknowledgment_date')];
+const restarts = (ctx: DeriveContext) => [
+  str(ctx, 'dispute.supplier_notified_date'),
+  str(ctx, 'dispute.last_demand_date'),
+  str(ctx, 'dispute.last_acknowledgment_date'),
+];
 
 /**
  * Where the period starts: the latest of the discovery date and the restarts; while the discovery date is unknown, the
@@ -90,8 +114,27 @@ export function limitationStart(ctx: DeriveContext): { date: string; bound: bool
   return first ? { date: latest([first, ...restarts(ctx)])!, bound: true } : undefined;
 }
 
-const LIMITATION_INPUTS = ['supplier.country', 'buyer.country', 'order.governing_law', 'dispute.discovered_date', 'dispute.supplier_notified_date', 'dispute.last_demand_date', 'dispute.last_acknowledgment_date', 'dispute.proceedings_opened_date', 'order.date', 'order.payments'];
-const RESTART_INPUTS = ['dispute.discovered_date', 'dispute.supplier_notified_date', 'dispute.last_demand_date', 'dispute.last_acknowledgment_date', 'dispute.proceedings_opened_date', 'order.date', 'order.payments'];
+const LIMITATION_INPUTS = [
+  'supplier.country',
+  'buyer.country',
+  'order.governing_law',
+  'dispute.discovered_date',
+  'dispute.supplier_notified_date',
+  'dispute.last_demand_date',
+  'dispute.last_acknowledgment_date',
+  'dispute.proceedings_opened_date',
+  'order.date',
+  'order.payments',
+];
+const RESTART_INPUTS = [
+  'dispute.discovered_date',
+  'dispute.supplier_notified_date',
+  'dispute.last_demand_date',
+  'dispute.last_acknowledgment_date',
+  'dispute.proceedings_opened_date',
+  'order.date',
+  'order.payments',
+];
 
 /** The chargeback window: from the later of the card payment and the expected (or actual) delivery, capped. */
 export function chargebackWindow(ctx: DeriveContext): { end: string; bound: boolean; inWindow: Tri } | undefined {
@@ -139,70 +182,130 @@ const limitationEnd = (ctx: DeriveContext, years: number | undefined) => {
 /** The derived facts of this module (registered after the base facts, which they read). */
 export const LIMITATION_DERIVED: readonly DerivedFact[] = [
   {
-    name: 'derived.cisg_applies', type: 'boolean', description: 'The CISG governs the sale: places of business in different contracting states, and the contract does not exclude it',
-    inputs: ['buyer.country', 'supplier.country', 'order.cisg_excluded', 'order.date'], params: ['cisg_contracting_states', 'cisg_non_contracting_states', 'cisg_hong_kong_from'],
+    name: 'derived.cisg_applies',
+    type: 'boolean',
+    description: 'The CISG governs the sale: places of business in different contracting states, and the contract does not exclude it',
+    inputs: ['buyer.country', 'supplier.country', 'order.cisg_excluded', 'order.date'],
+    params: ['cisg_contracting_states', 'cisg_non_contracting_states', 'cisg_hong_kong_from'],
     compute: cisgApplies,
   },
   {
-    name: 'derived.prc_limitation_applies', type: 'boolean', description: 'PRC limitation periods govern the claim: a mainland supplier and no other law chosen in the contract',
-    inputs: ['supplier.country', 'order.governing_law'], params: [],
+    name: 'derived.prc_limitation_applies',
+    type: 'boolean',
+    description: 'PRC limitation periods govern the claim: a mainland supplier and no other law chosen in the contract',
+    inputs: ['supplier.country', 'order.governing_law'],
+    params: [],
     compute: prcLimitationApplies,
   },
   {
-    name: 'derived.limitation_years', type: 'number', description: 'The PRC limitation period for the sale in years: 4 for an international sale, 3 for a sale within mainland China',
-    inputs: ['supplier.country', 'buyer.country', 'order.governing_law'], params: ['limitation_years_international_sale', 'limitation_years_general'],
+    name: 'derived.limitation_years',
+    type: 'number',
+    description: 'The PRC limitation period for the sale in years: 4 for an international sale, 3 for a sale within mainland China',
+    inputs: ['supplier.country', 'buyer.country', 'order.governing_law'],
+    params: ['limitation_years_international_sale', 'limitation_years_general'],
     compute: limitationYears,
   },
   {
-    name: 'derived.limitation_start', type: 'date', description: 'The date the limitation period runs from: the latest of the discovery date, a written notice or demand that reached the supplier, and its acknowledgments (or, with no discovery date, the earliest order or payment date)',
-    inputs: RESTART_INPUTS, params: [],
+    name: 'derived.limitation_start',
+    type: 'date',
+    description:
+      'The date the limitation period runs from: the latest of the discovery date, a written notice or demand that reached the supplier, and its acknowledgments (or, with no discovery date, the earliest order or payment date)',
+    inputs: RESTART_INPUTS,
+    params: [],
     compute: (ctx) => limitationStart(ctx)?.date,
   },
   {
-    name: 'derived.limitation_start_is_bound', type: 'boolean', description: 'The limitation period is counted from the earliest order or payment date because the discovery date is unknown',
-    inputs: RESTART_INPUTS, params: [],
+    name: 'derived.limitation_start_is_bound',
+    type: 'boolean',
+    description: 'The limitation period is counted from the earliest order or payment date because the discovery date is unknown',
+    inputs: RESTART_INPUTS,
+    params: [],
     compute: (ctx) => limitationStart(ctx)?.bound,
   },
   {
-    name: 'derived.limitation_end', type: 'date', description: 'End of the PRC limitation period for the sale on the dates given (a later written demand or acknowledgment restarts it)',
-    inputs: LIMITATION_INPUTS, params: ['limitation_years_international_sale', 'limitation_years_general'],
+    name: 'derived.limitation_end',
+    type: 'date',
+    description: 'End of the PRC limitation period for the sale on the dates given (a later written demand or acknowledgment restarts it)',
+    inputs: LIMITATION_INPUTS,
+    params: ['limitation_years_international_sale', 'limitation_years_general'],
     compute: (ctx) => limitationEnd(ctx, limitationYears(ctx)),
   },
   {
-    name: 'derived.limitation_end_is_bound', type: 'boolean', description: 'The limitation end is the earliest it can be (counted from the order or first payment), not the exact date',
-    inputs: LIMITATION_INPUTS, params: [],
+    name: 'derived.limitation_end_is_bound',
+    type: 'boolean',
+    description: 'The limitation end is the earliest it can be (counted from the order or first payment), not the exact date',
+    inputs: LIMITATION_INPUTS,
+    params: [],
     compute: (ctx) => (limitationEnd(ctx, limitationYears(ctx)) ? limitationStart(ctx)?.bound : undefined),
   },
   {
-    name: 'derived.limitation_days_left', type: 'number', description: 'Days left before the limitation period ends (negative once passed)', inputs: LIMITATION_INPUTS, params: [],
-    compute: (ctx) => { const d = str(ctx, 'derived.limitation_end'); return d ? daysBetween(ctx.asOf, d) : undefined; },
+    name: 'derived.limitation_days_left',
+    type: 'number',
+    description: 'Days left before the limitation period ends (negative once passed)',
+    inputs: LIMITATION_INPUTS,
+    params: [],
+    compute: (ctx) => {
+      const d = str(ctx, 'derived.limitation_end');
+      return d ? daysBetween(ctx.asOf, d) : undefined;
+    },
   },
   {
-    name: 'derived.limitation_general_end', type: 'date', description: 'End of the PRC general limitation period, for claims outside the sale contract such as infringement (from the latest of discovery and the restarts)',
-    inputs: LIMITATION_INPUTS, params: ['limitation_years_general'],
+    name: 'derived.limitation_general_end',
+    type: 'date',
+    description:
+      'End of the PRC general limitation period, for claims outside the sale contract such as infringement (from the latest of discovery and the restarts)',
+    inputs: LIMITATION_INPUTS,
+    params: ['limitation_years_general'],
     compute: (ctx) => (prcLimitationApplies(ctx) === true ? limitationEnd(ctx, num(ctx, 'limitation_years_general')) : undefined),
   },
   {
-    name: 'derived.limitation_general_days_left', type: 'number', description: 'Days left before the general limitation period ends (negative once passed)', inputs: LIMITATION_INPUTS, params: [],
-    compute: (ctx) => { const d = str(ctx, 'derived.limitation_general_end'); return d ? daysBetween(ctx.asOf, d) : undefined; },
+    name: 'derived.limitation_general_days_left',
+    type: 'number',
+    description: 'Days left before the general limitation period ends (negative once passed)',
+    inputs: LIMITATION_INPUTS,
+    params: [],
+    compute: (ctx) => {
+      const d = str(ctx, 'derived.limitation_general_end');
+      return d ? daysBetween(ctx.asOf, d) : undefined;
+    },
   },
   {
-    name: 'derived.enforcement_deadline', type: 'date', description: 'Last day to apply to a PRC court to enforce a judgment or award: 2 years from the last day it gives for payment',
-    inputs: ['dispute.performance_due_date'], params: ['enforcement_application_years'],
-    compute: (ctx) => { const d = str(ctx, 'dispute.performance_due_date'); const y = num(ctx, 'enforcement_application_years'); return d && y !== undefined ? addYears(d, y) : undefined; },
+    name: 'derived.enforcement_deadline',
+    type: 'date',
+    description: 'Last day to apply to a PRC court to enforce a judgment or award: 2 years from the last day it gives for payment',
+    inputs: ['dispute.performance_due_date'],
+    params: ['enforcement_application_years'],
+    compute: (ctx) => {
+      const d = str(ctx, 'dispute.performance_due_date');
+      const y = num(ctx, 'enforcement_application_years');
+      return d && y !== undefined ? addYears(d, y) : undefined;
+    },
   },
   {
-    name: 'derived.enforcement_days_left', type: 'number', description: 'Days left to apply for enforcement (negative once passed)', inputs: ['dispute.performance_due_date'], params: [],
-    compute: (ctx) => { const d = str(ctx, 'derived.enforcement_deadline'); return d ? daysBetween(ctx.asOf, d) : undefined; },
+    name: 'derived.enforcement_days_left',
+    type: 'number',
+    description: 'Days left to apply for enforcement (negative once passed)',
+    inputs: ['dispute.performance_due_date'],
+    params: [],
+    compute: (ctx) => {
+      const d = str(ctx, 'derived.enforcement_deadline');
+      return d ? daysBetween(ctx.asOf, d) : undefined;
+    },
   },
   {
-    name: 'derived.counterparty_known', type: 'boolean', description: 'The buyer can name the supplier or contracting party a demand goes to',
-    inputs: ['supplier.name', 'supplier.contracting_party'], params: [],
+    name: 'derived.counterparty_known',
+    type: 'boolean',
+    description: 'The buyer can name the supplier or contracting party a demand goes to',
+    inputs: ['supplier.name', 'supplier.contracting_party'],
+    params: [],
     compute: (ctx) => (str(ctx, 'supplier.name') || str(ctx, 'supplier.contracting_party') ? true : undefined),
   },
   {
-    name: 'derived.money_owed', type: 'boolean', description: 'Money is at stake in a dispute over the sale (not only an IP complaint)',
-    inputs: ['dispute.types', 'dispute.amount_claimed', 'order.payments'], params: [],
+    name: 'derived.money_owed',
+    type: 'boolean',
+    description: 'Money is at stake in a dispute over the sale (not only an IP complaint)',
+    inputs: ['dispute.types', 'dispute.amount_claimed', 'order.payments'],
+    params: [],
     compute: (ctx) => {
       const types = ctx.fact('dispute.types');
       const loss = ctx.fact('derived.loss_usd');
@@ -211,44 +314,87 @@ export const LIMITATION_DERIVED: readonly DerivedFact[] = [
     },
   },
   {
-    name: 'derived.paid_offshore_of_supplier', type: 'boolean', description: "Some payment went to an offshore account, or to a Hong Kong account of a supplier that is not itself in Hong Kong",
-    inputs: ['order.payments', 'supplier.country'], params: [],
+    name: 'derived.paid_offshore_of_supplier',
+    type: 'boolean',
+    description: 'Some payment went to an offshore account, or to a Hong Kong account of a supplier that is not itself in Hong Kong',
+    inputs: ['order.payments', 'supplier.country'],
+    params: [],
     compute: (ctx) => {
       const home = str(ctx, 'supplier.country');
-      const xs = payments(ctx).map((p): Tri => (p.via === undefined ? undefined : p.via === 'offshore_account' ? true : p.via !== 'hong_kong_account' ? false : home === undefined ? undefined : home !== 'HK'));
+      const xs = payments(ctx).map((p): Tri =>
+        p.via === undefined
+          ? undefined
+          : p.via === 'offshore_account'
+            ? true
+            : p.via !== 'hong_kong_account'
+              ? false
+              : home === undefined
+                ? undefined
+                : home !== 'HK',
+      );
       return xs.length === 0 ? undefined : xs.includes(true) ? true : xs.includes(undefined) ? undefined : false;
     },
   },
   {
-    name: 'derived.risk_passed_at_shipment', type: 'boolean', description: 'Under the Incoterm, the risk of loss or damage passed to the buyer when the goods were handed to the carrier (E, F and C terms), not on arrival (D terms)',
-    inputs: ['order.incoterm'], params: [],
-    compute: (ctx) => { const t = str(ctx, 'order.incoterm'); return t === undefined ? undefined : !['DAP', 'DPU', 'DDP'].includes(t); },
-  },
-  {
-    name: 'derived.card_paid_at_checkout', type: 'boolean', description: "Some card payment was made at Alibaba's checkout (so Trade Assurance and a chargeback could both claim the same money)",
-    inputs: ['order.payments'], params: [],
+    name: 'derived.risk_passed_at_shipment',
+    type: 'boolean',
+    description:
+      'Under the Incoterm, the risk of loss or damage passed to the buyer when the goods were handed to the carrier (E, F and C terms), not on arrival (D terms)',
+    inputs: ['order.incoterm'],
+    params: [],
     compute: (ctx) => {
-      const xs = payments(ctx).map((p): Tri => (p.method === undefined ? undefined : p.method !== 'card' ? false : p.via === undefined ? undefined : p.via === 'alibaba_checkout'));
+      const t = str(ctx, 'order.incoterm');
+      return t === undefined ? undefined : !['DAP', 'DPU', 'DDP'].includes(t);
+    },
+  },
+  {
+    name: 'derived.card_paid_at_checkout',
+    type: 'boolean',
+    description: "Some card payment was made at Alibaba's checkout (so Trade Assurance and a chargeback could both claim the same money)",
+    inputs: ['order.payments'],
+    params: [],
+    compute: (ctx) => {
+      const xs = payments(ctx).map((p): Tri =>
+        p.method === undefined ? undefined : p.method !== 'card' ? false : p.via === undefined ? undefined : p.via === 'alibaba_checkout',
+      );
       return xs.length === 0 ? undefined : xs.includes(true) ? true : xs.includes(undefined) ? undefined : false;
     },
   },
   {
-    name: 'derived.chargeback_end', type: 'date', description: 'Last day for a card chargeback: 120 days from the later of the payment and the expected or actual delivery, at most 540 days from the payment (from the payment alone, the earliest end, while the delivery date is unknown)',
-    inputs: CHARGEBACK_INPUTS, params: ['chargeback_days', 'chargeback_cap_days'],
+    name: 'derived.chargeback_end',
+    type: 'date',
+    description:
+      'Last day for a card chargeback: 120 days from the later of the payment and the expected or actual delivery, at most 540 days from the payment (from the payment alone, the earliest end, while the delivery date is unknown)',
+    inputs: CHARGEBACK_INPUTS,
+    params: ['chargeback_days', 'chargeback_cap_days'],
     compute: (ctx) => chargebackWindow(ctx)?.end,
   },
   {
-    name: 'derived.chargeback_end_is_bound', type: 'boolean', description: 'The chargeback end is counted from the payment only, because the expected delivery date is unknown: the earliest it can be',
-    inputs: CHARGEBACK_INPUTS, params: [],
+    name: 'derived.chargeback_end_is_bound',
+    type: 'boolean',
+    description: 'The chargeback end is counted from the payment only, because the expected delivery date is unknown: the earliest it can be',
+    inputs: CHARGEBACK_INPUTS,
+    params: [],
     compute: (ctx) => chargebackWindow(ctx)?.bound,
   },
   {
-    name: 'derived.chargeback_days_left', type: 'number', description: 'Days left for a card chargeback (negative once passed)', inputs: CHARGEBACK_INPUTS, params: [],
-    compute: (ctx) => { const d = str(ctx, 'derived.chargeback_end'); return d ? daysBetween(ctx.asOf, d) : undefined; },
+    name: 'derived.chargeback_days_left',
+    type: 'number',
+    description: 'Days left for a card chargeback (negative once passed)',
+    inputs: CHARGEBACK_INPUTS,
+    params: [],
+    compute: (ctx) => {
+      const d = str(ctx, 'derived.chargeback_end');
+      return d ? daysBetween(ctx.asOf, d) : undefined;
+    },
   },
   {
-    name: 'derived.chargeback_in_window', type: 'boolean', description: 'A chargeback is still in time: within 120 days of the payment, or of a later expected delivery, and within 540 days of the payment (unknown while only the delivery date could decide it)',
-    inputs: CHARGEBACK_INPUTS, params: ['chargeback_days', 'chargeback_cap_days'],
+    name: 'derived.chargeback_in_window',
+    type: 'boolean',
+    description:
+      'A chargeback is still in time: within 120 days of the payment, or of a later expected delivery, and within 540 days of the payment (unknown while only the delivery date could decide it)',
+    inputs: CHARGEBACK_INPUTS,
+    params: ['chargeback_days', 'chargeback_cap_days'],
     compute: (ctx) => chargebackWindow(ctx)?.inWindow,
   },
 ];

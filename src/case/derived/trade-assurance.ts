@@ -10,18 +10,32 @@ const ON_PLATFORM = new Set(['alibaba_checkout', 'alibaba_designated_account']);
 const ENTERPRISE = new Set(['enterprise', 'enterprise_pro']);
 const payments = (ctx: DeriveContext): Payment[] => ctx.case.order?.payments ?? [];
 const fx = (ctx: DeriveContext) => (ctx.param('fx_usd_per_unit') ?? {}) as FxTable;
-const num = (ctx: DeriveContext, name: string) => { const v = ctx.param(name); return typeof v === 'number' ? v : undefined; };
-const dateFact = (ctx: DeriveContext, path: string) => { const v = ctx.fact(path); return typeof v === 'string' ? v : undefined; };
+const num = (ctx: DeriveContext, name: string) => {
+  const v = ctx.param(name);
+  return typeof v === 'number' ? v : undefined;
+};
+const dateFact = (ctx: DeriveContext, path: string) => {
+  const v = ctx.fact(path);
+  return typeof v === 'string' ? v : undefined;
+};
 
 /** true if any item is true, false if all are false, else unknown (undefined). */
 export const anyOf = (xs: (boolean | undefined)[]) => (xs.length === 0 ? undefined : xs.includes(true) ? true : xs.includes(undefined) ? undefined : false);
 const onPlatform = (p: Payment) => (p.via === undefined ? undefined : ON_PLATFORM.has(p.via));
-const latest = (dates: (string | undefined)[]) => dates.filter((d): d is string => !!d).sort().at(-1);
+const latest = (dates: (string | undefined)[]) =>
+  dates
+    .filter((d): d is string => !!d)
+    .sort()
+    .at(-1);
 
 /** A date fact: an offset in days (a parameter) after the claim start (dispute opened, else the as-of date). */
 /** Days after the claim: from its opening date, or from today when the buyer says no dispute is open yet. */
 const afterClaimStart = (name: string, param: string, description: string): DerivedFact => ({
-  name, type: 'date', description, inputs: ['dispute.platform_dispute.opened', 'dispute.platform_dispute.opened_date'], params: [param],
+  name,
+  type: 'date',
+  description,
+  inputs: ['dispute.platform_dispute.opened', 'dispute.platform_dispute.opened_date'],
+  params: [param],
   compute: (ctx) => {
     const days = num(ctx, param);
     const opened = dateFact(ctx, 'dispute.platform_dispute.opened_date');
@@ -91,11 +105,19 @@ export function legalBackupNeeded(ctx: DeriveContext): boolean | undefined {
 /** Derived facts of the Trade Assurance and strategy packs, appended to the registry in derive.ts. */
 export const TRADE_ASSURANCE_DERIVED: readonly DerivedFact[] = [
   {
-    name: 'derived.any_paid_on_platform', type: 'boolean', description: "Some payment went through Alibaba's checkout or to the Alibaba-designated account", inputs: ['order.payments'], params: [],
+    name: 'derived.any_paid_on_platform',
+    type: 'boolean',
+    description: "Some payment went through Alibaba's checkout or to the Alibaba-designated account",
+    inputs: ['order.payments'],
+    params: [],
     compute: (ctx) => anyOf(payments(ctx).map(onPlatform)),
   },
   {
-    name: 'derived.amount_paid_off_platform', type: 'money', description: "Paid outside Alibaba's checkout and designated account (direct wire, PayPal, Western Union, personal account)", inputs: ['order.payments'], params: ['fx_usd_per_unit'],
+    name: 'derived.amount_paid_off_platform',
+    type: 'money',
+    description: "Paid outside Alibaba's checkout and designated account (direct wire, PayPal, Western Union, personal account)",
+    inputs: ['order.payments'],
+    params: ['fx_usd_per_unit'],
     compute: (ctx) => {
       const ps = payments(ctx);
       if (ps.length === 0 || ps.some((p) => p.via === undefined)) return undefined;
@@ -104,60 +126,119 @@ export const TRADE_ASSURANCE_DERIVED: readonly DerivedFact[] = [
     },
   },
   {
-    name: 'derived.ta_in_window', type: 'boolean', description: 'The Trade Assurance window after confirmed receipt is open (unknown while the buyer tier could still decide it)', inputs: ['order.delivery.receipt_confirmed_date', 'buyer.alibaba_tier'], params: ['ta_window_days', 'ta_window_days_enterprise'],
+    name: 'derived.ta_in_window',
+    type: 'boolean',
+    description: 'The Trade Assurance window after confirmed receipt is open (unknown while the buyer tier could still decide it)',
+    inputs: ['order.delivery.receipt_confirmed_date', 'buyer.alibaba_tier'],
+    params: ['ta_window_days', 'ta_window_days_enterprise'],
     compute: taInWindow,
   },
   {
-    name: 'derived.ta_closed_order_open', type: 'boolean', description: 'Still within the period after Alibaba closed the order in which a dispute may be opened', inputs: ['order.closed_date'], params: ['ta_closed_order_days'],
+    name: 'derived.ta_closed_order_open',
+    type: 'boolean',
+    description: 'Still within the period after Alibaba closed the order in which a dispute may be opened',
+    inputs: ['order.closed_date'],
+    params: ['ta_closed_order_days'],
     compute: (ctx) => {
       const closed = dateFact(ctx, 'order.closed_date');
       const days = num(ctx, 'ta_closed_order_days');
       return closed && days !== undefined ? ctx.asOf <= addDays(closed, days) : undefined;
     },
   },
-  afterClaimStart('derived.ta_escalation_date', 'ta_negotiation_days', 'The day the buyer may ask Alibaba to step in: after the negotiation days from the claim (opened, or filed today)'),
-  afterClaimStart('derived.ta_decision_checkpoint', 'ta_decision_days', 'When a Trade Assurance decision should be in, from the claim (opened, or filed today)'),
+  afterClaimStart(
+    'derived.ta_escalation_date',
+    'ta_negotiation_days',
+    'The day the buyer may ask Alibaba to step in: after the negotiation days from the claim (opened, or filed today)',
+  ),
+  afterClaimStart(
+    'derived.ta_decision_checkpoint',
+    'ta_decision_days',
+    'When a Trade Assurance decision should be in, from the claim (opened, or filed today)',
+  ),
   {
-    name: 'derived.offline_complaint_open', type: 'boolean', description: "Within the Complaint Center's window after the later of the agreed payment and delivery dates", inputs: ['order.payments', 'order.delivery.expected_date'], params: ['offline_complaint_days'],
+    name: 'derived.offline_complaint_open',
+    type: 'boolean',
+    description: "Within the Complaint Center's window after the later of the agreed payment and delivery dates",
+    inputs: ['order.payments', 'order.delivery.expected_date'],
+    params: ['offline_complaint_days'],
     compute: (ctx) => offlineWindow(ctx).open,
   },
   {
-    name: 'derived.offline_window_end', type: 'date', description: 'Last day for an offline-order complaint (the later of the last payment and the expected delivery, plus the window)', inputs: ['order.payments', 'order.delivery.expected_date'], params: ['offline_complaint_days'],
+    name: 'derived.offline_window_end',
+    type: 'date',
+    description: 'Last day for an offline-order complaint (the later of the last payment and the expected delivery, plus the window)',
+    inputs: ['order.payments', 'order.delivery.expected_date'],
+    params: ['offline_complaint_days'],
     compute: (ctx) => offlineWindow(ctx).end,
   },
   {
-    name: 'derived.paypal_friends_and_family', type: 'boolean', description: 'A PayPal payment was sent as "friends and family" rather than for goods and services', inputs: ['order.payments'], params: [],
+    name: 'derived.paypal_friends_and_family',
+    type: 'boolean',
+    description: 'A PayPal payment was sent as "friends and family" rather than for goods and services',
+    inputs: ['order.payments'],
+    params: [],
     compute: (ctx) => {
-      return anyOf(payments(ctx).map((p) => {
-        if (p.method === undefined) return undefined;
-        if (p.method !== 'paypal') return false;
-        return p.paypal_type === undefined ? undefined : p.paypal_type === 'friends_and_family';
-      }));
+      return anyOf(
+        payments(ctx).map((p) => {
+          if (p.method === undefined) return undefined;
+          if (p.method !== 'paypal') return false;
+          return p.paypal_type === undefined ? undefined : p.paypal_type === 'friends_and_family';
+        }),
+      );
     },
   },
   {
-    name: 'derived.paypal_escalate_by', type: 'date', description: 'If a PayPal dispute is opened on the as-of date, the last day to escalate it to a claim', inputs: [], params: ['paypal_escalation_days'],
-    compute: (ctx) => { const d = num(ctx, 'paypal_escalation_days'); return d === undefined ? undefined : addDays(ctx.asOf, d); },
+    name: 'derived.paypal_escalate_by',
+    type: 'date',
+    description: 'If a PayPal dispute is opened on the as-of date, the last day to escalate it to a claim',
+    inputs: [],
+    params: ['paypal_escalation_days'],
+    compute: (ctx) => {
+      const d = num(ctx, 'paypal_escalation_days');
+      return d === undefined ? undefined : addDays(ctx.asOf, d);
+    },
   },
   {
-    name: 'derived.ip_rights_usable_in_china', type: 'boolean', description: "The buyer holds a right the IP Protection Platform accepts: registered in China, or a copyright", inputs: ['ip.rights'], params: [],
+    name: 'derived.ip_rights_usable_in_china',
+    type: 'boolean',
+    description: 'The buyer holds a right the IP Protection Platform accepts: registered in China, or a copyright',
+    inputs: ['ip.rights'],
+    params: [],
     compute: (ctx) => {
       const rights = ctx.case.ip?.rights ?? [];
       return anyOf(rights.map((r) => (r.kind === 'copyright' ? true : r.registered_in_china)));
     },
   },
   {
-    name: 'derived.asset_flight_risk', type: 'boolean', description: 'Signs the supplier may move its assets: abnormal or liquidation status, stopped answering, or listing removed',
-    inputs: ['supplier.registration_status', 'supplier.activity.responsive', 'supplier.activity.listing_active'], params: [],
+    name: 'derived.asset_flight_risk',
+    type: 'boolean',
+    description: 'Signs the supplier may move its assets: abnormal or liquidation status, stopped answering, or listing removed',
+    inputs: ['supplier.registration_status', 'supplier.activity.responsive', 'supplier.activity.listing_active'],
+    params: [],
     compute: assetFlightRisk,
   },
   {
-    name: 'derived.legal_backup_needed', type: 'boolean', description: 'Trade Assurance alone may leave the buyer short: the part it cannot refund is above the small-claim threshold, or the supplier may move assets on a claim above it',
-    inputs: ['order.payments', 'supplier.ta_coverage', 'dispute.amount_claimed', 'supplier.registration_status', 'supplier.activity.responsive', 'supplier.activity.listing_active'], params: ['small_claim_usd', 'fx_usd_per_unit'],
+    name: 'derived.legal_backup_needed',
+    type: 'boolean',
+    description:
+      'Trade Assurance alone may leave the buyer short: the part it cannot refund is above the small-claim threshold, or the supplier may move assets on a claim above it',
+    inputs: [
+      'order.payments',
+      'supplier.ta_coverage',
+      'dispute.amount_claimed',
+      'supplier.registration_status',
+      'supplier.activity.responsive',
+      'supplier.activity.listing_active',
+    ],
+    params: ['small_claim_usd', 'fx_usd_per_unit'],
     compute: legalBackupNeeded,
   },
   {
-    name: 'derived.loss_cny', type: 'number', description: 'The amount at stake in Chinese yuan (indicative rates)', inputs: ['dispute.amount_claimed', 'order.payments'], params: ['fx_usd_per_unit'],
+    name: 'derived.loss_cny',
+    type: 'number',
+    description: 'The amount at stake in Chinese yuan (indicative rates)',
+    inputs: ['dispute.amount_claimed', 'order.payments'],
+    params: ['fx_usd_per_unit'],
     compute: (ctx) => {
       const loss = ctx.fact('derived.loss') as Money | undefined;
       const usd = loss ? toUsd(loss, fx(ctx)) : undefined;

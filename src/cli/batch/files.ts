@@ -5,9 +5,15 @@ import { join } from 'node:path';
 import { diag, type Diagnostic } from '../../source/diagnostics.js';
 
 /** A case file to assess, or a problem found while looking for case files. */
-export interface CaseEntry { file: string; problem?: Diagnostic }
+export interface CaseEntry {
+  file: string;
+  problem?: Diagnostic;
+}
 
-export interface FoundCases { entries: CaseEntry[]; folders: number }
+export interface FoundCases {
+  entries: CaseEntry[];
+  folders: number;
+}
 
 const CASE_FILE = /\.ya?ml$/;
 const EXPECT_FILE = /\.expect\.ya?ml$/;
@@ -26,7 +32,8 @@ export function findCaseFiles(paths: readonly string[]): FoundCases {
     }
     folders++;
     const before = entries.length;
-    if (walk(path, seen, entries) && entries.length === before) entries.push({ file: path, problem: diag('no-cases', `no case files (*.yaml, *.yml) in the folder ${path}`, { file: path }) });
+    if (walk(path, seen, entries) && entries.length === before)
+      entries.push({ file: path, problem: diag('no-cases', `no case files (*.yaml, *.yml) in the folder ${path}`, { file: path }) });
   }
   return { entries, folders };
 }
@@ -42,7 +49,10 @@ function walk(dir: string, seen: Set<string>, out: CaseEntry[]): boolean {
   try {
     names = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
-    out.push({ file: dir, problem: diag('folder-unreadable', `cannot read the folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file: dir }) });
+    out.push({
+      file: dir,
+      problem: diag('folder-unreadable', `cannot read the folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file: dir }),
+    });
     return true;
   }
   names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -35,8 +35,7 @@ export interface BatchOptions {
 
 /** What became of one case. */
 export type CaseOutcome =
-  | { ok: true; file: string; assessment: Assessment; code: number }
-  | { ok: false; file: string; diagnostics: Diagnostic[]; code: number };
+  { ok: true; file: string; assessment: Assessment; code: number } | { ok: false; file: string; diagnostics: Diagnostic[]; code: number };
 
 /** The shape of a JSON line for a case that could not be assessed. */
 export const DIAGNOSTICS_FORMAT = 'dispute-assess/diagnostics';
@@ -62,7 +61,10 @@ export async function runBatch(found: FoundCases, opts: BatchOptions, io: Io): P
     if (io.drain) await io.drain();
   }
   progress.clear();
-  if (batch) io.err(`dispute-assess: ${total} case${total === 1 ? '' : 's'}: ${total - failed} assessed${failed ? `, ${failed} not assessed (invalid input, see above)` : ''}\n`);
+  if (batch)
+    io.err(
+      `dispute-assess: ${total} case${total === 1 ? '' : 's'}: ${total - failed} assessed${failed ? `, ${failed} not assessed (invalid input, see above)` : ''}\n`,
+    );
   return worst;
 }
 
@@ -74,7 +76,14 @@ async function isolated<T>(file: string, work: () => Promise<T>): Promise<T | Ca
   } catch (e) {
     if (isOutputError(e)) throw e;
     const why = (e as Error)?.message ?? String(e);
-    return { ok: false, file, diagnostics: [diag('internal-error', `internal error while assessing this case: ${why} (please report this; the other cases are still assessed)`, { file })], code: EXIT.input };
+    return {
+      ok: false,
+      file,
+      diagnostics: [
+        diag('internal-error', `internal error while assessing this case: ${why} (please report this; the other cases are still assessed)`, { file }),
+      ],
+      code: EXIT.input,
+    };
   }
 }
 
@@ -87,7 +96,15 @@ export async function assessEntry(entry: CaseEntry, opts: BatchOptions, whatIf =
   const read = entry.file === STDIN_ARG ? await readStdinText() : readTextFile(entry.file);
   if (!read.ok) return fail([read.diagnostic]);
   // What-if analysis (alternatives, conditional steps) for a single case only: it costs a few ms per case.
-  const r = assessText(read.text, { rules: opts.rules, file, ...(opts.defaults ? { defaults: opts.defaults } : {}), today: opts.today, explain: opts.explain, whatIf, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
+  const r = assessText(read.text, {
+    rules: opts.rules,
+    file,
+    ...(opts.defaults ? { defaults: opts.defaults } : {}),
+    today: opts.today,
+    explain: opts.explain,
+    whatIf,
+    ...(opts.asOf ? { asOf: opts.asOf } : {}),
+  });
   if (!r.ok) return fail(r.diagnostics);
   const { assessment } = r;
   return { ok: true, file, assessment, code: exitCode(assessment, opts.failOn) };
@@ -97,7 +114,15 @@ function emit(o: CaseOutcome, at: { index: number; total: number; batch: boolean
   const json = opts.format === 'json';
   if (at.batch && !json && at.header !== false) io.out(header(at.index, at.total, o.file, opts.color));
   if (o.ok) {
-    io.out(render(o.assessment, opts.format, { color: opts.color, explain: opts.explain, sources: opts.sources === true, lines: at.batch, ...(opts.width ? { width: opts.width } : {}) }));
+    io.out(
+      render(o.assessment, opts.format, {
+        color: opts.color,
+        explain: opts.explain,
+        sources: opts.sources === true,
+        lines: at.batch,
+        ...(opts.width ? { width: opts.width } : {}),
+      }),
+    );
     return;
   }
   printDiagnostics(io, o.diagnostics);

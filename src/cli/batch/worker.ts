@@ -26,7 +26,10 @@ export const BATCH_WORKER_MIN = 1000;
 export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 128 } as const;
 
 /** What the worker is given: the cases found and the command's flags. */
-export interface WorkerInput { found: FoundCases; flags: AssessFlags }
+export interface WorkerInput {
+  found: FoundCases;
+  flags: AssessFlags;
+}
 
 /** The worker's script when this batch should run in one, else undefined. */
 export function workerScript(cases: number, io: Io): string | undefined {

@@ -66,18 +66,22 @@ export async function assessFound(found: FoundCases, flags: AssessFlags, io: Io,
     printDiagnostics(io, rules.diagnostics);
     return EXIT.input;
   }
-  return runBatch(found, {
-    rules: rules.value,
-    format: flags.format as Format,
-    color: await loadColor(io, flags.color),
-    explain: flags.explain === true,
-    sources: flags.sources === true,
-    ...(outputColumns(io) ? { width: outputColumns(io)! } : {}),
-    ...(flags.failOn ? { failOn: flags.failOn as Severity } : {}),
-    ...(flags.asOf ? { asOf: flags.asOf } : {}),
-    ...(flags.defaults ? { defaults: flags.defaults } : {}),
-    today: todayIso(),
-  }, io);
+  return runBatch(
+    found,
+    {
+      rules: rules.value,
+      format: flags.format as Format,
+      color: await loadColor(io, flags.color),
+      explain: flags.explain === true,
+      sources: flags.sources === true,
+      ...(outputColumns(io) ? { width: outputColumns(io)! } : {}),
+      ...(flags.failOn ? { failOn: flags.failOn as Severity } : {}),
+      ...(flags.asOf ? { asOf: flags.asOf } : {}),
+      ...(flags.defaults ? { defaults: flags.defaults } : {}),
+      today: todayIso(),
+    },
+    io,
+  );
 }
 
 /** The built-in rules from the build's cache; anything else (extra --rules, changed files) through full validation. */
@@ -91,8 +95,10 @@ async function ruleSet(flags: AssessFlags): Promise<Result<RuleSet>> {
 function checkFlags(flags: AssessFlags): Diagnostic[] {
   const out: Diagnostic[] = [];
   const arg = (code: string, message: string) => out.push(diag(code, message, { file: '(arguments)' }));
-  if (!(FORMATS as readonly string[]).includes(flags.format)) arg('usage', `--format must be one of ${FORMATS.join(', ')}; got '${flags.format}'${suggestion(flags.format, FORMATS)}`);
-  if (flags.failOn && !(SEVERITIES as readonly string[]).includes(flags.failOn)) arg('usage', `--fail-on must be one of ${SEVERITIES.join(', ')}; got '${flags.failOn}'${suggestion(flags.failOn, SEVERITIES)}`);
+  if (!(FORMATS as readonly string[]).includes(flags.format))
+    arg('usage', `--format must be one of ${FORMATS.join(', ')}; got '${flags.format}'${suggestion(flags.format, FORMATS)}`);
+  if (flags.failOn && !(SEVERITIES as readonly string[]).includes(flags.failOn))
+    arg('usage', `--fail-on must be one of ${SEVERITIES.join(', ')}; got '${flags.failOn}'${suggestion(flags.failOn, SEVERITIES)}`);
   const asOf = flags.asOf === undefined ? undefined : asOfProblem(flags.asOf, DATE_RANGE);
   if (asOf) arg('usage', asOf);
   return out;

@@ -13,19 +13,26 @@ export interface CheckFlags {
   minCoverage?: string;
 }
 
-export interface CheckSettings { format: CheckFormat; grep?: RegExp; minCoverage?: number }
+export interface CheckSettings {
+  format: CheckFormat;
+  grep?: RegExp;
+  minCoverage?: number;
+}
 
 /** Validate the flags; settings when they are usable, else usage diagnostics. */
 export function checkSettings(flags: CheckFlags): { ok: true; value: CheckSettings } | { ok: false; diagnostics: Diagnostic[] } {
   const out: Diagnostic[] = [];
   const usage = (message: string) => out.push(diag('usage', message, { file: '(arguments)' }));
   const value: CheckSettings = { format: flags.format as CheckFormat };
-  if (!(CHECK_FORMATS as readonly string[]).includes(flags.format)) usage(`--format must be one of ${CHECK_FORMATS.join(', ')}; got '${flags.format}'${suggestion(flags.format, CHECK_FORMATS)}`);
+  if (!(CHECK_FORMATS as readonly string[]).includes(flags.format))
+    usage(`--format must be one of ${CHECK_FORMATS.join(', ')}; got '${flags.format}'${suggestion(flags.format, CHECK_FORMATS)}`);
   if (flags.grep !== undefined) {
     try {
       value.grep = new RegExp(flags.grep);
     } catch (e) {
-      const why = String((e as Error).message).split(': ').pop();
+      const why = String((e as Error).message)
+        .split(': ')
+        .pop();
       usage(`--grep: '${flags.grep}' is not a valid regular expression (${why})`);
     }
   }

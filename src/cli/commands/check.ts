@@ -59,7 +59,9 @@ export function runCheck(paths: string[], flags: CheckFlags, io: Io): number {
   }
   const selected = found.fixtures.filter((f) => !grep || grep.test(f.file));
   if (selected.length === 0) {
-    const why = found.fixtures.length ? `none of the ${found.fixtures.length} fixtures matches --grep '${flags.grep}'` : `no fixture files (.yaml) under ${roots.join(', ')}`;
+    const why = found.fixtures.length
+      ? `none of the ${found.fixtures.length} fixtures matches --grep '${flags.grep}'`
+      : `no fixture files (.yaml) under ${roots.join(', ')}`;
     printDiagnostics(io, [diag('no-fixtures', why, { file: '(arguments)' })]);
     return EXIT.input;
   }
@@ -72,10 +74,16 @@ export function runCheck(paths: string[], flags: CheckFlags, io: Io): number {
     if (format === 'text') io.out(formatFixture(r, c));
     results.push(r);
   }
-  const report = buildReport(results, rules.value, { coverage: flags.coverage === true, ...(minCoverage !== undefined ? { minCoverage } : {}), ...coverageScope(flags) });
+  const report = buildReport(results, rules.value, {
+    coverage: flags.coverage === true,
+    ...(minCoverage !== undefined ? { minCoverage } : {}),
+    ...coverageScope(flags),
+  });
   io.out(format === 'text' ? formatFooter(report, c, { table: flags.coverage === true }) : renderCheck(report, format, { color: c }));
   if (!report.coverage_ok && format !== 'text' && report.coverage) {
-    io.err(`dispute-assess check: rule coverage ${formatPercent(report.coverage.percent)} is below --min-coverage ${minCoverage}; not fired: ${report.coverage.never_fired.join(', ')}\n`);
+    io.err(
+      `dispute-assess check: rule coverage ${formatPercent(report.coverage.percent)} is below --min-coverage ${minCoverage}; not fired: ${report.coverage.never_fired.join(', ')}\n`,
+    );
   }
   return report.exit_code;
 }

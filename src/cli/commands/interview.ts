@@ -36,8 +36,10 @@ export function onTerminal(): boolean {
 /** `dispute-assess` with no file: the interview on a terminal, else a usage message and exit 2. */
 export async function runNoFile(flags: InterviewFlags, io: Io): Promise<number> {
   if (!onTerminal()) {
-    io.err('dispute-assess: no case file given.\nUsage: dispute-assess <case.yaml> [more.yaml ...]   (see --help; `dispute-assess schema` prints the case format)\n' +
-      'Without a file, dispute-assess asks you questions instead, but only in a terminal (standard input and output must both be one).\n');
+    io.err(
+      'dispute-assess: no case file given.\nUsage: dispute-assess <case.yaml> [more.yaml ...]   (see --help; `dispute-assess schema` prints the case format)\n' +
+        'Without a file, dispute-assess asks you questions instead, but only in a terminal (standard input and output must both be one).\n',
+    );
     return EXIT.input;
   }
   return runInterviewCommand(flags, io);
@@ -54,7 +56,10 @@ export async function runInterviewCommand(flags: InterviewFlags, io: Io): Promis
   const rules = loadRuleSet({ rules: flags.rules, builtinRules: flags.builtinRules });
   if (!rules.ok) return fail(io, rules.diagnostics);
   const today = todayIso();
-  let doc = newCaseDocument([`A dispute-assess case file, written by \`dispute-assess interview\` on ${today}.`, 'Assess it: npx dispute-assess <this file>   Change answers: npx dispute-assess interview --resume <this file>']);
+  let doc = newCaseDocument([
+    `A dispute-assess case file, written by \`dispute-assess interview\` on ${today}.`,
+    'Assess it: npx dispute-assess <this file>   Change answers: npx dispute-assess interview --resume <this file>',
+  ]);
   let resumeText: string | undefined;
   if (flags.resume) {
     const read = readTextFile(flags.resume);
@@ -70,8 +75,24 @@ export async function runInterviewCommand(flags: InterviewFlags, io: Io): Promis
   }
   const unfinished = flags.resume || flags.out ? undefined : unfinishedInterview(today, flags.asOf);
   const { runInterview } = await import('../interview/session.js');
-  const opts = { doc, ...(unfinished ? { unfinished } : {}), ...(resumeText !== undefined ? { resumeText } : {}), rules: rules.value, today, force: flags.force === true, color: flags.color, ruleDirs: flags.rules, builtinRules: flags.builtinRules, io };
-  return runInterview({ ...opts, ...(flags.out ? { out: flags.out } : {}), ...(flags.resume ? { resume: flags.resume } : {}), ...(flags.asOf ? { asOf: flags.asOf } : {}) });
+  const opts = {
+    doc,
+    ...(unfinished ? { unfinished } : {}),
+    ...(resumeText !== undefined ? { resumeText } : {}),
+    rules: rules.value,
+    today,
+    force: flags.force === true,
+    color: flags.color,
+    ruleDirs: flags.rules,
+    builtinRules: flags.builtinRules,
+    io,
+  };
+  return runInterview({
+    ...opts,
+    ...(flags.out ? { out: flags.out } : {}),
+    ...(flags.resume ? { resume: flags.resume } : {}),
+    ...(flags.asOf ? { asOf: flags.asOf } : {}),
+  });
 }
 
 /** The file an interview here saves to while it runs: when one is left over, the interview offers to continue it. */
@@ -93,12 +114,18 @@ function checkFlags(flags: InterviewFlags): Diagnostic[] {
   const arg = (message: string) => out.push(diag('usage', message, { file: '(arguments)' }));
   const asOf = flags.asOf === undefined ? undefined : asOfProblem(flags.asOf, DATE_RANGE);
   if (asOf) arg(asOf);
-  for (const [name, v] of [['--out', flags.out], ['--resume', flags.resume]] as const) if (v !== undefined && !/\.ya?ml$/.test(v)) arg(`${name} must name a .yaml file; got '${v}'`);
+  for (const [name, v] of [
+    ['--out', flags.out],
+    ['--resume', flags.resume],
+  ] as const)
+    if (v !== undefined && !/\.ya?ml$/.test(v)) arg(`${name} must name a .yaml file; got '${v}'`);
   if (flags.out && !isDirectory(dirname(resolve(flags.out)))) arg(`--out: the folder ${dirname(flags.out)} does not exist`);
   // Saves replace a file only when it is a regular, writable one: a read-only case file stays as it is.
   if (flags.out && !isRegularOrAbsent(flags.out)) arg(`--out: ${flags.out} is not a regular file; give the name of a .yaml file`);
-  else if (flags.out && isReadOnly(flags.out)) arg(`--out: ${flags.out} is read-only; the interview does not replace read-only files. Choose another file, or make it writable first`);
-  if (flags.resume && !flags.out && isReadOnly(flags.resume)) arg(`--resume: ${flags.resume} is read-only, so your answers could not be saved in it; add --out <new file>.yaml to save them elsewhere`);
+  else if (flags.out && isReadOnly(flags.out))
+    arg(`--out: ${flags.out} is read-only; the interview does not replace read-only files. Choose another file, or make it writable first`);
+  if (flags.resume && !flags.out && isReadOnly(flags.resume))
+    arg(`--resume: ${flags.resume} is read-only, so your answers could not be saved in it; add --out <new file>.yaml to save them elsewhere`);
   return out;
 }
 

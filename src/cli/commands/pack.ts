@@ -2,7 +2,20 @@
 // letters, platform text) into a folder. The only part of the pack that touches files: it reads the case and
 // the evidence files (size, SHA-256, modification time), and writes the folder atomically: every file into a
 // temporary folder beside DIR, then one rename, so DIR is never left half-written.
-import { closeSync, existsSync, fstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { diag, type Diagnostic, type Result } from '../../source/diagnostics.js';
@@ -40,7 +53,14 @@ export async function runPack(file: string, flags: PackFlags, io: Io): Promise<n
   const today = todayIso();
   const text = readTextFile(file);
   if (!text.ok) return fail([text.diagnostic]);
-  const read = assessText(text.text, { rules: rules.value, file, today, whatIf: true, ...(flags.asOf ? { asOf: flags.asOf } : {}), ...(flags.defaults ? { defaults: flags.defaults } : {}) });
+  const read = assessText(text.text, {
+    rules: rules.value,
+    file,
+    today,
+    whatIf: true,
+    ...(flags.asOf ? { asOf: flags.asOf } : {}),
+    ...(flags.defaults ? { defaults: flags.defaults } : {}),
+  });
   if (!read.ok) return fail(read.diagnostics);
   const { assessment } = read;
   const files = new Map(evidencePaths(read.case).map((p) => [p, fileFact(p, dirname(resolve(file)))]));
@@ -56,7 +76,11 @@ function checkFlags(flags: PackFlags): Diagnostic[] {
   const arg = (message: string) => out.push(diag('usage', message, { file: '(arguments)' }));
   if (!flags.out) arg('pack needs the folder to write: -o DIR (for example: dispute-assess pack case.yaml -o case-pack)');
   if (!(LANGS as readonly string[]).includes(flags.lang)) arg(`--lang must be one of ${LANGS.join(', ')}; got '${flags.lang}'${suggestion(flags.lang, LANGS)}`);
-  if (flags.asOf && (!/^\d{4}-\d{2}-\d{2}$/.test(flags.asOf) || Number.isNaN(Date.parse(flags.asOf)) || new Date(flags.asOf).toISOString().slice(0, 10) !== flags.asOf)) arg(`--as-of must be an ISO date YYYY-MM-DD; got '${flags.asOf}'`);
+  if (
+    flags.asOf &&
+    (!/^\d{4}-\d{2}-\d{2}$/.test(flags.asOf) || Number.isNaN(Date.parse(flags.asOf)) || new Date(flags.asOf).toISOString().slice(0, 10) !== flags.asOf)
+  )
+    arg(`--as-of must be an ISO date YYYY-MM-DD; got '${flags.asOf}'`);
   return out;
 }
 
@@ -67,7 +91,8 @@ function checkTarget(out: string, shown: string, force: boolean): Diagnostic | u
   if (!statSync(out).isDirectory()) return diag('pack-exists', `${shown} exists and is not a folder; choose another -o`, where);
   const entries = readdirSync(out);
   if (!force) return entries.length === 0 ? undefined : diag('pack-exists', `${shown} already exists; pass --force to replace the pack in it`, where);
-  if (entries.length > 0 && !entries.includes('brief.md')) return diag('pack-exists', `${shown} is a folder with other files (no brief.md), not an earlier case pack; --force replaces only a case pack`, where);
+  if (entries.length > 0 && !entries.includes('brief.md'))
+    return diag('pack-exists', `${shown} is a folder with other files (no brief.md), not an earlier case pack; --force replaces only a case pack`, where);
   return undefined;
 }
 
@@ -88,11 +113,20 @@ export function fileFact(path: string, caseDir: string): FileFact {
     if (st.isDirectory()) return { path, found: false, problem: 'a folder, not a file' };
     const hash = createHash('sha256');
     const buf = Buffer.allocUnsafe(1 << 20);
-    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) hash.update(buf.subarray(0, n));
+    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0;) hash.update(buf.subarray(0, n));
     return { path, found: true, size: st.size, sha256: hash.digest('hex'), mtime: st.mtime.toISOString().replace(/\.\d{3}Z$/, 'Z') };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { path, found: false, problem: code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'no permission to read it' : `unreadable (${code ?? 'error'})` };
+    return {
+      path,
+      found: false,
+      problem:
+        code === 'ENOENT' || code === 'ENOTDIR'
+          ? 'no such file'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'no permission to read it'
+            : `unreadable (${code ?? 'error'})`,
+    };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

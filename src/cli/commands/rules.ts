@@ -12,7 +12,10 @@ import { loadRuleSet } from '../rule-files/source.js';
 import { EXIT } from '../../exit-code.js';
 import { printDiagnostics, type Io } from '../io/streams.js';
 
-export interface RulesFlags { rules: string[]; builtinRules: boolean }
+export interface RulesFlags {
+  rules: string[];
+  builtinRules: boolean;
+}
 
 /** The fixtures that fire each built-in rule, as the build recorded them (absent in a build without fixtures). */
 function fixtureIndex(): FixtureIndex | undefined {
@@ -49,7 +52,9 @@ export function runRules(id: string | undefined, flags: RulesFlags, io: Io): num
   const rule = set.rules.find((r) => r.id === id);
   if (!rule) {
     const names = [...set.rules.map((r) => r.id), ...DERIVED.map((d) => d.name), 'derived'];
-    printDiagnostics(io, [diag('usage', `no rule or derived fact '${id}'${suggestion(id, names)}; \`dispute-assess rules\` lists them`, { file: '(arguments)' })]);
+    printDiagnostics(io, [
+      diag('usage', `no rule or derived fact '${id}'${suggestion(id, names)}; \`dispute-assess rules\` lists them`, { file: '(arguments)' }),
+    ]);
     return EXIT.input;
   }
   const fixtures = flags.builtinRules !== false ? fixtureIndex() : undefined;

@@ -19,7 +19,15 @@ export interface PaymentsIo {
 export async function askPayments(existing: readonly Payment[] | undefined, io: PaymentsIo): Promise<Payment[] | undefined> {
   const list = existing ? existing.map((p) => ({ ...p })) : [];
   if (!existing) {
-    const paid = await askChoice('Have you paid the supplier anything?', [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No, nothing yet' }], io.ctx, { dontKnow: true });
+    const paid = await askChoice(
+      'Have you paid the supplier anything?',
+      [
+        { value: 'yes', label: 'Yes' },
+        { value: 'no', label: 'No, nothing yet' },
+      ],
+      io.ctx,
+      { dontKnow: true },
+    );
     if (paid === undefined) return undefined;
     if (paid === 'no') return [];
   } else {
@@ -32,7 +40,13 @@ export async function askPayments(existing: readonly Payment[] | undefined, io: 
   }
   do {
     const n = list.length + 1;
-    const amount = await askTyped(`Payment ${n}: how much did you pay?`, (t) => parseMoney(t, io.ctx.buyerCountry), undefined, io.ctx, (v) => formatMoney(v as NonNullable<Payment['amount']>));
+    const amount = await askTyped(
+      `Payment ${n}: how much did you pay?`,
+      (t) => parseMoney(t, io.ctx.buyerCountry),
+      undefined,
+      io.ctx,
+      (v) => formatMoney(v as NonNullable<Payment['amount']>),
+    );
     // An unknown amount keeps the payment: how and where it was paid still decides the protections.
     if (!amount.known) io.say('The amount is left open; the rest of this payment still counts. Add it later with --resume.');
     list.push(amount.known ? { amount: amount.value as NonNullable<Payment['amount']> } : {});
@@ -63,5 +77,8 @@ async function askField(field: PaymentField, n: number, io: PaymentsIo, previous
     const a = await askTyped(`Payment ${n}: ${lowerFirst(q.text)}`, (t) => parseDate(t, { today: io.ctx.today, past: true }), undefined, io.ctx);
     return a.known ? (a.value as string) : undefined;
   }
-  return askChoice(`Payment ${n}: ${lowerFirst(q.text)}`, paymentChoices(field), io.ctx, { dontKnow: true, ...(previous && field !== 'stage' ? { current: previous } : {}) });
+  return askChoice(`Payment ${n}: ${lowerFirst(q.text)}`, paymentChoices(field), io.ctx, {
+    dontKnow: true,
+    ...(previous && field !== 'stage' ? { current: previous } : {}),
+  });
 }

@@ -12,7 +12,10 @@ import wrapAnsi from 'wrap-ansi';
 export type Answer = { known: true; value: unknown } | { known: false };
 
 /** What parsing an answer needs: today's date, and the buyer's country (which dollar a plain "$" is). */
-export interface PromptContext { today: string; buyerCountry?: string }
+export interface PromptContext {
+  today: string;
+  buyerCountry?: string;
+}
 
 const DK = '__dont_know__';
 const NONE = '__none__';
@@ -20,30 +23,70 @@ const NONE = '__none__';
 /** Ask a question with choices (yes/no, one of, several of) or a typed answer, offering "I don't know". */
 export async function askQuestion(q: Question, current: unknown, ctx: PromptContext): Promise<Answer> {
   if (q.kind === 'boolean' || q.kind === 'enum') {
-    const choices = [...(q.choices ?? []).map((c) => ({ name: safeInline(c.label), value: c.value })), new Separator(' '), { name: DONT_KNOW_LABEL, value: DK }];
+    const choices = [
+      ...(q.choices ?? []).map((c) => ({ name: safeInline(c.label), value: c.value })),
+      new Separator(' '),
+      { name: DONT_KNOW_LABEL, value: DK },
+    ];
     const def = valueToChoice(q, current);
     const v = await select({ message: safeInline(q.text), choices, pageSize: 14, loop: false, ...(def ? { default: def } : {}) });
     return v === DK ? { known: false } : { known: true, value: choiceToValue(q, v) };
   }
   if (q.kind === 'bundle') {
     const now = Array.isArray(current) ? (current as string[]) : [];
-    const choices = [...(q.choices ?? []).map((c) => ({ name: safeInline(c.label), value: c.value, checked: now.includes(c.value) })), new Separator(' '), { name: q.noneLabel ?? 'None of these', value: NONE }, { name: DONT_KNOW_LABEL, value: DK }];
-    const v = await checkbox({ message: safeInline(q.text), choices, pageSize: 14, loop: false, shortcuts: { all: null, invert: null }, validate: (picked) => checkBundle(picked.map((p) => p.value)) });
+    const choices = [
+      ...(q.choices ?? []).map((c) => ({ name: safeInline(c.label), value: c.value, checked: now.includes(c.value) })),
+      new Separator(' '),
+      { name: q.noneLabel ?? 'None of these', value: NONE },
+      { name: DONT_KNOW_LABEL, value: DK },
+    ];
+    const v = await checkbox({
+      message: safeInline(q.text),
+      choices,
+      pageSize: 14,
+      loop: false,
+      shortcuts: { all: null, invert: null },
+      validate: (picked) => checkBundle(picked.map((p) => p.value)),
+    });
     return v.includes(DK) ? { known: false } : { known: true, value: v.filter((x) => x !== NONE) };
   }
   if (q.kind === 'list') {
     const now = Array.isArray(current) ? (current as string[]) : [];
     const none = q.noneLabel ? [{ name: q.noneLabel, value: NONE }] : [];
-    const choices = [...(q.choices ?? []).map((c) => ({ name: safeInline(c.label), value: c.value, checked: now.includes(c.value) })), new Separator(' '), ...none, { name: DONT_KNOW_LABEL, value: DK }];
+    const choices = [
+      ...(q.choices ?? []).map((c) => ({ name: safeInline(c.label), value: c.value, checked: now.includes(c.value) })),
+      new Separator(' '),
+      ...none,
+      { name: DONT_KNOW_LABEL, value: DK },
+    ];
     const check = q.noneLabel ? checkBundle : checkList;
-    const v = await checkbox({ message: safeInline(q.text), choices, pageSize: 14, loop: false, shortcuts: { all: null, invert: null }, validate: (picked) => check(picked.map((p) => p.value)) });
+    const v = await checkbox({
+      message: safeInline(q.text),
+      choices,
+      pageSize: 14,
+      loop: false,
+      shortcuts: { all: null, invert: null },
+      validate: (picked) => check(picked.map((p) => p.value)),
+    });
     return v.includes(DK) ? { known: false } : { known: true, value: v.filter((x) => x !== NONE) };
   }
-  return askTyped(q.text, (t) => parseTyped(q, t, ctx.today, ctx.buyerCountry), valueToText(q, current), ctx, (v) => formatAnswer(q, v));
+  return askTyped(
+    q.text,
+    (t) => parseTyped(q, t, ctx.today, ctx.buyerCountry),
+    valueToText(q, current),
+    ctx,
+    (v) => formatAnswer(q, v),
+  );
 }
 
 /** Ask for a typed answer; a bad value gets a clear message and the question again. Empty or ? = don't know. */
-export async function askTyped(message: string, parse: (text: string) => Parsed<unknown>, current: string | undefined, ctx: PromptContext, show: (v: unknown) => string = String): Promise<Answer> {
+export async function askTyped(
+  message: string,
+  parse: (text: string) => Parsed<unknown>,
+  current: string | undefined,
+  ctx: PromptContext,
+  show: (v: unknown) => string = String,
+): Promise<Answer> {
   const suffix = current === undefined ? " (Enter if you don't know)" : " (Enter keeps it; ? if you don't know)";
   const transformer = (t: string, { isFinal }: { isFinal: boolean }) => {
     const r = isFinal ? parse(t) : undefined;
@@ -52,16 +95,27 @@ export async function askTyped(message: string, parse: (text: string) => Parsed<
   // The prompt library writes the default to the terminal itself: it is shown escaped (a resumed file's value may
   // hold bidi or zero-width characters), and taking the shown default keeps the value as it was.
   const shown = current === undefined ? undefined : safeInline(current);
-  const typed = await input(
-    { message: safeInline(message) + suffix, transformer, ...(shown !== undefined ? { default: shown } : {}), validate: (t) => { const r = parse(t === shown ? current! : t); return r.ok ? true : r.message; } },
-  );
+  const typed = await input({
+    message: safeInline(message) + suffix,
+    transformer,
+    ...(shown !== undefined ? { default: shown } : {}),
+    validate: (t) => {
+      const r = parse(t === shown ? current! : t);
+      return r.ok ? true : r.message;
+    },
+  });
   const text = typed === shown ? current! : typed;
   const r = parse(text);
   return r.ok && r.value !== undefined ? { known: true, value: r.value } : { known: false };
 }
 
 /** Choose one of a few options, with "I don't know" when dontKnow is set. */
-export async function askChoice<T extends string>(message: string, choices: { value: T; label: string }[], ctx: PromptContext, opts: { dontKnow?: boolean; current?: string } = {}): Promise<T | undefined> {
+export async function askChoice<T extends string>(
+  message: string,
+  choices: { value: T; label: string }[],
+  ctx: PromptContext,
+  opts: { dontKnow?: boolean; current?: string } = {},
+): Promise<T | undefined> {
   const list: (Separator | { name: string; value: string })[] = choices.map((c) => ({ name: safeInline(c.label), value: c.value }));
   if (opts.dontKnow) list.push(new Separator(' '), { name: DONT_KNOW_LABEL, value: DK });
   const v = await select({ message: safeInline(message), choices: list, pageSize: 14, loop: false, ...(opts.current ? { default: opts.current } : {}) });
@@ -88,7 +142,8 @@ function checkList(values: readonly string[]): true | string {
 
 function checkBundle(values: readonly string[]): true | string {
   if (values.length === 0) return 'Tick the ones that apply (Space), or "None of these", or "I don\'t know".';
-  if ((values.includes(DK) || values.includes(NONE)) && values.length > 1) return 'Tick the ones that apply, or only one of "None of these" and "I don\'t know".';
+  if ((values.includes(DK) || values.includes(NONE)) && values.length > 1)
+    return 'Tick the ones that apply, or only one of "None of these" and "I don\'t know".';
   return true;
 }
 
@@ -101,5 +156,8 @@ export function isInterrupt(e: unknown): boolean {
 /** A hint indented and wrapped to the terminal's width (ANSI- and wide-character-aware, by wrap-ansi). */
 export function wrapHint(text: string, columns = process.stdout.columns || 80): string {
   const width = Math.max(30, Math.min(columns, 100) - 2);
-  return wrapAnsi(text, width, { hard: true }).split('\n').map((l) => `  ${l}`).join('\n');
+  return wrapAnsi(text, width, { hard: true })
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');
 }

@@ -10,9 +10,13 @@ import { safeInline } from '../../source/safe-text.js';
 
 /** What the review needs from the session: the case now, re-asking one question, asking what became relevant. */
 export interface ReviewHooks {
-  caseNow(): Case; change(q: Question): Promise<void>; askRest(): Promise<void>; dontKnow(): Question[];
+  caseNow(): Case;
+  change(q: Question): Promise<void>;
+  askRest(): Promise<void>;
+  dontKnow(): Question[];
   /** The events left unticked in "Which of these apply?" (did not happen), and taking one back to answer it. */
-  notHappened(): Question[]; reopen(path: string): void;
+  notHappened(): Question[];
+  reopen(path: string): void;
 }
 
 const PARTIAL = /\.partial(\.ya?ml)$/;
@@ -28,12 +32,26 @@ export async function reviewLoop(s: SessionState, hooks: ReviewHooks): Promise<v
     if (unknown.length) io.out(`${s.c.bold('You answered "I don\'t know" to')}\n${unknown.map((q) => `  ${safeInline(q.text)}`).join('\n')}\n`);
     const gone = hooks.notHappened();
     if (gone.length) io.out(`${s.c.bold('You said these did not happen')}\n${gone.map((q) => `  ${safeInline(q.text)}`).join('\n')}\n`);
-    const next = await askChoice('Is this right?', [{ value: 'done', label: 'Yes: save the case and show my assessment' }, { value: 'change', label: 'Change an answer' }], s.ctx);
+    const next = await askChoice(
+      'Is this right?',
+      [
+        { value: 'done', label: 'Yes: save the case and show my assessment' },
+        { value: 'change', label: 'Change an answer' },
+      ],
+      s.ctx,
+    );
     if (next === 'done') return;
-    const choices = entries.map((e) => ({ value: e.question.path, label: `${e.question.text.replace(/ \(.*\)$/, '')}  (${safeInline(e.shown.split('\n')[0]!)})` }));
+    const choices = entries.map((e) => ({
+      value: e.question.path,
+      label: `${e.question.text.replace(/ \(.*\)$/, '')}  (${safeInline(e.shown.split('\n')[0]!)})`,
+    }));
     const unknownChoices = unknown.map((q) => ({ value: q.path, label: `${q.text.replace(/ \(.*\)$/, '')}  (I don't know)` }));
     const goneChoices = gone.map((q) => ({ value: q.path, label: `${q.text.replace(/ \(.*\)$/, '')}  (did not happen)` }));
-    const path = await askChoice('Which answer do you want to change?', [...choices, ...unknownChoices, ...goneChoices, { value: '', label: 'Go back' }], s.ctx);
+    const path = await askChoice(
+      'Which answer do you want to change?',
+      [...choices, ...unknownChoices, ...goneChoices, { value: '', label: 'Go back' }],
+      s.ctx,
+    );
     const entry = entries.find((e) => e.question.path === path) ?? [...unknown, ...gone].filter((q) => q.path === path).map((question) => ({ question }))[0];
     if (!entry) continue;
     if (gone.includes(entry.question as Question)) hooks.reopen(entry.question.path);

@@ -28,7 +28,9 @@ function divert(s: SessionState): void {
   s.savePath = freeName(from);
   s.seen = null;
   s.saved = false;
-  s.o.io.err(`\n${safeInline(from)} was changed by another program (another interview?) since this interview read it; it is left as it is, and your answers are now saved in ${safeInline(s.savePath)} instead.\n`);
+  s.o.io.err(
+    `\n${safeInline(from)} was changed by another program (another interview?) since this interview read it; it is left as it is, and your answers are now saved in ${safeInline(s.savePath)} instead.\n`,
+  );
 }
 
 /** Save on the way out (Ctrl-C, SIGTERM, a closed prompt); the message to print, whether the save worked or not. */
@@ -44,14 +46,16 @@ export function saveOnStop(s: SessionState): string {
 /** What could not be saved, why, where the earlier answers are, and all the answers, to copy into a file. */
 export function unsavedMessage(s: SessionState, e: unknown): string {
   const err = e as NodeJS.ErrnoException;
-  const why = err?.name === 'ReadOnlyError' ? 'the file is read-only' : `${err?.code ? `${err.code}: ` : ''}${(err?.message ?? String(e)).replace(/^[A-Z]+: /, '')}`;
+  const why =
+    err?.name === 'ReadOnlyError' ? 'the file is read-only' : `${err?.code ? `${err.code}: ` : ''}${(err?.message ?? String(e)).replace(/^[A-Z]+: /, '')}`;
   const where = s.savePath ? safeInline(s.savePath) : 'the case file';
   const earlier = s.saved ? `Your answers before the latest one are in ${where}.\n` : '';
   return ` Could not save your answers in ${where} (${safeInline(why)}).\n${earlier}All your answers so far are below; copy them into a .yaml file to keep them, then continue with: npx dispute-assess interview --resume <that file>\n\n${caseText(s.o.doc)}\n`;
 }
 
 function stoppedMessage(s: SessionState): string {
-  if (s.savePath && s.touched) return `\nStopped. Your answers so far are saved in ${safeInline(s.savePath)}.\nTo continue later: npx dispute-assess interview --resume ${safeInline(s.savePath)}\n`;
+  if (s.savePath && s.touched)
+    return `\nStopped. Your answers so far are saved in ${safeInline(s.savePath)}.\nTo continue later: npx dispute-assess interview --resume ${safeInline(s.savePath)}\n`;
   if (s.o.resume) return `\nStopped; nothing was changed. To continue later: npx dispute-assess interview --resume ${safeInline(s.o.resume)}\n`;
   return '\nStopped before any answer was given; nothing was saved.\n';
 }

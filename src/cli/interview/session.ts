@@ -11,7 +11,18 @@ import { caseText, documentCase, loadCaseDocument, removeAnswer, setAnswer } fro
 import { valueAt } from '../../interview/values.js';
 import { BUNDLES, bundleOf, bundleValues } from '../../interview/bundles.js';
 import { bundleQuestion, questionFor } from '../../interview/catalogue.js';
-import { answeredByEarlier, checklistValues, EVENTS, EVENTS_ASKED, EVIDENCE_CHECKLIST, dontKnowFromNotes, interviewNotes, isHomework, notHappenedFromNotes, withNotes } from '../../interview/agenda.js';
+import {
+  answeredByEarlier,
+  checklistValues,
+  EVENTS,
+  EVENTS_ASKED,
+  EVIDENCE_CHECKLIST,
+  dontKnowFromNotes,
+  interviewNotes,
+  isHomework,
+  notHappenedFromNotes,
+  withNotes,
+} from '../../interview/agenda.js';
 import { colorFor, type Io } from '../io/output.js';
 import { EXIT } from '../../exit-code.js';
 import { closeStdio, onSignals } from './signals.js';
@@ -68,7 +79,15 @@ export const EXIT_INTERRUPTED = 130;
 
 /** Run the interview; resolves to the exit code. */
 export async function runInterview(o: SessionOptions): Promise<number> {
-  const s: SessionState = { o, c: colorFor(o.io, o.color), ctx: { today: o.asOf ?? o.today }, partial: false, touched: false, skipped: new Set(), notHappened: new Set() };
+  const s: SessionState = {
+    o,
+    c: colorFor(o.io, o.color),
+    ctx: { today: o.asOf ?? o.today },
+    partial: false,
+    touched: false,
+    skipped: new Set(),
+    notHappened: new Set(),
+  };
   const uninstall = onSignals((hungUp) => {
     const message = saveOnStop(s);
     if (hungUp) closeStdio();
@@ -86,7 +105,14 @@ export async function runInterview(o: SessionOptions): Promise<number> {
     for (const p of notHappenedFromNotes(s.o.doc.comment)) notHappened(s, p);
     if (s.o.resume) await askEarlierDontKnow(s);
     await askAll(s);
-    await reviewLoop(s, { caseNow: () => currentCase(s), change: (q) => askAndApply(s, q, true), askRest: () => askAll(s), dontKnow: () => dontKnowQuestions(s), notHappened: () => notHappenedQuestions(s), reopen: (p) => void s.notHappened.delete(p) });
+    await reviewLoop(s, {
+      caseNow: () => currentCase(s),
+      change: (q) => askAndApply(s, q, true),
+      askRest: () => askAll(s),
+      dontKnow: () => dontKnowQuestions(s),
+      notHappened: () => notHappenedQuestions(s),
+      reopen: (p) => void s.notHappened.delete(p),
+    });
     const final = await chooseFinalPath(s);
     return finish(s, final);
   } catch (e) {
@@ -116,7 +142,12 @@ export async function askAll(s: SessionState): Promise<void> {
   let group: GroupId | undefined;
   for (;;) {
     // On --resume (the buyer came back) the homework is asked too; in a first run it is listed, not asked.
-    const plan = planInterview(currentCase(s), s.o.rules, { today: s.o.today, skipped: s.skipped, homework: s.o.resume !== undefined, ...(s.o.asOf ? { asOf: s.o.asOf } : {}) });
+    const plan = planInterview(currentCase(s), s.o.rules, {
+      today: s.o.today,
+      skipped: s.skipped,
+      homework: s.o.resume !== undefined,
+      ...(s.o.asOf ? { asOf: s.o.asOf } : {}),
+    });
     s.homework = plan.homework.map((h) => h.question.path);
     updateNotes(s);
     if (!plan.next) {
@@ -194,7 +225,11 @@ export function dontKnowQuestions(s: SessionState): Question[] {
     const q = bundleQuestion(path) ?? questionFor(path, s.o.rules);
     if (!q || bundleOf(path)) continue;
     const b = BUNDLES.find((x) => x.id === path);
-    const unknown = b ? Object.keys(b.items).every((p) => valueAt(c, p) === undefined) : path === 'order.payments' ? c.order?.payments === undefined : valueAt(c, path) === undefined;
+    const unknown = b
+      ? Object.keys(b.items).every((p) => valueAt(c, p) === undefined)
+      : path === 'order.payments'
+        ? c.order?.payments === undefined
+        : valueAt(c, path) === undefined;
     if (unknown) out.push(q);
   }
   return out;
@@ -203,7 +238,14 @@ export function dontKnowQuestions(s: SessionState): Question[] {
 /** Keep the saved file's closing comment up to date: the homework, and what was answered "I don't know". */
 function updateNotes(s: SessionState): void {
   const gone = [...s.notHappened].filter((p) => valueAt(currentCase(s), p) === undefined);
-  const comment = withNotes(s.o.doc.comment, interviewNotes(s.homework ?? [], dontKnowQuestions(s).map((q) => q.path), gone));
+  const comment = withNotes(
+    s.o.doc.comment,
+    interviewNotes(
+      s.homework ?? [],
+      dontKnowQuestions(s).map((q) => q.path),
+      gone,
+    ),
+  );
   if ((s.o.doc.comment ?? null) !== comment) s.o.doc.comment = comment;
 }
 
@@ -212,17 +254,25 @@ async function askEarlierDontKnow(s: SessionState): Promise<void> {
   s.earlierDontKnow = dontKnowFromNotes(s.o.doc.comment).filter((p) => bundleQuestion(p) ?? questionFor(p, s.o.rules));
   const n = s.earlierDontKnow.length;
   if (n === 0) return;
-  const again = await askChoice(`Last time you answered "I don't know" to ${n} question${n === 1 ? '' : 's'}. Ask ${n === 1 ? 'it' : 'them'} again?`, [
-    { value: 'no', label: 'No, keep them as "I don\'t know" (you can still change them on the review screen)' },
-    { value: 'yes', label: 'Yes, ask them again' },
-  ], s.ctx);
+  const again = await askChoice(
+    `Last time you answered "I don't know" to ${n} question${n === 1 ? '' : 's'}. Ask ${n === 1 ? 'it' : 'them'} again?`,
+    [
+      { value: 'no', label: 'No, keep them as "I don\'t know" (you can still change them on the review screen)' },
+      { value: 'yes', label: 'Yes, ask them again' },
+    ],
+    s.ctx,
+  );
   if (again === 'no') for (const p of s.earlierDontKnow) s.skipped.add(p);
 }
 
 /** The evidence checklist: ticked items "have", the others "missing"; "I don't know" leaves them unknown. */
 async function askChecklist(s: SessionState, q: Question, c: Case): Promise<void> {
   const items = (q.choices ?? []).map((ch) => ch.value);
-  const a = await askQuestion(q, items.filter((p) => valueAt(c, p) === 'have'), s.ctx);
+  const a = await askQuestion(
+    q,
+    items.filter((p) => valueAt(c, p) === 'have'),
+    s.ctx,
+  );
   for (const p of items) s.skipped.add(p);
   if (!a.known) return;
   const evidence = (c.evidence ?? {}) as Record<string, unknown>;
@@ -252,10 +302,14 @@ export function progress(asked: number, worthAsking: number): string {
 
 /** Continue the unfinished interview (the default) or start a new one beside it. */
 async function offerToContinue(s: SessionState, u: { path: string; text: string }): Promise<void> {
-  const choice = await askChoice(`You have an unfinished interview in ${safeInline(u.path)}. Continue it?`, [
-    { value: 'continue', label: 'Yes, continue where I stopped' },
-    { value: 'new', label: 'No, start a new interview (the unfinished one stays as it is)' },
-  ], s.ctx);
+  const choice = await askChoice(
+    `You have an unfinished interview in ${safeInline(u.path)}. Continue it?`,
+    [
+      { value: 'continue', label: 'Yes, continue where I stopped' },
+      { value: 'new', label: 'No, start a new interview (the unfinished one stays as it is)' },
+    ],
+    s.ctx,
+  );
   if (choice !== 'continue') return;
   s.o.doc = loadCaseDocument(u.text);
   s.o.resume = u.path;
@@ -283,9 +337,18 @@ async function finish(s: SessionState, chosen: string): Promise<number> {
   if (s.savePath !== final && s.partial && s.touched) removeFile(s.savePath!);
   s.savePath = final;
   io.out(`\nSaved your case in ${s.c.bold(safeInline(final))}.\n\n`);
-  const code = await runAssess([final], { format: 'text', color: s.o.color, rules: s.o.ruleDirs, builtinRules: s.o.builtinRules, ...(s.o.asOf ? { asOf: s.o.asOf } : {}) }, io);
-  io.out(`\nYour case is saved in ${s.c.bold(safeInline(final))}.\n  Assess it again:  npx dispute-assess ${safeInline(final)}\n  Change answers:   npx dispute-assess interview --resume ${safeInline(final)}\n`);
+  const code = await runAssess(
+    [final],
+    { format: 'text', color: s.o.color, rules: s.o.ruleDirs, builtinRules: s.o.builtinRules, ...(s.o.asOf ? { asOf: s.o.asOf } : {}) },
+    io,
+  );
+  io.out(
+    `\nYour case is saved in ${s.c.bold(safeInline(final))}.\n  Assess it again:  npx dispute-assess ${safeInline(final)}\n  Change answers:   npx dispute-assess interview --resume ${safeInline(final)}\n`,
+  );
   // The report above lists the homework with how to do each (its Homework section); the case file's notes keep it.
-  if (s.homework?.length) io.out(`  Your homework (${s.homework.length} look-up${s.homework.length === 1 ? '' : 's'}): see "Homework" in the report above, and the notes at the end of ${safeInline(final)}; then resume.\n`);
+  if (s.homework?.length)
+    io.out(
+      `  Your homework (${s.homework.length} look-up${s.homework.length === 1 ? '' : 's'}): see "Homework" in the report above, and the notes at the end of ${safeInline(final)}; then resume.\n`,
+    );
   return code;
 }

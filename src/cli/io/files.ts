@@ -18,7 +18,10 @@ const CHUNK = 64 * 1024;
 
 /** Read a UTF-8 text file, refusing directories, oversized, changing, unreadable and non-UTF-8 files with a diagnostic. */
 export function readTextFile(file: string, ops: FileOps = fs, maxBytes: number = YAML_LIMITS.maxBytes): ReadResult {
-  const fail = (code: string, message: string, pos: { line?: number; column?: number } = {}): ReadResult => ({ ok: false, diagnostic: diag(code, message, { file, ...pos }) });
+  const fail = (code: string, message: string, pos: { line?: number; column?: number } = {}): ReadResult => ({
+    ok: false,
+    diagnostic: diag(code, message, { file, ...pos }),
+  });
   let fd: number | undefined;
   try {
     // A FIFO, socket or device is refused before it is opened (opening a FIFO waits for a writer, forever);
@@ -32,7 +35,8 @@ export function readTextFile(file: string, ops: FileOps = fs, maxBytes: number =
     if (opened) return fail('file-not-regular', notRegularMessage(file, opened));
     if (before.size > maxBytes) return fail('file-too-large', tooLarge(before.size, maxBytes));
     const bytes = readBounded(fd, maxBytes + 1, ops);
-    if (bytes.length > maxBytes) return fail('file-too-large', `${tooLarge(bytes.length, maxBytes, 'more than ')}${before.isFile() ? ' (it grew while being read)' : ''}`);
+    if (bytes.length > maxBytes)
+      return fail('file-too-large', `${tooLarge(bytes.length, maxBytes, 'more than ')}${before.isFile() ? ' (it grew while being read)' : ''}`);
     if (before.isFile()) {
       const after = ops.fstatSync(fd);
       if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || bytes.length !== before.size) {
@@ -122,7 +126,10 @@ function danglingLink(file: string): string | undefined {
 /** " (did you mean 'x.yaml'?)" for a missing file with a similar name in the same folder (never the name itself). */
 function nearbyName(file: string): string {
   try {
-    const names = fs.readdirSync(dirname(file)).filter((n) => n !== basename(file)).slice(0, 1000);
+    const names = fs
+      .readdirSync(dirname(file))
+      .filter((n) => n !== basename(file))
+      .slice(0, 1000);
     const hint = suggestion(basename(file), names);
     const named = /'([^']*)'/.exec(hint)?.[1];
     // A suggestion must be a file that can be read: not a dangling link of a similar name.
@@ -135,7 +142,8 @@ function nearbyName(file: string): string {
 
 /** The YAML files of a folder, sorted; [] when it has none. */
 export function yamlFilesIn(dir: string): string[] {
-  return fs.readdirSync(dir)
+  return fs
+    .readdirSync(dir)
     .filter((f) => /\.ya?ml$/.test(f))
     .sort()
     .map((f) => join(dir, f));

@@ -3,7 +3,10 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { diag, type Diagnostic } from '../../source/diagnostics.js';
 
-export interface FoundFixture { file: string; expect?: string }
+export interface FoundFixture {
+  file: string;
+  expect?: string;
+}
 
 const EXPECT = /\.expect\.ya?ml$/;
 const YAML = /\.ya?ml$/;
@@ -35,7 +38,11 @@ export function findFixtures(paths: readonly string[]): { fixtures: FoundFixture
       st = statSync(p);
     } catch (e) {
       const loop = (e as NodeJS.ErrnoException).code === 'ELOOP';
-      problems.push(diag(loop ? 'file-symlink-loop' : 'file-not-found', loop ? `${p} is a symbolic link that points back to itself` : `no such file or folder: ${p}`, { file: p }));
+      problems.push(
+        diag(loop ? 'file-symlink-loop' : 'file-not-found', loop ? `${p} is a symbolic link that points back to itself` : `no such file or folder: ${p}`, {
+          file: p,
+        }),
+      );
       return;
     }
     if (st.isDirectory()) {

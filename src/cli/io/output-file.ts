@@ -14,7 +14,7 @@ const PLAIN: OwnEscapes = { colors: () => false, eraseLine: () => false };
 /** A write to the output file failed: reported like a failed write to stdout (exit 2, no stack trace). */
 export class OutputFileError extends Error {
   constructor(file: string, cause: NodeJS.ErrnoException) {
-    super(`cannot write ${file}: ${cause.code === 'ENOSPC' ? 'no space left on the device' : cause.code ?? cause.message}`);
+    super(`cannot write ${file}: ${cause.code === 'ENOSPC' ? 'no space left on the device' : (cause.code ?? cause.message)}`);
     // streams.isOutputError recognises it by name, so main reports it as an output problem, not a bug.
     this.name = 'OutputError';
   }

@@ -10,7 +10,10 @@ export const STDIN_NAME = '<stdin>';
 
 /** Read standard input to its end (at most maxBytes), as UTF-8 text. */
 export async function readStdinText(input: NodeJS.ReadableStream = process.stdin, maxBytes: number = YAML_LIMITS.maxBytes): Promise<ReadResult> {
-  const fail = (code: string, message: string, pos: { line?: number; column?: number } = {}): ReadResult => ({ ok: false, diagnostic: diag(code, message, { file: STDIN_NAME, ...pos }) });
+  const fail = (code: string, message: string, pos: { line?: number; column?: number } = {}): ReadResult => ({
+    ok: false,
+    diagnostic: diag(code, message, { file: STDIN_NAME, ...pos }),
+  });
   const chunks: Buffer[] = [];
   let total = 0;
   try {
@@ -19,7 +22,10 @@ export async function readStdinText(input: NodeJS.ReadableStream = process.stdin
       total += buf.length;
       if (total > maxBytes) {
         (input as NodeJS.ReadStream).destroy?.();
-        return fail('file-too-large', `standard input is more than ${maxBytes.toLocaleString('en-US')} bytes, the limit for a case file; is this the right input?`);
+        return fail(
+          'file-too-large',
+          `standard input is more than ${maxBytes.toLocaleString('en-US')} bytes, the limit for a case file; is this the right input?`,
+        );
       }
       chunks.push(buf);
     }

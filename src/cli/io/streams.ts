@@ -116,8 +116,11 @@ export function safeIo(io: Io): Io {
 
 /** Standard output or error cannot be written (a full disk: ENOSPC, an I/O error): not a bug, and not one case's problem. */
 export class OutputError extends Error {
-  constructor(readonly fd: 1 | 2, cause: NodeJS.ErrnoException) {
-    const what = cause.code === 'ENOSPC' ? 'no space left on the device' : cause.code === 'EIO' ? 'an input/output error' : cause.code ?? cause.message;
+  constructor(
+    readonly fd: 1 | 2,
+    cause: NodeJS.ErrnoException,
+  ) {
+    const what = cause.code === 'ENOSPC' ? 'no space left on the device' : cause.code === 'EIO' ? 'an input/output error' : (cause.code ?? cause.message);
     super(`cannot write to standard ${fd === 1 ? 'output' : 'error'}: ${what}`);
     this.name = 'OutputError';
   }

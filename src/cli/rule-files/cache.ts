@@ -7,11 +7,20 @@ import { join, relative } from 'node:path';
 import type { RuleSet } from '../../rules/types.js';
 import { packageRoot, yamlFilesIn } from '../io/files.js';
 
-export interface RuleOptions { rules?: string[]; builtinRules?: boolean }
+export interface RuleOptions {
+  rules?: string[];
+  builtinRules?: boolean;
+}
 
 /** A compiled rule set, and the rule files it came from with their sizes in bytes and SHA-256 digests. */
-export interface CompiledRules { sources: { file: string; bytes: number; sha256: string }[]; set: RuleSet }
-export interface RuleText { file: string; text: string }
+export interface CompiledRules {
+  sources: { file: string; bytes: number; sha256: string }[];
+  set: RuleSet;
+}
+export interface RuleText {
+  file: string;
+  text: string;
+}
 
 /** Where the compiled cache lives. */
 export const COMPILED_RULES = join('dist', 'rules.compiled.json');

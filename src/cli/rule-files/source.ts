@@ -24,7 +24,8 @@ export function loadRuleSet(opts: RuleOptions): Result<RuleSet> {
   for (const dir of opts.rules ?? []) {
     try {
       const found = yamlFilesIn(dir);
-      if (found.length === 0) diagnostics.push({ code: 'rules-none', message: `no .yaml rule files in ${dir}`, file: dir, line: 1, column: 1, severity: 'error' });
+      if (found.length === 0)
+        diagnostics.push({ code: 'rules-none', message: `no .yaml rule files in ${dir}`, file: dir, line: 1, column: 1, severity: 'error' });
       files.push(...found);
     } catch {
       diagnostics.push({ code: 'rules-dir', message: `cannot read the rules folder ${dir}`, file: dir, line: 1, column: 1, severity: 'error' });

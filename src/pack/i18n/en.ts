@@ -6,7 +6,8 @@
 export const EN = {
   // The brief
   'brief.title': 'Case brief: {supplier}',
-  'brief.draft': 'Prepared by dispute-assess on {date} for the buyer\'s lawyer. A structured first assessment from public sources, not legal advice: check every fact against the exhibits.',
+  'brief.draft':
+    "Prepared by dispute-assess on {date} for the buyer's lawyer. A structured first assessment from public sources, not legal advice: check every fact against the exhibits.",
   'brief.rule_text_note': 'Reasons, steps and warnings are quoted from the rule packs; the numbers in brackets point to the references.',
   'h.summary': 'Summary',
   'h.parties': 'Parties',
@@ -107,7 +108,8 @@ export const EN = {
   'files.none': 'no file',
   // The evidence index
   'index.title': 'Evidence index: {supplier}',
-  'index.intro': 'Every evidence item of the case, as of {date}. File paths are as written in the case file and are relative to the folder of {caseFile}. SHA-256 identifies each file exactly: a changed file gets another checksum.',
+  'index.intro':
+    'Every evidence item of the case, as of {date}. File paths are as written in the case file and are relative to the folder of {caseFile}. SHA-256 identifies each file exactly: a changed file gets another checksum.',
   'index.exhibits': 'Exhibits',
   'index.gaps': 'Gaps: required evidence not held',
   'index.gap_line': '{title}: {status}, needed for {types}. Get it: {where}',
@@ -117,8 +119,10 @@ export const EN = {
   'letter.draft_banner': 'DRAFT for review by a PRC-licensed lawyer. Do not send it as it is.',
   'letter.sending_title': 'Before sending (remove this part)',
   'letter.sending_placeholders': 'Replace every [placeholder] with the true fact, or delete the sentence. Nothing in square brackets has been checked.',
-  'letter.sending_proof': 'Send it so that delivery can be proved (courier with a signed receipt to the registered address, and the same text by e-mail and in the platform chat), and keep the proof. A written demand for performance interrupts the limitation period under Article 195 of the PRC Civil Code: the period starts again from the demand.',
-  'letter.sending_deadlines': 'The response deadline in the letter does not extend any platform deadline: file the claim or complaint by its own date (see the brief).',
+  'letter.sending_proof':
+    'Send it so that delivery can be proved (courier with a signed receipt to the registered address, and the same text by e-mail and in the platform chat), and keep the proof. A written demand for performance interrupts the limitation period under Article 195 of the PRC Civil Code: the period starts again from the demand.',
+  'letter.sending_deadlines':
+    'The response deadline in the letter does not extend any platform deadline: file the claim or complaint by its own date (see the brief).',
   'letter.sending_language': 'Send the English and the Chinese text together; the lawyer decides which version prevails.',
   'letter.date': 'Date: {date}',
   'letter.to': 'To: {name}',
@@ -154,10 +158,13 @@ export const EN = {
   'letter.demand': 'We therefore demand that you pay {amount} to [our bank account details] by {deadline} ({days} days from the date of this letter).',
   'letter.remedy_refund': 'a refund',
   'letter.remedy_ip': 'removal of the infringing listings and compensation',
-  'letter.demand_ip': 'We therefore demand that you remove the infringing listings and stop selling the products by {deadline} ({days} days from the date of this letter), and pay compensation of {amount}.',
-  'letter.reserve': 'If you do not do so by that date, we will take further action without further notice. We reserve all our rights, including to declare the contract avoided (terminated), to claim damages and interest, to start arbitration or court proceedings, to apply for preservation of your assets, and to report the matter to the platform and the authorities.',
+  'letter.demand_ip':
+    'We therefore demand that you remove the infringing listings and stop selling the products by {deadline} ({days} days from the date of this letter), and pay compensation of {amount}.',
+  'letter.reserve':
+    'If you do not do so by that date, we will take further action without further notice. We reserve all our rights, including to declare the contract avoided (terminated), to claim damages and interest, to start arbitration or court proceedings, to apply for preservation of your assets, and to report the matter to the platform and the authorities.',
   'letter.subject_ip': 'Subject: Infringement of our rights: demand to remove the listings and pay compensation',
-  'letter.reserve_ip': 'If you do not do so by that date, we will take further action without further notice. We reserve all our rights, including to file complaints with the platforms, to claim damages, to start court proceedings and to apply for preservation measures.',
+  'letter.reserve_ip':
+    'If you do not do so by that date, we will take further action without further notice. We reserve all our rights, including to file complaints with the platforms, to claim damages, to start court proceedings and to apply for preservation measures.',
   'letter.without_prejudice': 'Nothing in this letter waives any of our rights or remedies.',
   'letter.closing': 'Yours faithfully,',
   'letter.signature': '[name, position, signature and company seal]',
@@ -181,7 +188,8 @@ export const EN = {
   'ip.registration': '{kind} no. {no}',
   // The platform text
   'platform.title': 'Text for the platform',
-  'platform.intro': 'Ready-to-paste English. Replace the [placeholders] first. Alibaba.com does not publish a character limit for these fields that could be checked here; each text below gives its length, and the problem paragraph is the one to shorten if the form refuses it.',
+  'platform.intro':
+    'Ready-to-paste English. Replace the [placeholders] first. Alibaba.com does not publish a character limit for these fields that could be checked here; each text below gives its length, and the problem paragraph is the one to shorten if the form refuses it.',
   'platform.ta_heading': 'Trade Assurance claim (Apply for refund on the order)',
   'platform.oc_heading': 'Complaint Center (offline order: paid, not received)',
   'platform.status': 'Status in this assessment: {status}.',
@@ -334,7 +342,8 @@ export const EN = {
   // The glossary
   'gloss.prc': "PRC: the People's Republic of China (mainland China, without Hong Kong, Macau and Taiwan).",
   'gloss.uscc': 'USCC: the Unified Social Credit Code, the 18-character registration number of every Chinese company, on its business licence.',
-  'gloss.contracting': 'Contracting party: the company named on the contract or proforma invoice, the one a claim is brought against; it may differ from the holder of the account you paid.',
+  'gloss.contracting':
+    'Contracting party: the company named on the contract or proforma invoice, the one a claim is brought against; it may differ from the holder of the account you paid.',
   'gloss.ta': "Trade Assurance: Alibaba.com's buyer protection for orders paid through its checkout or the Alibaba-designated account.",
   'gloss.cietac': 'CIETAC: the China International Economic and Trade Arbitration Commission, which decides disputes under an arbitration clause naming it.',
   'gloss.preservation': "Asset preservation: a PRC court's freeze of the supplier's bank accounts or property, before or with a lawsuit.",

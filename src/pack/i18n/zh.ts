@@ -102,7 +102,8 @@ export const ZH: Record<Key, string> = {
   'files.not_found': '未找到',
   'files.none': '无文件',
   'index.title': '证据清单：{supplier}',
-  'index.intro': '截至 {date} 案件中的全部证据。文件路径按案件文件所写，相对于 {caseFile} 所在的文件夹。SHA-256 校验值唯一标识每个文件：文件一经改动，校验值即不同。',
+  'index.intro':
+    '截至 {date} 案件中的全部证据。文件路径按案件文件所写，相对于 {caseFile} 所在的文件夹。SHA-256 校验值唯一标识每个文件：文件一经改动，校验值即不同。',
   'index.exhibits': '证据目录',
   'index.gaps': '缺口：尚未取得的必要证据',
   'index.gap_line': '{title}：{status}，{types} 需要。获取方式：{where}',
@@ -111,7 +112,8 @@ export const ZH: Record<Key, string> = {
   'letter.draft_banner': '草稿，须经中国执业律师审阅。请勿原样发送。',
   'letter.sending_title': '发送前须知（发送时删除本部分）',
   'letter.sending_placeholders': '请将每个 [占位内容] 替换为真实信息，或删除该句。方括号中的内容均未经核实。',
-  'letter.sending_proof': '请以可证明送达的方式发送（向注册地址寄送需签收的快递，并通过电子邮件和平台聊天发送相同文本），并保存送达证明。根据《中华人民共和国民法典》第一百九十五条，权利人向义务人提出履行请求的，诉讼时效中断，并从中断时起重新计算。',
+  'letter.sending_proof':
+    '请以可证明送达的方式发送（向注册地址寄送需签收的快递，并通过电子邮件和平台聊天发送相同文本），并保存送达证明。根据《中华人民共和国民法典》第一百九十五条，权利人向义务人提出履行请求的，诉讼时效中断，并从中断时起重新计算。',
   'letter.sending_deadlines': '函中的答复期限不延长任何平台期限：请按各自的期限提出索赔或投诉（见简报）。',
   'letter.sending_language': '请将英文和中文文本一并发送；以哪个版本为准由律师决定。',
   'letter.date': '日期：{date}',
@@ -149,7 +151,8 @@ export const ZH: Record<Key, string> = {
   'letter.remedy_refund': '退款',
   'letter.remedy_ip': '删除侵权商品并赔偿',
   'letter.demand_ip': '因此，我方要求贵方于 {deadline} 前（本函日期起 {days} 日内）删除侵权商品、停止销售，并支付赔偿金 {amount}。',
-  'letter.reserve': '如贵方逾期未履行，我方将不再另行通知而采取进一步行动。我方保留一切权利，包括宣告解除合同、要求赔偿损失及利息、提起仲裁或诉讼、申请财产保全，以及向平台和有关部门举报。',
+  'letter.reserve':
+    '如贵方逾期未履行，我方将不再另行通知而采取进一步行动。我方保留一切权利，包括宣告解除合同、要求赔偿损失及利息、提起仲裁或诉讼、申请财产保全，以及向平台和有关部门举报。',
   'letter.subject_ip': '事由：侵犯我方权利，要求删除商品并赔偿',
   'letter.reserve_ip': '如贵方逾期未履行，我方将不再另行通知而采取进一步行动。我方保留一切权利，包括向平台投诉、要求赔偿损失、提起诉讼以及申请保全措施。',
   'letter.without_prejudice': '本函不构成对我方任何权利或救济的放弃。',
@@ -173,7 +176,8 @@ export const ZH: Record<Key, string> = {
   'ph.urls': '[商品链接]',
   'ip.registration': '{kind}，注册号 {no}',
   'platform.title': '平台申诉文本',
-  'platform.intro': '可直接粘贴的英文文本。请先替换 [占位内容]。阿里巴巴国际站未公布可在此核实的字数限制；每段文本都注明了长度，如表单拒绝，请缩短问题描述段落。',
+  'platform.intro':
+    '可直接粘贴的英文文本。请先替换 [占位内容]。阿里巴巴国际站未公布可在此核实的字数限制；每段文本都注明了长度，如表单拒绝，请缩短问题描述段落。',
   'platform.ta_heading': '信用保障索赔（在订单上申请退款）',
   'platform.oc_heading': '投诉中心（线下订单：已付款未收货）',
   'platform.status': '本评估中的状态：{status}。',
