@@ -50,6 +50,9 @@ export async function runBatch(found: FoundCases, opts: BatchOptions, io: Io): P
   for (const [i, entry] of found.entries.entries()) {
     let outcome = await isolated(entry.file, () => assessEntry(entry, opts, !batch));
     if (progress.active && io.isTTY) progress.clear();
+    // The case's exit code is known before its output: a pipe that closes while it is written (| head -1 after
+    // the header) ends the run with it, not with the code of the cases before.
+    notePendingExit(Math.max(worst, outcome.code));
     const at = { index: i, total, batch };
     // A report that cannot be rendered is that case's internal error; its header is already out, so only the diagnostics follow.
     const broken = await isolated(entry.file, async () => void emit(outcome, at, opts, io));
