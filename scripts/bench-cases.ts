@@ -138,7 +138,10 @@ export async function writeBenchInputs(dir: string, schema: JsonSchema, count: n
   const { stringify } = await import('yaml');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'case.yaml'), typicalCase(schema, seed, stringify));
-  writeFileSync(join(dir, 'case-full.yaml'), `# one full synthetic case (seed ${seed})\n${stringify(generateCase(schema, seeded(seed + 1), { presence: 1 }))}`);
+  writeFileSync(
+    join(dir, 'case-full.yaml'),
+    `# one full synthetic case (seed ${seed})\n${stringify(coherent(generateCase(schema, seeded(seed + 1), { presence: 1 })))}`,
+  );
   const manifest = JSON.stringify({ count, seed, schema: JSON.stringify(schema).length });
   const manifestFile = join(dir, 'manifest.json');
   if (existsSync(manifestFile) && readFileSync(manifestFile, 'utf8') === manifest) return { generated: false };
@@ -158,6 +161,14 @@ export async function writeBenchInputs(dir: string, schema: JsonSchema, count: n
   }
   writeFileSync(manifestFile, manifest);
   return { generated: true };
+}
+
+/** A case with every field is assessed, not refused: where the validator refuses two facts together (a fraud of
+ * kind bank_switch implies a change of bank details), the generated one is made to agree. */
+function coherent(c: unknown): unknown {
+  const d = (c as { dispute?: { fraud_kind?: unknown; bank_details_changed?: unknown } }).dispute;
+  if (d?.fraud_kind === 'bank_switch') d.bank_details_changed = true;
+  return c;
 }
 
 /** The first generated case (from seed) of 75 to 90 lines, with a dispute type so that the report is full. */
