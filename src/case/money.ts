@@ -60,8 +60,19 @@ export function formatMoney(m: Money): string {
 }
 
 let amounts: Intl.NumberFormat | undefined;
+let wholes: Intl.NumberFormat | undefined;
 
 /** 12500 -> "12,500.00" (en-US, two decimals; Intl.NumberFormat, made on first use). */
 export function formatAmount(x: number): string {
   return (amounts ??= new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })).format(x);
+}
+
+/** 12500 -> "12,500" (a whole number, grouped, made on first use). */
+export function formatWhole(x: number): string {
+  return (wholes ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })).format(x);
+}
+
+/** A sum or an estimate: whole amounts without cents ("3,157"), others with them ("229.50"). */
+export function formatSum(x: number): string {
+  return Number.isInteger(x) ? formatWhole(x) : formatAmount(x);
 }

@@ -1,11 +1,8 @@
 // Filling {placeholders} in rule messages with fact values and parameters.
 import type { Facts, FactValue } from '../case/facts.js';
-import { formatMoney } from '../case/money.js';
+import { formatMoney, formatSum, formatWhole } from '../case/money.js';
 import { factRegistry } from '../rules/fact-registry.js';
 import { safeInline } from '../source/safe-text.js';
-
-/** Whole amounts from 10,000 up are grouped (RMB 51,429), as the money amounts are. */
-const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 /** A fact value as a reader sees it. */
 export function formatValue(v: FactValue | undefined | null): string {
@@ -13,7 +10,9 @@ export function formatValue(v: FactValue | undefined | null): string {
   if (Array.isArray(v)) return v.join(', ');
   if (typeof v === 'object') return formatMoney(v as { amount: number; currency: string } as never);
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  if (typeof v === 'number') return Number.isInteger(v) ? (Math.abs(v) >= 10_000 ? GROUPED.format(v) : String(v)) : v.toFixed(2);
+  if (typeof v === 'number')
+    // Whole amounts from 10,000 up are grouped (RMB 51,429), as the money amounts are.
+    return Number.isInteger(v) ? (Math.abs(v) >= 10_000 ? formatWhole(v) : String(v)) : v.toFixed(2);
   return String(v);
 }
 
@@ -30,7 +29,7 @@ export function fillMessage(message: string, facts: Facts, params: Record<string
     const v = name.startsWith('params.') ? params[name.slice(7)]?.value : facts.get(name);
     if (currency && typeof v === 'number') out = labelled(out, currency) + formatSum(v);
     else if (name.startsWith('params.')) out += Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? 'table' : String(v);
-    else if (/_pct$/.test(name) && typeof v === 'number') out += PERCENT.format(v);
+    else if (/_pct$/.test(name) && typeof v === 'number') out += formatPercent(v);
     // Issue 12: amounts are optional; an unknown one reads as such, not as the word "unknown" where a sum should be.
     // A case value sits inside a line: it may not start a new one.
     else out += v === undefined && factRegistry().get(name)?.kind === 'money' ? 'amount not known' : safeInline(formatValue(v as FactValue | undefined));
@@ -61,11 +60,9 @@ function labelled(text: string, currency: string): string {
   if (!m || LABEL_CODE[m[1]!] !== currency) return text;
   return `${text.slice(0, m.index)}${currency} `;
 }
-const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const CENTS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const PERCENT = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 2 });
-/** 3157 -> "3,157"; 229.5 -> "229.50". */
-const formatSum = (x: number) => (Number.isInteger(x) ? WHOLE : CENTS).format(x);
+let percent: Intl.NumberFormat | undefined;
+/** 2.2049 -> "2.2" (two significant digits, made on first use). */
+const formatPercent = (x: number) => (percent ??= new Intl.NumberFormat('en-US', { maximumSignificantDigits: 2 })).format(x);
 
 const templates = new Map<string, string[]>();
 

@@ -14,7 +14,7 @@ import { safeInline } from '../source/safe-text.js';
 import type { Assessment, EvidenceItem, PlanStep, RankedStrategy, RuleResult } from '../engine/assessment.js';
 import type { Trace } from '../engine/conditions.js';
 import { adviceFindings, otherRoutes, preventionFindings, rankedRoutes, stepGroups, taShown, warningFindings, type StepGroup } from '../engine/report-order.js';
-import { formatMoney } from '../case/money.js';
+import { formatMoney, formatSum } from '../case/money.js';
 import type { Money } from '../case/schema.js';
 import { formatValue } from '../engine/format-value.js';
 import type { FactValue } from '../case/facts.js';
@@ -279,8 +279,7 @@ function costText(cost: NonNullable<RankedStrategy['cost']>): string {
   if (!high) return `at least ${estimate(low)}`;
   return high.amount === low.amount ? estimate(low) : `${estimate(low)} to ${estimate(high)}`;
 }
-const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const estimate = (m: Money) => (Number.isInteger(m.amount) ? `${m.currency} ${WHOLE.format(m.amount)}` : formatMoney(m));
+const estimate = (m: Money) => `${m.currency} ${formatSum(m.amount)}`;
 
 /** Every step in full, numbered as in "Your next steps", with its date, its condition and its sources. */
 function planInFull(x: Ctx): string[] {

@@ -10,6 +10,7 @@
 import type { DeriveContext, DerivedFact } from '../derive.js';
 import type { Payment } from '../schema.js';
 import { addDays, addYears, daysBetween } from '../dates.js';
+import { DISPUTE_TYPES } from '../enums.js';
 
 type Tri = boolean | undefined;
 const payments = (ctx: DeriveContext): Payment[] => ctx.case.order?.payments ?? [];
@@ -28,17 +29,8 @@ const latest = (xs: (string | undefined)[]) =>
     .at(-1);
 const earliest = (xs: (string | undefined)[]) => xs.filter((d): d is string => !!d).sort()[0];
 
-const SALE_DISPUTES = new Set([
-  'non_delivery',
-  'quality',
-  'not_as_described',
-  'short_shipment',
-  'damage',
-  'late_delivery',
-  'deposit_fraud',
-  'contract_breach',
-  'compliance',
-]);
+/** Every dispute over the sale itself: all types but an IP complaint. */
+const SALE_DISPUTES = new Set<string>(DISPUTE_TYPES.filter((t) => t !== 'ip_infringement'));
 
 /** Mainland China, Hong Kong, Macao and Taiwan: one State for the CISG's "different States" test, or disputed. */
 const GREATER_CHINA = new Set(['CN', 'HK', 'MO', 'TW']);

@@ -32,34 +32,17 @@ export async function askQuestion(q: Question, current: unknown, ctx: PromptCont
     const v = await select({ message: safeInline(q.text), choices, pageSize: 14, loop: false, ...(def ? { default: def } : {}) });
     return v === DK ? { known: false } : { known: true, value: choiceToValue(q, v) };
   }
-  if (q.kind === 'bundle') {
+  if (q.kind === 'bundle' || q.kind === 'list') {
+    // A bundle always offers "none of these"; a list only when it names one (then none is an answer too).
+    const withNone = q.kind === 'bundle' || !!q.noneLabel;
     const now = Array.isArray(current) ? (current as string[]) : [];
     const choices = [
       ...(q.choices ?? []).map((c) => ({ name: safeInline(c.label), value: c.value, checked: now.includes(c.value) })),
       new Separator(' '),
-      { name: q.noneLabel ?? 'None of these', value: NONE },
+      ...(withNone ? [{ name: q.noneLabel ?? 'None of these', value: NONE }] : []),
       { name: DONT_KNOW_LABEL, value: DK },
     ];
-    const v = await checkbox({
-      message: safeInline(q.text),
-      choices,
-      pageSize: 14,
-      loop: false,
-      shortcuts: { all: null, invert: null },
-      validate: (picked) => checkBundle(picked.map((p) => p.value)),
-    });
-    return v.includes(DK) ? { known: false } : { known: true, value: v.filter((x) => x !== NONE) };
-  }
-  if (q.kind === 'list') {
-    const now = Array.isArray(current) ? (current as string[]) : [];
-    const none = q.noneLabel ? [{ name: q.noneLabel, value: NONE }] : [];
-    const choices = [
-      ...(q.choices ?? []).map((c) => ({ name: safeInline(c.label), value: c.value, checked: now.includes(c.value) })),
-      new Separator(' '),
-      ...none,
-      { name: DONT_KNOW_LABEL, value: DK },
-    ];
-    const check = q.noneLabel ? checkBundle : checkList;
+    const check = withNone ? checkBundle : checkList;
     const v = await checkbox({
       message: safeInline(q.text),
       choices,

@@ -9,19 +9,17 @@ export function onSignals(stop: (hungUp: boolean) => void): () => void {
   const hangup = () => stop(true);
   const interrupt = () => stop(false);
   const quiet = () => {};
-  process.on('SIGHUP', hangup);
-  process.on('SIGTERM', interrupt);
-  process.on('SIGINT', interrupt);
-  process.stdin.on('end', hangup);
-  process.stdin.on('error', hangup);
-  process.stderr.on('error', quiet);
+  const subscriptions: [NodeJS.EventEmitter, string, () => void][] = [
+    [process, 'SIGHUP', hangup],
+    [process, 'SIGTERM', interrupt],
+    [process, 'SIGINT', interrupt],
+    [process.stdin, 'end', hangup],
+    [process.stdin, 'error', hangup],
+    [process.stderr, 'error', quiet],
+  ];
+  for (const [emitter, event, handler] of subscriptions) emitter.on(event, handler);
   return () => {
-    process.off('SIGHUP', hangup);
-    process.off('SIGTERM', interrupt);
-    process.off('SIGINT', interrupt);
-    process.stdin.off('end', hangup);
-    process.stdin.off('error', hangup);
-    process.stderr.off('error', quiet);
+    for (const [emitter, event, handler] of subscriptions) emitter.off(event, handler);
   };
 }
 
