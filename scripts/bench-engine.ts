@@ -199,15 +199,19 @@ export async function timePerCase(facts: CaseFacts[], run: (f: CaseFacts) => unk
   return Number(total) / 1000 / facts.length;
 }
 
-/** A synthetic pack of n rules: the built-in rules repeated (ids suffixed by copy), cut at n. Same facts and
+/** A synthetic pack of n rules: the built-in rules spread evenly (copies with suffixed ids). Same facts and
  * parameters, so only the number of rules changes between packs. */
 export function syntheticSet(set: RuleSet, n: number): RuleSet {
-  const rules: RuleSet['rules'] = [];
-  for (let copy = 0; rules.length < n; copy++) {
-    for (const r of set.rules) {
-      if (rules.length === n) break;
-      rules.push(copy === 0 ? r : ({ ...r, id: `${r.id}-x${copy}` } as typeof r));
-    }
-  }
+  // Rule i of the pack is rule floor(i * size / n) of the set: every pack has the set's mix of kinds and
+  // conditions (a pack of 200 is not the first 200 rules, which are cheaper ones), each copy with its own id.
+  const size = set.rules.length;
+  const copies = new Map<number, number>();
+  const rules: RuleSet['rules'] = Array.from({ length: n }, (_, i) => {
+    const j = Math.floor((i * size) / n);
+    const copy = copies.get(j) ?? 0;
+    copies.set(j, copy + 1);
+    const r = set.rules[j]!;
+    return copy === 0 ? r : ({ ...r, id: `${r.id}-x${copy}` } as typeof r);
+  });
   return { ...set, rules };
 }

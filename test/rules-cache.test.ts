@@ -1,7 +1,7 @@
 // The built-in rules come from the build's compiled cache only while the rule files are byte for byte the ones it
 // was compiled from; an edited rule file (even one of the same size) is loaded and validated from source.
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -29,21 +29,39 @@ describe('the compiled rule cache', () => {
     expect(cachedRuleSet({ rules: ['extra'] })).toBeUndefined();
   });
 
-  it('is not used once a rule file changes, even by a same-size edit', () => {
+  /** A same-size edit of one rule's title in a package copy, and the titles of a case in which that rule fires. */
+  const sameSizeEdit = (touch?: (dir: string) => void) => {
     const dir = packageCopy();
     const file = join(dir, 'rules', 'advice.yaml');
     const text = readFileSync(file, 'utf8');
     expect(text).toContain(`title: ${TITLE}`);
     const edited = TITLE.replace('best', 'BEST');
     writeFileSync(file, text.replace(`title: ${TITLE}`, `title: ${edited}`));
+    touch?.(dir);
     // A case in which the edited rule fires: the supplier offers a full refund.
     const c = readFileSync(CASE, 'utf8').replace(/supplier_position: \w+/, 'supplier_position: offers_full_refund');
     writeFileSync(join(dir, 'case.yaml'), c.includes('supplier_position') ? c : c.replace('dispute:\n', 'dispute:\n  supplier_position: offers_full_refund\n'));
     const r = run(dir, ['--format', 'json', join(dir, 'case.yaml')]);
     expect(r.status, r.stderr).toBe(0);
-    const titles = (JSON.parse(r.stdout) as { findings: { id: string; title: string }[] }).findings.map((f) => f.title);
+    return { edited, titles: (JSON.parse(r.stdout) as { findings: { id: string; title: string }[] }).findings.map((f) => f.title) };
+  };
+
+  it('is not used once a rule file changes, even by a same-size edit', () => {
+    const { edited, titles } = sameSizeEdit();
     expect(titles).toContain(edited);
     expect(titles).not.toContain(TITLE);
+  });
+
+  it('trusts a file of the same size not modified after the cache was written (no rule file read on a plain run)', () => {
+    // As an installed package has it: every file with the tarball's one time. The edit is then not seen, which
+    // shows the digest was not computed: size and time decide, as in make and git's index.
+    const npmTime = new Date('1985-10-26T08:15:00Z');
+    const { edited, titles } = sameSizeEdit((dir) => {
+      for (const f of [join(dir, 'dist', 'rules.compiled.json'), ...readdirSync(join(dir, 'rules')).map((n) => join(dir, 'rules', n))])
+        utimesSync(f, npmTime, npmTime);
+    });
+    expect(titles).toContain(TITLE);
+    expect(titles).not.toContain(edited);
   });
 
   it('is not used when a rule file is broken: the file is validated and its error reported', () => {

@@ -3,7 +3,6 @@
 // An error midway (a full disk, an internal error) removes the temporary file: FILE is never half-written.
 import { closeSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { diag, type Diagnostic } from '../../source/diagnostics.js';
 import type { Io } from './streams.js';
 import { safeOutput, type OwnEscapes } from '../../source/safe-text.js';
@@ -34,7 +33,7 @@ export function outputProblems(file: string, inputs: readonly string[]): Diagnos
 
 /** An Io whose stdout is a temporary file next to `file`; commit() moves it into place, abort() removes it. */
 export function fileIo(io: Io, file: string): { io: Io; commit(): boolean; abort(): void } {
-  const temp = join(dirname(resolve(file)), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dirname(resolve(file)), `.${basename(file)}.${process.pid}.${process.getBuiltinModule('node:crypto').randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
   let written = 0;
   const open = () => {

@@ -1,8 +1,7 @@
 // The built-in rule set from the build's compiled cache (dist/rules.compiled.json), used when the rule files
 // on disk are exactly the ones it was compiled from (same names, sizes and SHA-256). No YAML parser, no ajv: the
 // fast start of every command.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { RuleSet } from '../../rules/types.js';
 import { packageRoot, yamlFilesIn } from '../io/files.js';
@@ -25,23 +24,28 @@ export interface RuleText {
 /** Where the compiled cache lives. */
 export const COMPILED_RULES = join('dist', 'rules.compiled.json');
 
-/** A file's SHA-256 digest, hex. */
-export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+/** A file's SHA-256 digest, hex. node:crypto is loaded on first use: a plain run does not need it. */
+export const sha256 = (bytes: Buffer) => process.getBuiltinModule('node:crypto').createHash('sha256').update(bytes).digest('hex');
 
 /** The built-in rule set from the cache, or undefined when it does not apply (extra rules, no built-ins,
- * no cache, or rule files that differ from the compiled ones). Files are compared as bytes (a digest of each;
- * no text decoding, nothing for the garbage collector at start-up). */
+ * no cache, or rule files that differ from the compiled ones). As make and git's index do, a file is read and
+ * its digest compared only when its size or time says it may have changed: a different size is a change, and a
+ * file modified after the cache was written is hashed (an edit, a checkout). An installed package (every file
+ * with the tarball's one time) and a fresh build read no rule file at all. */
 export function cachedRuleSet(opts: RuleOptions): RuleSet | undefined {
   if (opts.builtinRules === false || (opts.rules ?? []).length > 0) return undefined;
   try {
     const root = packageRoot();
-    const compiled = JSON.parse(readFileSync(join(root, COMPILED_RULES), 'utf8')) as CompiledRules;
+    const cache = join(root, COMPILED_RULES);
+    const written = statSync(cache).mtimeMs;
+    const compiled = JSON.parse(readFileSync(cache, 'utf8')) as CompiledRules;
     const files = yamlFilesIn(join(root, 'rules'));
     if (!Array.isArray(compiled.sources) || files.length !== compiled.sources.length) return undefined;
     for (const [i, path] of files.entries()) {
       const source = compiled.sources[i]!;
-      const bytes = readFileSync(path);
-      if (source.file !== relative(root, path) || bytes.length !== source.bytes || sha256(bytes) !== source.sha256) return undefined;
+      const st = statSync(path);
+      if (source.file !== relative(root, path) || st.size !== source.bytes) return undefined;
+      if (st.mtimeMs > written && sha256(readFileSync(path)) !== source.sha256) return undefined;
     }
     return compiled.set;
   } catch {
