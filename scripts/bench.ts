@@ -3,6 +3,7 @@
 // use twice as many, the long memory runs 3), --only startup,batch,memory,engine,rules. Inputs are generated (seeded) into .bench/ (gitignored); the table is
 // printed and saved to .bench/results.md. Timings are noisy on a busy machine: the load average is printed.
 import { cpus, loadavg, platform, release } from 'node:os';
+import { build as esbuild } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { caseJsonSchema } from '../src/case/json-schema.js';
@@ -80,7 +81,33 @@ const cli = (env: NodeJS.ProcessEnv, ...args: string[]): Cmd => ({ args: [BIN, .
 const startLoad = loadavg();
 
 if (ONLY.has('startup')) {
+  // The floor: read + yaml.parse + the compiled rules + one Intl.NumberFormat, bundled as the CLI is.
+  const FLOOR = join(DIR, 'startup-floor.mjs');
+  await esbuild({
+    entryPoints: ['scripts/bench-startup-floor.mjs'],
+    outfile: FLOOR,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    minify: true,
+    logLevel: 'warning',
+  });
   for (const { label, env } of envs) {
+    log(`startup: floor${label}`);
+    const floor = pairs(
+      PAIRS * 2,
+      () => timeRun(node0(env)),
+      () => timeRun({ args: [FLOOR, join(DIR, 'case.yaml'), 'dist/rules.compiled.json'], env }),
+    );
+    rows.push({
+      name: `startup: floor, a bundled script that only reads the case, yaml.parse, JSON.parse of the compiled rules, one Intl.NumberFormat${label}`,
+      a: 'node -e 0',
+      b: 'floor script',
+      unit: 'ms',
+      pair: floor,
+      target: '(for reference)',
+      met: true,
+    });
     for (const [name, args, target] of [
       [`dispute-assess case.yaml (text report, a ${lines('case.yaml')}-line case)`, [join(DIR, 'case.yaml')], 2.5],
       ['dispute-assess --format json case.yaml', ['--format', 'json', join(DIR, 'case.yaml')], 2.5],

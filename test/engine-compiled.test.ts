@@ -2,7 +2,7 @@
 // on random condition trees over random facts (known, unknown, of every type), and on the built-in rules.
 import { describe, expect, it } from 'vitest';
 import { compile, compiledRules } from '../src/engine/compile.js';
-import { evaluateCondition } from '../src/engine/conditions.js';
+import { evaluateCondition, missingFacts, unknownFacts } from '../src/engine/conditions.js';
 import { decideRules, evaluateRules } from '../src/engine/evaluate.js';
 import { flattenCase, type FactValue } from '../src/case/facts.js';
 import { deriveFacts } from '../src/case/derive.js';
@@ -64,9 +64,12 @@ describe('compiled conditions', () => {
       const check = compile(c, PARAMS);
       for (let j = 0; j < 5; j++) {
         const facts = randomFacts(rng);
-        const expected = evaluateCondition(c, { facts, params: PARAMS }).outcome;
+        const traced = evaluateCondition(c, { facts, params: PARAMS });
+        const expected = traced.outcome;
         outcomes.add(expected);
         expect(check(facts), JSON.stringify({ c, facts: [...facts] })).toBe(expected);
+        // The missing facts worked out without a trace are the trace's, in the same order.
+        expect([...unknownFacts(c, { facts, params: PARAMS })], JSON.stringify({ c, facts: [...facts] })).toEqual([...missingFacts(traced)]);
         checked++;
       }
     }
@@ -88,6 +91,8 @@ describe('compiled conditions', () => {
       compiledRules(set).forEach(({ rule }, k) => {
         const stage = rule.kind === 'eligibility' ? facts : ev.facts;
         const traced = evaluateCondition(rule.when, { facts: stage, params: set.params });
+        // Read before the trace: worked out without it.
+        expect([...ev.byId.get(rule.id)!.missing]).toEqual([...missingFacts(traced)]);
         expect(ev.byId.get(rule.id)!.outcome).toBe(traced.outcome);
         expect(decided.outcomes[k]).toBe(traced.outcome);
         expect(fromMap.outcomes[k]).toBe(traced.outcome);

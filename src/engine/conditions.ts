@@ -100,3 +100,46 @@ export function missingFacts(t: Trace, out = new Set<string>()): Set<string> {
   }
   return out;
 }
+
+/** The facts whose absence leaves a condition undecided: `missingFacts(evaluateCondition(c, env))` without building
+ * the trace (the unknowns section asks this of every undecided rule of every case). */
+export function unknownFacts(c: Condition | undefined, env: EvalEnv, out = new Set<string>()): Set<string> {
+  if (c && outcomeOf(c, env) === 'unknown') collectUnknown(c, env, out);
+  return out;
+}
+
+/** A condition's outcome, as evaluateCondition decides it, with no trace. */
+function outcomeOf(c: Condition, env: EvalEnv): Outcome {
+  if ('all' in c || 'any' in c) {
+    const [parts, decisive] = 'all' in c ? [c.all, 'false'] : [c.any, 'true'];
+    let unknown = false;
+    for (const x of parts) {
+      const o = outcomeOf(x, env);
+      if (o === decisive) return decisive;
+      if (o === 'unknown') unknown = true;
+    }
+    return unknown ? 'unknown' : decisive === 'false' ? 'true' : 'false';
+  }
+  if ('not' in c) {
+    const o = outcomeOf(c.not, env);
+    return o === 'unknown' ? 'unknown' : o === 'true' ? 'false' : 'true';
+  }
+  const op = OPERATORS.find((o) => o in c)!;
+  const raw = (c as Record<string, unknown>)[op];
+  const actual = env.facts.get(c.fact);
+  const expected = Array.isArray(raw) ? raw : resolve(raw as Operand, env);
+  return actual === undefined || expected === undefined ? 'unknown' : compare(op, actual, expected);
+}
+
+/** The missing facts under an undecided condition: each undecided part's, as missingFacts walks the trace. */
+function collectUnknown(c: Condition, env: EvalEnv, out: Set<string>): void {
+  if ('all' in c || 'any' in c) {
+    for (const x of 'all' in c ? c.all : c.any) if (outcomeOf(x, env) === 'unknown') collectUnknown(x, env, out);
+    return;
+  }
+  if ('not' in c) return collectUnknown(c.not, env, out);
+  const op = OPERATORS.find((o) => o in c)!;
+  const raw = (c as Record<string, unknown>)[op];
+  if (env.facts.get(c.fact) == null) out.add(c.fact);
+  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && 'fact' in raw && env.facts.get(raw.fact as string) == null) out.add(raw.fact as string);
+}

@@ -3,7 +3,7 @@ import type { Facts, FactValue } from '../case/facts.js';
 import type { Money } from '../case/schema.js';
 import { PROGRAMS, type Eligibility, type Program } from '../case/enums.js';
 import type { Citation, EligibilityRule, Rule, RuleSet } from '../rules/types.js';
-import { evaluateCondition, missingFacts, type Outcome, type Trace } from './conditions.js';
+import { evaluateCondition, missingFacts, unknownFacts, type Outcome, type Trace } from './conditions.js';
 import { compiledRules, compiledSet, LayeredFacts } from './compile.js';
 import { fillMessage } from './format-value.js';
 import { caseInputs } from './case-inputs.js';
@@ -15,8 +15,9 @@ export interface Evaluated {
   outcomes: readonly Outcome[];
   /** A rule's outcome by id; undefined for an id not in the rule set. */
   outcome(id: string): Outcome | undefined;
-  /** A rule with its outcome and trace (the trace is built when read); undefined for an unknown id. */
-  byId: { get(id: string): { rule: Rule; outcome: Outcome; trace: Trace } | undefined };
+  /** A rule with its outcome, its trace (built when read) and the facts whose absence leaves it undecided
+   * (`missingFacts(trace)`, worked out without the trace); undefined for an unknown id. */
+  byId: { get(id: string): { rule: Rule; outcome: Outcome; trace: Trace; missing: Set<string> } | undefined };
   /** The rules left undecided, in rule-set order. */
   undecided: readonly Rule[];
   /** Every rule's result with its trace: made when read (--explain), not for every case. */
@@ -53,12 +54,10 @@ export function evaluateRules(caseFacts: Facts, set: RuleSet): Evaluated {
   const { outcomes, facts } = decided;
   const index = indexOf(set);
   const traces = new Map<number, Trace>();
+  const envOf = (rule: Rule) => ({ facts: rule.kind === 'eligibility' ? caseFacts : facts, params: set.params });
   const trace = (i: number): Trace => {
     let t = traces.get(i);
-    if (!t) {
-      const rule = set.rules[i]!;
-      traces.set(i, (t = evaluateCondition(rule.when, { facts: rule.kind === 'eligibility' ? caseFacts : facts, params: set.params })));
-    }
+    if (!t) traces.set(i, (t = evaluateCondition(set.rules[i]!.when, envOf(set.rules[i]!))));
     return t;
   };
   const outcome = (id: string) => {
@@ -74,6 +73,9 @@ export function evaluateRules(caseFacts: Facts, set: RuleSet): Evaluated {
         outcome: outcomes[i]!,
         get trace() {
           return trace(i);
+        },
+        get missing() {
+          return traces.has(i) ? missingFacts(trace(i)) : unknownFacts(set.rules[i]!.when, envOf(set.rules[i]!));
         },
       };
     },
@@ -210,7 +212,7 @@ function programVerdict(program: Program, set: RuleSet, rules: EligibilityRule[]
     const outcome = e.outcome;
     const msg = (text: string) => fillMessage(text, facts, set.params);
     if (outcome === 'unknown') {
-      for (const f of missingFacts(e.trace)) for (const input of caseInputs(f, facts)) unknown.add(input);
+      for (const f of e.missing) for (const input of caseInputs(f, facts)) unknown.add(input);
       // Never the rule's title on its own: it would state as a fact what is not known (issue 11); the facts that
       // would decide it are the programme's unknown_facts.
       reasons.push({ rule: r.id, effect: 'unknown', message: `Not known whether "${r.title}" holds`, source: r.source });

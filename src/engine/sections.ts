@@ -4,7 +4,6 @@ import { routeCostAndTime } from './route-cost.js';
 import { addDays } from '../case/dates.js';
 import { caseInputs } from './case-inputs.js';
 import type { ActionRule, ChecklistRule, RuleSet, StrategyRule } from '../rules/types.js';
-import { missingFacts } from './conditions.js';
 import { fillMessage } from './format-value.js';
 import { compareText } from './compare.js';
 import type { EvidenceGroup, EvidenceItem, PlanStep, RankedStrategy, Unknown } from './assessment.js';
@@ -150,7 +149,7 @@ export function unknownsSection(ev: Evaluated, describe: (fact: string) => strin
   for (const rule of undecided) {
     const r = rule;
     if (rule.kind === 'eligibility' && settled.has(rule.then.program)) continue;
-    for (const f of missingFacts(ev.byId.get(r.id)!.trace)) {
+    for (const f of ev.byId.get(r.id)!.missing) {
       for (const input of inputs(f)) {
         let rules = byFact.get(input);
         if (!rules) byFact.set(input, (rules = new Set()));
