@@ -17,6 +17,8 @@ export interface Pair {
 export interface Cmd {
   args: string[];
   env: NodeJS.ProcessEnv;
+  /** The node binary (default: the one running the bench), e.g. a newer Node for the start-up rows. */
+  node?: string;
 }
 
 /** Summary statistics of a list of numbers. */
@@ -30,7 +32,7 @@ export function sample(values: number[]): Sample {
 /** Wall time of one run in ms (stdout discarded); throws when the command fails unexpectedly. */
 export function timeRun(cmd: Cmd, okCodes: number[] = [0]): number {
   const start = performance.now();
-  const r = spawnSync(process.execPath, cmd.args, { env: cmd.env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 << 20 });
+  const r = spawnSync(cmd.node ?? process.execPath, cmd.args, { env: cmd.env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 << 20 });
   const ms = performance.now() - start;
   if (!okCodes.includes(r.status ?? -1)) throw new Error(`bench: node ${cmd.args.join(' ')} exited ${r.status}: ${r.stderr?.toString().slice(0, 500)}`);
   return ms;

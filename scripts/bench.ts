@@ -1,9 +1,10 @@
 // `npm run bench`: the performance targets of issue 16, measured as paired A/B runs on this machine.
-// Options: --cases N (default 10000), --memory-cases N (default 50000), --pairs N (default 10; startup comparisons
+// Options: --cases N (default 10000), --memory-cases N (default 50000), --node PATH (start-up rows on another Node), --pairs N (default 10; startup comparisons
 // use twice as many, the long memory runs 3), --only startup,batch,memory,engine,rules. Inputs are generated (seeded) into .bench/ (gitignored); the table is
 // printed and saved to .bench/results.md. Timings are noisy on a busy machine: the load average is printed.
 import { cpus, loadavg, platform, release } from 'node:os';
 import { build as esbuild } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { caseJsonSchema } from '../src/case/json-schema.js';
@@ -21,6 +22,9 @@ const CASES = Number(arg('cases', '10000'));
 const PAIRS = Math.max(10, Number(arg('pairs', '10')));
 const ONLY = new Set(arg('only', 'startup,batch,memory,engine,rules').split(','));
 const MEMORY_CASES = Number(arg('memory-cases', '50000'));
+// --node PATH: the start-up rows with another Node binary (both sides of each pair), e.g. a newer Node whose
+// module.enableCompileCache the bin turns on.
+const NODE = arg('node', '') || undefined;
 const DIR = '.bench';
 const BIN = 'bin/dispute-assess.js';
 const HOOK = resolve(DIR, 'maxrss.cjs');
@@ -76,8 +80,8 @@ writeFileSync(
   ].join('\n'),
 );
 const lines = (file: string) => readFileSync(join(DIR, file), 'utf8').split('\n').length;
-const node0 = (env: NodeJS.ProcessEnv): Cmd => ({ args: ['-e', '0'], env });
-const cli = (env: NodeJS.ProcessEnv, ...args: string[]): Cmd => ({ args: [BIN, ...args], env });
+const node0 = (env: NodeJS.ProcessEnv): Cmd => ({ args: ['-e', '0'], env, ...(NODE ? { node: NODE } : {}) });
+const cli = (env: NodeJS.ProcessEnv, ...args: string[]): Cmd => ({ args: [BIN, ...args], env, ...(NODE ? { node: NODE } : {}) });
 const startLoad = loadavg();
 
 if (ONLY.has('startup')) {
@@ -86,6 +90,8 @@ if (ONLY.has('startup')) {
   await esbuild({
     entryPoints: ['scripts/bench-startup-floor.mjs'],
     outfile: FLOOR,
+    // As the CLI's build: yaml's ESM build.
+    alias: { yaml: resolve('node_modules/yaml/browser/index.js') },
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -97,7 +103,7 @@ if (ONLY.has('startup')) {
     const floor = pairs(
       PAIRS * 2,
       () => timeRun(node0(env)),
-      () => timeRun({ args: [FLOOR, join(DIR, 'case.yaml'), 'dist/rules.compiled.json'], env }),
+      () => timeRun({ args: [FLOOR, join(DIR, 'case.yaml'), 'dist/rules.compiled.json'], env, ...(NODE ? { node: NODE } : {}) }),
     );
     rows.push({
       name: `startup: floor, a bundled script that only reads the case, yaml.parse, JSON.parse of the compiled rules, one Intl.NumberFormat${label}`,
@@ -299,7 +305,7 @@ async function engineRow(): Promise<void> {
 const cpu = cpus();
 const head = [
   `Date: ${new Date().toISOString()}`,
-  `Machine: ${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${platform()} ${release()}; Node ${process.version}`,
+  `Machine: ${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${platform()} ${release()}; Node ${process.version}${NODE ? `; start-up rows on ${NODE} (${execFileSync(NODE, ['-v'], { encoding: 'utf8' }).trim()})` : ''}`,
   `Load average (1, 5, 15 min): ${startLoad.map((x) => x.toFixed(2)).join(', ')} at start, ${loadavg()
     .map((x) => x.toFixed(2))
     .join(', ')} at end`,
