@@ -1,13 +1,13 @@
 // The case file as an editable YAML document (yaml's Document API): answers are set in place, so a resumed
 // file keeps its comments and key order; new keys go where the case schema puts them. Pure: text in, text out.
-// The case it holds is checked as the main command checks a case file: its text read by readYaml and validated by
-// the generated validator (validateCaseShape), so the interview and the main command never disagree on a case.
+// The case it holds is checked as the main command checks a case file, by the generated validator and the same
+// diagnostics (validateCaseShape), so the interview and the main command never disagree on a case.
 import { Document, isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { allowedKeys, schemaAt, type JsonSchema } from '../case/schema-walk.js';
 import { schema as caseSchemaJson } from '../case/case-validator.generated.js';
 import type { Case } from '../case/schema.js';
 import { validateCaseShape } from '../case/validate.js';
-import { readYaml } from '../source/read-yaml.js';
+import { YAML_LIMITS, type YamlDoc } from '../source/read-yaml.js';
 
 export type DocPath = readonly (string | number)[];
 const TO_STRING = { lineWidth: 0 } as const;
@@ -35,19 +35,16 @@ export function caseText(doc: Document): string {
   return doc.toString(TO_STRING);
 }
 
-/** The case the document holds, validated as the saved file will be read (its text, readYaml, the generated
- * validator); an error message when an edit made it invalid (a bug). An empty document is an empty case. */
+/** The case the document holds, validated as the main command validates a case file; an error message when an
+ * edit made it invalid (a bug). An empty document is an empty case. The document in memory has no lines: the
+ * message names the paths (the saved file, read by the main command, would give the lines). */
 export function documentCase(doc: Document): { ok: true; value: Case } | { ok: false; message: string } {
-  const read = readYaml(caseText(doc), INTERVIEW_FILE);
-  if (!read.ok) return { ok: false, message: problems(read.diagnostics) };
-  if (read.value.value === null || read.value.value === undefined) return { ok: true, value: {} };
-  const valid = validateCaseShape(read.value);
-  return valid.ok ? valid : { ok: false, message: problems(valid.diagnostics) };
+  const value: unknown = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount }) ?? {};
+  const valid = validateCaseShape({ file: '(interview)', value, locate: NO_LINES });
+  return valid.ok ? valid : { ok: false, message: valid.diagnostics.map((d) => d.message).join('; ') };
 }
 
-const INTERVIEW_FILE = '(interview)';
-const problems = (list: readonly { line?: number; column?: number; message: string }[]) =>
-  list.map((d) => (d.line ? `${d.line}:${d.column ?? 1} ${d.message}` : d.message)).join('; ');
+const NO_LINES: YamlDoc['locate'] = () => ({ line: 1, column: 1 });
 const caseSchema = caseSchemaJson as JsonSchema;
 
 /** Set a value at a path, creating missing maps; a new key is placed in case-schema order among its siblings. */
