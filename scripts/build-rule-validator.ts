@@ -5,7 +5,10 @@
 // - the rule-file validator, from the rule JSON Schema (src/rules/rule-schema.ts);
 // - the case-file validator, from the case JSON Schema that zod generates (src/case/schema.ts: zod is the source
 //   of truth at build time, this validator the one that runs);
-// - the config-file validator, likewise from src/cli/config-schema.ts.
+// - the config-file validator, likewise from src/cli/config-schema.ts;
+// - the expectation-file validator (check's `expect:` blocks), likewise from src/case/expect-schema.ts.
+// Also the editor JSON Schemas that `dispute-assess schema` prints and the package ships (dist/*.schema.json),
+// as committed JSON modules: the command prints what the build wrote, without zod.
 import { Ajv } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standalone from 'ajv/dist/standalone/index.js';
@@ -13,10 +16,26 @@ import * as z from 'zod';
 import { ruleFileSchema } from '../src/rules/rule-schema.js';
 import { caseJsonSchema } from '../src/case/json-schema.js';
 import { configSchema } from '../src/cli/config-schema.js';
+import { expectJsonSchema } from '../src/case/expect-schema.js';
+import { assessmentJsonSchema } from '../src/report/assessment-schema.js';
 
 export const RULE_VALIDATOR_FILE = 'src/rules/rule-validator.generated.js';
 export const CASE_VALIDATOR_FILE = 'src/case/case-validator.generated.js';
 export const CONFIG_VALIDATOR_FILE = 'src/cli/config-validator.generated.js';
+export const EXPECT_VALIDATOR_FILE = 'src/case/expect-validator.generated.js';
+
+/** The JSON Schemas zod writes, as the files `dispute-assess schema` imports (the build copies each to dist/). */
+export const SCHEMA_JSON_FILES = {
+  case: 'src/cli/commands/schemas/case.schema.generated.json',
+  expect: 'src/cli/commands/schemas/expect.schema.generated.json',
+  assessment: 'src/cli/commands/schemas/assessment.schema.generated.json',
+} as const;
+
+/** The text of each JSON Schema file (as `dispute-assess schema` prints it). */
+export function schemaJsonSources(): Record<keyof typeof SCHEMA_JSON_FILES, string> {
+  const text = (schema: unknown) => JSON.stringify(schema, null, 2) + '\n';
+  return { case: text(caseJsonSchema()), expect: text(expectJsonSchema()), assessment: text(assessmentJsonSchema()) };
+}
 
 /** The options the rule files are validated with (diagnostics read the verbose errors' parentSchema). */
 export const RULE_AJV_OPTIONS = { allErrors: true, strict: true, strictRequired: false, strictTypes: false, verbose: true, allowUnionTypes: true } as const;
@@ -54,6 +73,11 @@ export function caseValidatorSource(): string {
 /** The config-file validator module's source text. */
 export function configValidatorSource(): string {
   return documentValidatorSource(z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>, 'src/cli/config-schema.ts');
+}
+
+/** The expectation-file validator module's source text. */
+export function expectValidatorSource(): string {
+  return documentValidatorSource(expectJsonSchema(), 'src/case/expect-schema.ts');
 }
 
 function documentValidatorSource(schema: Record<string, unknown>, from: string): string {

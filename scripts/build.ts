@@ -8,18 +8,20 @@ import { createHash } from 'node:crypto';
 import {
   CASE_VALIDATOR_FILE,
   CONFIG_VALIDATOR_FILE,
+  EXPECT_VALIDATOR_FILE,
   RULE_VALIDATOR_FILE,
+  SCHEMA_JSON_FILES,
   caseValidatorSource,
   configValidatorSource,
+  expectValidatorSource,
   ruleValidatorSource,
+  schemaJsonSources,
 } from './build-rule-validator.js';
 import { execFileSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { formatDiagnostic } from '../src/source/diagnostics.js';
 import { caseJsonSchema } from '../src/case/json-schema.js';
-import { expectJsonSchema } from '../src/case/expect-schema.js';
 import { ruleFileSchema } from '../src/rules/rule-schema.js';
-import { assessmentJsonSchema } from '../src/report/assessment-schema.js';
 import { caseFactsFromSchema, caseFactsSource } from '../src/rules/case-facts.js';
 import { COMPILED_RULES, sha256, type CompiledRules } from '../src/cli/rule-files/cache.js';
 import { readTextFile, yamlFilesIn } from '../src/cli/io/files.js';
@@ -43,15 +45,20 @@ if (readFileSync(FACTS_FILE, 'utf8') !== facts) {
   console.log(`build: ${FACTS_FILE} was out of date with the case schema and has been regenerated: commit it`);
 }
 
-// The validators are generated source too (ajv standalone from the JSON Schemas; zod writes the case and config
-// ones), made before the rules are validated with one of them.
+// The validators are generated source too (ajv standalone from the JSON Schemas; zod writes the case, config and
+// expectation ones), made before the rules are validated with one of them; so are the JSON Schemas the `schema`
+// command prints.
+const schemaTexts = schemaJsonSources();
 for (const [file, source, what] of [
   [RULE_VALIDATOR_FILE, ruleValidatorSource, 'rule'],
   [CASE_VALIDATOR_FILE, caseValidatorSource, 'case'],
   [CONFIG_VALIDATOR_FILE, configValidatorSource, 'config'],
+  [EXPECT_VALIDATOR_FILE, expectValidatorSource, 'expectation'],
+  ...Object.entries(SCHEMA_JSON_FILES).map(([k, file]) => [file, () => schemaTexts[k as keyof typeof SCHEMA_JSON_FILES], k] as const),
 ] as const) {
   const text = source();
   if (!existsSync(file) || readFileSync(file, 'utf8') !== text) {
+    mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);
     console.log(`build: ${file} was out of date with the ${what} schema and has been regenerated: commit it`);
   }
@@ -76,10 +83,9 @@ writeFileSync(
   COMPILED_RULES,
   JSON.stringify({ sources: raw.map((r) => ({ file: r.file, bytes: r.bytes.length, sha256: sha256(r.bytes) })), set: rules.value } satisfies CompiledRules),
 );
-writeFileSync('dist/case.schema.json', JSON.stringify(caseJsonSchema(), null, 2) + '\n');
-writeFileSync('dist/expect.schema.json', JSON.stringify(expectJsonSchema(), null, 2) + '\n');
+// The published schemas are the generated files the `schema` command prints, byte for byte.
+for (const [k, text] of Object.entries(schemaTexts)) writeFileSync(`dist/${k}.schema.json`, text);
 writeFileSync('dist/rules.schema.json', JSON.stringify(ruleFileSchema, null, 2) + '\n');
-writeFileSync('dist/assessment.schema.json', JSON.stringify(assessmentJsonSchema(), null, 2) + '\n');
 
 await build({
   entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'batch-worker': 'src/cli/batch/worker-main.ts' },

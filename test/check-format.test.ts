@@ -75,6 +75,26 @@ describe('runFixture and matching', () => {
     expect(run('x.yaml', 'as_of: 2026-01-01\nexpect: { exit_code: 0 }\n', 'exit_code: 0\n').problems[0]!.code).toBe('expect-duplicate');
   });
 
+  it('places invalid expectations, in the case or in their own file, with the diagnostics the main command gives a case', () => {
+    const problems = (r: FixtureResult) => r.problems.map((p) => [p.code, p.line, p.column, p.path?.join('.')]);
+    const inline = run('x.yaml', 'as_of: 2026-01-01\nexpect:\n  exit_code: 3\n  findings: [ta/x, Bad Id]\n  programs: { paypal: eligible }\n');
+    expect(problems(inline)).toEqual([
+      ['expect-unknown-key', 5, 15, 'expect.programs.paypal'],
+      ['expect-invalid', 4, 20, 'expect.findings.1'],
+      ['expect-invalid', 3, 14, 'expect.exit_code'],
+    ]);
+    expect(inline.problems[0]!.message).toContain("did you mean 'paypal_protection'");
+    expect(inline.problems[1]!.message).toContain("'ta/off-platform-payment'");
+    expect(inline.problems[2]!.message).toMatch(/'0', '1', '2'/);
+    const sibling = run('x.yaml', 'as_of: 2026-01-01\n', 'fail_on: hgh\nranked_above: [[negotiation]]\n');
+    expect(problems(sibling)).toEqual([
+      ['expect-invalid', 2, 16, 'ranked_above.0'],
+      ['expect-invalid', 1, 10, 'fail_on'],
+    ]);
+    expect(sibling.problems.every((p) => p.file === 'x.expect.yaml')).toBe(true);
+    expect(sibling.problems[1]!.message).toContain("did you mean 'high'");
+  });
+
   it('skips a valid case without expectations and warns when a fixture has no as_of', () => {
     const r = run('x.yaml', 'dispute: { types: [quality] }\n');
     expect(r.status).toBe('skip');

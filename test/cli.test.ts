@@ -1,11 +1,14 @@
 // CLI transcripts: command, output (colour off), exit code.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { BIN, cli, ROOT } from './helpers.js';
 import pkg from '../package.json' with { type: 'json' };
+import { caseJsonSchema } from '../src/case/json-schema.js';
+import { expectJsonSchema } from '../src/case/expect-schema.js';
+import { assessmentJsonSchema } from '../src/report/assessment-schema.js';
 
 const OFFLINE = 'test/cases/offline-wire.yaml';
 const TA = 'test/cases/ta-quality.yaml';
@@ -108,6 +111,19 @@ describe('help, version, schema', () => {
     expect(s.properties.order.properties.channel.enum).toEqual(['trade_assurance', 'wholesale_checkout', 'offline']);
     expect(s.additionalProperties).toBe(false);
     expect(JSON.parse(cli(['schema', '--rules']).stdout).properties.rules.type).toBe('array');
+  });
+
+  it('schema prints the JSON Schemas zod writes, as the package ships them (dist/*.schema.json)', () => {
+    for (const [flag, name, fromZod] of [
+      [[], 'case', caseJsonSchema()],
+      [['--expect'], 'expect', expectJsonSchema()],
+      [['--assessment'], 'assessment', assessmentJsonSchema()],
+    ] as const) {
+      const r = cli(['schema', ...flag]);
+      expect(r.code, name).toBe(0);
+      expect(r.stdout, name).toBe(readFileSync(join(ROOT, 'dist', `${name}.schema.json`), 'utf8'));
+      expect(JSON.parse(r.stdout), name).toEqual(fromZod);
+    }
   });
 });
 

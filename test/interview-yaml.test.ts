@@ -9,7 +9,7 @@ import { readYaml } from '../src/source/read-yaml.js';
 import { validateCase } from '../src/case/validate.js';
 import { flattenCase } from '../src/case/facts.js';
 import { assess } from '../src/assess.js';
-import { caseText, loadCaseDocument, newCaseDocument, removeAnswer, setAnswer } from '../src/interview/case-document.js';
+import { caseText, documentCase, loadCaseDocument, newCaseDocument, removeAnswer, setAnswer } from '../src/interview/case-document.js';
 import { freeName, writeFileAtomic } from '../src/cli/interview/files.js';
 import { builtinRules, cli, ROOT } from './helpers.js';
 import { AS_OF, ORACLES } from './interview-oracle.js';
@@ -34,6 +34,27 @@ function asInterview(c: Record<string, unknown>): string {
     setAnswer(doc, 'ip.infringing_urls', (c.ip as { infringing_urls: unknown }).infringing_urls);
   return caseText(doc);
 }
+
+describe('the case the interview holds', () => {
+  it('is checked as the main command checks the saved file: the same case, or the same problems', () => {
+    const doc = newCaseDocument(['written by a test']);
+    expect(documentCase(doc)).toEqual({ ok: true, value: {} });
+    setAnswer(doc, 'order.channel', 'offline');
+    setAnswer(doc, 'order.value', { amount: 1200, currency: 'USD' });
+    expect(documentCase(doc)).toEqual({ ok: true, value: { order: { channel: 'offline', value: { amount: 1200, currency: 'USD' } } } });
+    // An edit the interview never makes (its answers are checked first): both roads refuse it with the same problems.
+    setAnswer(doc, 'order.channel', 'ofline');
+    setAnswer(doc, 'supplier.name', 5);
+    const read = readYaml(caseText(doc), 'case.yaml');
+    if (!read.ok) throw new Error('unreadable');
+    const main = validateCase(read.value, { today: AS_OF });
+    const mine = documentCase(doc);
+    expect(main.ok || mine.ok).toBe(false);
+    if (main.ok || mine.ok) return;
+    expect(main.diagnostics.map((d) => d.code)).toEqual(['case-type', 'case-enum']);
+    expect(mine.message).toBe(main.diagnostics.map((d) => d.message).join('; '));
+  });
+});
 
 describe('saving the case file', () => {
   for (const [name, oracle] of Object.entries(ORACLES)) {

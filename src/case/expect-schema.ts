@@ -1,10 +1,15 @@
 // The expectations of a fixture case (`expect:` block, or a sibling `<name>.expect.yaml`): what `check` compares.
 // Expectations are partial: only what is written is checked. docs/writing-rules.md documents the format.
+// The source of truth at build time: `check` validates with the validator ajv generated from its JSON Schema
+// (expect-validator.generated.js) and imports only the types from here, so a run never loads zod.
 import * as z from 'zod';
 import { CURRENCY_CODES } from './iso-codes.js';
 import { DISPUTE_TYPES, ELIGIBILITY, PROGRAMS, ROUTES, SEVERITIES, STRENGTHS } from './enums.js';
 
-const ruleId = z.string().regex(/^[a-z0-9_-]+(\/[a-z0-9_-]+)+$/, 'a rule id like ta/off-platform-payment');
+const ruleId = z
+  .string()
+  .regex(/^[a-z0-9_-]+(\/[a-z0-9_-]+)+$/, 'a rule id like ta/off-platform-payment')
+  .meta({ examples: ['ta/off-platform-payment'] });
 const route = z.enum(ROUTES);
 const pair = z.tuple([route, route]);
 const money = z.object({ amount: z.number().finite().nonnegative(), currency: z.enum(CURRENCY_CODES) }).strict();
@@ -69,25 +74,6 @@ export const expectSchema = z
 
 export type Expectations = z.infer<typeof expectSchema>;
 export type ExpectedDiagnostic = z.infer<typeof diagnostic>;
-
-/** Keys of the expectations that need an assessment (not a bad-input outcome). */
-export const ASSESSMENT_KEYS = [
-  'trade_assurance',
-  'programs',
-  'top_strategy',
-  'ranked_above',
-  'not_ranked_above',
-  'recommended',
-  'not_recommended',
-  'findings',
-  'no_findings',
-  'evidence_strength',
-  'unknowns',
-  'recommendation',
-  'alternatives',
-  'conditional_steps',
-  'dated_steps',
-] as const satisfies readonly (keyof Expectations)[];
 
 let cached: Record<string, unknown> | undefined;
 

@@ -6,7 +6,7 @@ import { diag, formatPath, type Diagnostic, type Result } from '../source/diagno
 import { listOf } from '../source/suggest.js';
 import type { Case } from './schema.js';
 import { allowedKeys, schemaAt, type JsonSchema } from './schema-walk.js';
-import { validate as validateCaseSchema, schema as caseSchemaJson } from './case-validator.generated.js';
+import { validate as validateGenerated, schema as caseSchemaJson } from './case-validator.generated.js';
 import { dateHint, enumGuess, quote, typeHint } from './validate-hints.js';
 import { checkChronology } from './chronology.js';
 
@@ -22,6 +22,21 @@ export interface ValidateOptions {
 
 /** Validate a parsed case document; diagnostics carry file, line and column. Impossible dates are diagnostics too. */
 export function validateCase(doc: YamlDoc, opts: ValidateOptions = {}): Result<Case> {
+  const shape = validateCaseShape(doc);
+  if (!shape.ok) return shape;
+  const data = shape.value;
+  const asOf = opts.asOf ?? data.as_of ?? opts.today;
+  const slack = opts.asOf === undefined && data.as_of === undefined ? 1 : 0;
+  const chrono = checkChronology(data, asOf, slack).map((c) => ({
+    ...diag(c.code, c.message, { file: doc.file, path: c.path, ...doc.locate(c.path) }),
+    severity: c.severity,
+  }));
+  return chrono.length ? { ok: false, diagnostics: chrono } : { ok: true, value: data };
+}
+
+/** The schema's part of validateCase (structure, types, values), without the chronology: what the interview
+ * checks after each answer, with the same validator and the same diagnostics as the main command. */
+export function validateCaseShape(doc: YamlDoc): Result<Case> {
   if (doc.value === null || doc.value === undefined) {
     return {
       ok: false,
@@ -43,16 +58,9 @@ export function validateCase(doc: YamlDoc, opts: ValidateOptions = {}): Result<C
       ],
     };
   }
-  if (!validateCaseSchema(doc.value))
-    return { ok: false, diagnostics: cap(schemaErrorsToDiagnostics(validateCaseSchema.errors ?? [], doc, caseSchemaJson), doc.file) };
-  const data = doc.value as Case;
-  const asOf = opts.asOf ?? data.as_of ?? opts.today;
-  const slack = opts.asOf === undefined && data.as_of === undefined ? 1 : 0;
-  const chrono = checkChronology(data, asOf, slack).map((c) => ({
-    ...diag(c.code, c.message, { file: doc.file, path: c.path, ...doc.locate(c.path) }),
-    severity: c.severity,
-  }));
-  return chrono.length ? { ok: false, diagnostics: chrono } : { ok: true, value: data };
+  if (!validateGenerated(doc.value))
+    return { ok: false, diagnostics: cap(schemaErrorsToDiagnostics(validateGenerated.errors ?? [], doc, caseSchemaJson), doc.file) };
+  return { ok: true, value: doc.value as Case };
 }
 
 function cap(list: Diagnostic[], file: string): Diagnostic[] {
@@ -85,7 +93,7 @@ type Issue =
   | { code: 'unrecognized_keys'; path: Path; keys: string[]; allowed: string[] }
   | { code: 'invalid_value'; path: Path; values: unknown[] }
   | { code: 'invalid_type'; path: Path; expected: string; isDate: boolean }
-  | { code: 'invalid_format'; path: Path; format: string }
+  | { code: 'invalid_format'; path: Path; format: string; example?: string }
   | { code: 'invalid_union'; path: Path; branches: Issue[][] }
   | { code: 'too_small' | 'too_big'; path: Path; origin: 'string' | 'array' | 'number'; limit: number; inclusive: boolean }
   | { code: 'invalid'; path: Path; message: string };
@@ -94,15 +102,28 @@ type Path = (string | number)[];
 const CHECKS = new Set<Issue['code']>(['unrecognized_keys', 'too_small', 'too_big', 'invalid_format']);
 
 /** Diagnostics for the errors of a generated validator (ajv, allErrors) over a document: one per problem, in the
- * order of the schema's keys (unknown keys of a mapping after its known ones), as zod reported them. */
-export function schemaErrorsToDiagnostics(errors: readonly ErrorObject[], doc: YamlDoc, schema: Record<string, unknown>): Diagnostic[] {
-  const issues = toIssues(errors, doc.value, schema as JsonSchema);
+ * order of the schema's keys (unknown keys of a mapping after its known ones), as zod reported them. `prefix`:
+ * where the validated value sits in the document (check's `expect:` block inside a case), for names and positions. */
+export function schemaErrorsToDiagnostics(
+  errors: readonly ErrorObject[],
+  doc: YamlDoc,
+  schema: Record<string, unknown>,
+  { prefix = [] }: { prefix?: readonly (string | number)[] } = {},
+): Diagnostic[] {
+  const value = prefix.length ? valueAt(doc.value, prefix) : doc.value;
+  const issues = toIssues(errors, value, schema as JsonSchema);
   const out: Diagnostic[] = [];
   for (const issue of sortIssues(issues, schema as JsonSchema)) {
     if (out.length > MAX_DIAGNOSTICS) break;
-    out.push(...issueToDiagnostics(issue, doc));
+    out.push(...issueToDiagnostics(prefix.length ? prefixed(issue, prefix) : issue, doc));
   }
   return out;
+}
+
+/** An issue (and the issues of a union's alternatives) with its paths put under `prefix`. */
+function prefixed(issue: Issue, prefix: readonly (string | number)[]): Issue {
+  const path = [...prefix, ...issue.path];
+  return issue.code === 'invalid_union' ? { ...issue, path, branches: issue.branches.map((b) => b.map((i) => prefixed(i, prefix))) } : { ...issue, path };
 }
 
 /** Whether an error is at a document location or below it. */
@@ -173,9 +194,11 @@ function toIssues(errors: readonly ErrorObject[], root: unknown, schema: JsonSch
         out.push({ code: 'invalid_type', path, expected, isDate: here?.format === 'date' });
         break;
       }
-      case 'pattern':
-        out.push({ code: 'invalid_format', path, format: here?.format === 'date' ? 'date' : 'regex' });
+      case 'pattern': {
+        const example = Array.isArray(here?.examples) && typeof here.examples[0] === 'string' ? here.examples[0] : undefined;
+        out.push({ code: 'invalid_format', path, format: here?.format === 'date' ? 'date' : 'regex', ...(example ? { example } : {}) });
         break;
+      }
       case 'minimum':
       case 'exclusiveMinimum':
       case 'maximum':
@@ -289,11 +312,19 @@ function issueToDiagnostics(issue: Issue, doc: YamlDoc): Diagnostic[] {
       return [diag('case-type', `${name}: expected ${issue.isDate ? 'a date YYYY-MM-DD' : article(issue.expected)}, got ${describe(got)}${hint}`, where(path))];
     }
     case 'invalid_format': {
-      const expected = issue.format === 'date' ? 'a date YYYY-MM-DD that exists in the calendar' : `the format ${issue.format}`;
+      const expected =
+        issue.format === 'date'
+          ? 'a date YYYY-MM-DD that exists in the calendar'
+          : issue.example
+            ? `text like '${issue.example}'`
+            : `the format ${issue.format}`;
       return [diag('case-format', `${name}: expected ${expected}, got ${describe(got)}${issue.format === 'date' ? dateHint(got) : ''}`, where(path))];
     }
     case 'invalid_union': {
       const inner = issue.branches.flat();
+      // A union of constants (expect.exit_code: 0, 1 or 2): one value not allowed, with every allowed value.
+      const consts = inner.flatMap((i) => (i.code === 'invalid_value' && i.path.length === path.length ? [i.values] : []));
+      if (consts.length && consts.length === inner.length) return issueToDiagnostics({ code: 'invalid_value', path, values: consts.flat() }, doc);
       if (typeof got === 'string') {
         const enumIssue = inner.find((i) => i.code === 'invalid_value' && i.path.length === path.length);
         if (enumIssue) return issueToDiagnostics({ ...enumIssue, path }, doc);

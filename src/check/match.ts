@@ -1,11 +1,30 @@
 // Comparing an assessment (or the diagnostics of a bad-input fixture) with a fixture's expectations.
-import { ASSESSMENT_KEYS, type Expectations } from '../case/expect-schema.js';
+import type { Expectations } from '../case/expect-schema.js';
 import type { Money } from '../case/schema.js';
 import { SEVERITIES } from '../case/enums.js';
 import type { Assessment } from '../engine/assessment.js';
 import { missingFacts } from '../engine/conditions.js';
 import type { Diagnostic } from '../source/diagnostics.js';
 import { matchDiagnostics } from './match-diagnostics.js';
+
+/** Keys of the expectations that need an assessment (not a bad-input outcome). */
+export const ASSESSMENT_KEYS = [
+  'trade_assurance',
+  'programs',
+  'top_strategy',
+  'ranked_above',
+  'not_ranked_above',
+  'recommended',
+  'not_recommended',
+  'findings',
+  'no_findings',
+  'evidence_strength',
+  'unknowns',
+  'recommendation',
+  'alternatives',
+  'conditional_steps',
+  'dated_steps',
+] as const satisfies readonly (keyof Expectations)[];
 
 /** One failed expectation: what was expected, what came out, and the rules involved. */
 export interface Mismatch {

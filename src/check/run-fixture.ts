@@ -1,9 +1,9 @@
 // Running one fixture: read, validate and assess exactly as the main command does, then match expectations.
 import { readYaml, type YamlDoc } from '../source/read-yaml.js';
-import { diag, formatPath, type Diagnostic } from '../source/diagnostics.js';
-import { listOf, suggestion } from '../source/suggest.js';
-import { allowedKeys, schemaAt, type JsonSchema } from '../case/json-schema.js';
-import { expectJsonSchema, expectSchema, type Expectations } from '../case/expect-schema.js';
+import { diag, type Diagnostic } from '../source/diagnostics.js';
+import type { Expectations } from '../case/expect-schema.js';
+import { validate as validateExpectations, schema as expectJsonSchema } from '../case/expect-validator.generated.js';
+import { schemaErrorsToDiagnostics } from '../case/validate.js';
 import { assessText } from '../assess-text.js';
 import { assess } from '../assess.js';
 import type { RuleSet } from '../rules/types.js';
@@ -66,29 +66,15 @@ export function readExpectations(caseDoc: YamlDoc | undefined, sibling?: { file:
   return parseExpectations((root as { expect: unknown }).expect, caseDoc!, ['expect']);
 }
 
+/** Validate expectations with the generated validator (as the main command validates a case), with the case's
+ * diagnostics under check's own codes: an unknown key is expect-unknown-key, any other problem expect-invalid. */
 function parseExpectations(value: unknown, doc: YamlDoc, prefix: string[]): { exp?: Expectations; problems: Diagnostic[] } {
-  const parsed = expectSchema.safeParse(value);
-  if (parsed.success) return { exp: parsed.data, problems: [] };
-  const problems = parsed.error.issues.flatMap((issue) => {
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    const where = (p: (string | number)[], at: 'key' | 'value' = 'value') => ({
-      file: doc.file,
-      path: [...prefix, ...p],
-      ...doc.locate([...prefix, ...p], at),
-    });
-    if (issue.code === 'unrecognized_keys') {
-      const allowed = allowedKeys(schemaAt(expectJsonSchema() as JsonSchema, path));
-      return issue.keys.map((k) =>
-        diag(
-          'expect-unknown-key',
-          `unknown key '${k}' in ${formatPath([...prefix, ...path])}${suggestion(k, allowed)}; expected one of ${listOf(allowed)}`,
-          where([...path, k], 'key'),
-        ),
-      );
-    }
-    return [diag('expect-invalid', `${formatPath([...prefix, ...path])}: ${issue.message}`, where(path))];
-  });
-  return { problems };
+  if (validateExpectations(value)) return { exp: value as Expectations, problems: [] };
+  const problems = schemaErrorsToDiagnostics(validateExpectations.errors ?? [], doc, expectJsonSchema, { prefix }).map((d) => ({
+    ...d,
+    code: d.code === 'case-unknown-key' ? 'expect-unknown-key' : d.code.startsWith('case-') ? 'expect-invalid' : d.code,
+  }));
+  return { problems: problems.length ? problems : [diag('expect-invalid', 'not valid expectations', { file: doc.file })] };
 }
 
 /** Expectations that need the what-if analysis (alternatives, conditional steps, the recommendation). */

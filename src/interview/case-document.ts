@@ -1,9 +1,13 @@
 // The case file as an editable YAML document (yaml's Document API): answers are set in place, so a resumed
 // file keeps its comments and key order; new keys go where the case schema puts them. Pure: text in, text out.
+// The case it holds is checked as the main command checks a case file, by the generated validator and the same
+// diagnostics (validateCaseShape), so the interview and the main command never disagree on a case.
 import { Document, isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml';
-import { allowedKeys, caseJsonSchema, schemaAt } from '../case/json-schema.js';
-import { caseSchema, type Case } from '../case/schema.js';
-import { YAML_LIMITS } from '../source/read-yaml.js';
+import { allowedKeys, schemaAt, type JsonSchema } from '../case/schema-walk.js';
+import { schema as caseSchemaJson } from '../case/case-validator.generated.js';
+import type { Case } from '../case/schema.js';
+import { validateCaseShape } from '../case/validate.js';
+import { YAML_LIMITS, type YamlDoc } from '../source/read-yaml.js';
 
 export type DocPath = readonly (string | number)[];
 const TO_STRING = { lineWidth: 0 } as const;
@@ -31,13 +35,17 @@ export function caseText(doc: Document): string {
   return doc.toString(TO_STRING);
 }
 
-/** The case the document holds, validated; an error message when an edit made it invalid (a bug). */
+/** The case the document holds, validated as the main command validates a case file; an error message when an
+ * edit made it invalid (a bug). An empty document is an empty case. The document in memory has no lines: the
+ * message names the paths (the saved file, read by the main command, would give the lines). */
 export function documentCase(doc: Document): { ok: true; value: Case } | { ok: false; message: string } {
-  const parsed = caseSchema.safeParse(doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount }) ?? {});
-  return parsed.success
-    ? { ok: true, value: parsed.data }
-    : { ok: false, message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  const value: unknown = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount }) ?? {};
+  const valid = validateCaseShape({ file: '(interview)', value, locate: NO_LINES });
+  return valid.ok ? valid : { ok: false, message: valid.diagnostics.map((d) => d.message).join('; ') };
 }
+
+const NO_LINES: YamlDoc['locate'] = () => ({ line: 1, column: 1 });
+const caseSchema = caseSchemaJson as JsonSchema;
 
 /** Set a value at a path, creating missing maps; a new key is placed in case-schema order among its siblings. */
 export function setAnswer(doc: Document, path: string | DocPath, value: unknown): void {
@@ -81,7 +89,7 @@ function rootMap(doc: Document): YAMLMap {
 }
 
 function insertPair(doc: Document, map: YAMLMap, parentPath: DocPath, key: string, node: Node): void {
-  const order = allowedKeys(schemaAt(caseJsonSchema(), parentPath.map(String)));
+  const order = allowedKeys(schemaAt(caseSchema, parentPath.map(String)));
   const rank = (k: unknown) => order.indexOf(String(k));
   const mine = rank(key);
   const at = map.items.findIndex((p) => isScalar(p.key) && rank(p.key.value) > mine);
@@ -94,7 +102,7 @@ function insertPair(doc: Document, map: YAMLMap, parentPath: DocPath, key: strin
 function ordered(value: unknown, path: DocPath): unknown {
   if (Array.isArray(value)) return value.map((v, i) => ordered(v, [...path, i]));
   if (value === null || typeof value !== 'object') return value;
-  const order = allowedKeys(schemaAt(caseJsonSchema(), path));
+  const order = allowedKeys(schemaAt(caseSchema, path));
   const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
   const keys = Object.keys(value).sort((a, b) => rank(a) - rank(b));
   return Object.fromEntries(keys.map((k) => [k, ordered((value as Record<string, unknown>)[k], [...path, k])]));
