@@ -1,7 +1,8 @@
 // Build: one ESM bundle for the CLI (dist/cli.js, run by bin/dispute-assess.js) and the library
 // (dist/index.js), with shared and lazily loaded chunks (dist/chunks/: each command, zod, ajv); the runtime
 // dependencies are bundled in (the package installs none). Also the JSON Schemas, the
-// case-fact list the engine needs, and the built-in rule packs validated and compiled (a rule error fails the build).
+// case-fact list and the Case type the declarations use, and the built-in rule packs validated and compiled (a rule
+// error fails the build).
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -13,6 +14,7 @@ import {
   configValidatorSource,
   ruleValidatorSource,
 } from './build-rule-validator.js';
+import { CASE_TYPE_FILE, caseTypeSource } from './build-case-type.js';
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { formatDiagnostic } from '../src/source/diagnostics.js';
@@ -41,6 +43,12 @@ const facts = caseFactsSource(caseFactsFromSchema(caseJsonSchema()));
 if (readFileSync(FACTS_FILE, 'utf8') !== facts) {
   writeFileSync(FACTS_FILE, facts);
   console.log(`build: ${FACTS_FILE} was out of date with the case schema and has been regenerated: commit it`);
+}
+// So is the Case type of the published declarations (json-schema-to-typescript), so that they import no zod.
+const caseType = await caseTypeSource();
+if (!existsSync(CASE_TYPE_FILE) || readFileSync(CASE_TYPE_FILE, 'utf8') !== caseType) {
+  writeFileSync(CASE_TYPE_FILE, caseType);
+  console.log(`build: ${CASE_TYPE_FILE} was out of date with the case schema and has been regenerated: commit it`);
 }
 
 // The validators are generated source too (ajv standalone from the JSON Schemas; zod writes the case and config
@@ -118,6 +126,7 @@ function buildStamp(): string {
     'rules',
     'scripts/build.ts',
     'scripts/build-rule-validator.ts',
+    'scripts/build-case-type.ts',
     'package.json',
     'package-lock.json',
     'tsconfig.json',
