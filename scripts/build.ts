@@ -1,8 +1,8 @@
 // Build: one ESM bundle for the CLI (dist/cli.js, run by bin/dispute-assess.js) and the library
 // (dist/index.js), with shared and lazily loaded chunks (dist/chunks/: each command, zod, ajv); the runtime
 // dependencies are bundled in (the package installs none). Also the JSON Schemas, the
-// case-fact list and the Case type the declarations use, and the built-in rule packs validated and compiled (a rule
-// error fails the build).
+// case-fact list and the Case type, the built-in rule packs validated and compiled (a rule error fails the build), and
+// the type declarations a user's compiler reaches from dist/types/index.d.ts, which must import no dependency.
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -15,6 +15,7 @@ import {
   ruleValidatorSource,
 } from './build-rule-validator.js';
 import { CASE_TYPE_FILE, caseTypeSource } from './build-case-type.js';
+import { pruneDeclarations } from './build-declarations.js';
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { formatDiagnostic } from '../src/source/diagnostics.js';
@@ -115,6 +116,12 @@ try {
   console.error('build: type declarations failed (see the errors above)');
   process.exit(2);
 }
+const declarations = pruneDeclarations('dist/types');
+if (declarations.problems.length) {
+  console.error(declarations.problems.join('\n'));
+  console.error('build: the published type declarations must stand alone (see above)');
+  process.exit(2);
+}
 writeFileSync(STAMP_FILE, stamp);
 console.log(`build: ${rules.value.rules.length} rules, dist/ written in ${Date.now() - started} ms`);
 
@@ -127,6 +134,7 @@ function buildStamp(): string {
     'scripts/build.ts',
     'scripts/build-rule-validator.ts',
     'scripts/build-case-type.ts',
+    'scripts/build-declarations.ts',
     'package.json',
     'package-lock.json',
     'tsconfig.json',

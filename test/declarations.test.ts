@@ -1,0 +1,46 @@
+// The published type declarations stand alone: the runtime dependencies are bundled into dist/ and not installed
+// for a user, so a declaration importing one (zod, chalk, yaml, ajv) would be an error or a silent `any` in the
+// user's compiler. The build keeps only what dist/types/index.d.ts reaches and refuses a dependency's types
+// (scripts/build-declarations.ts); scripts/pack-smoke.sh type-checks a user's file against the installed package.
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { pruneDeclarations } from '../scripts/build-declarations.js';
+import { ROOT } from './helpers.js';
+
+const TYPES = join(ROOT, 'dist', 'types');
+
+describe('the published declarations', () => {
+  it('import only each other and Node built-ins', () => {
+    const files = readdirSync(TYPES, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.d.ts'));
+    const outside = files.flatMap((f) =>
+      ts
+        .preProcessFile(readFileSync(join(TYPES, f), 'utf8'), true, true)
+        .importedFiles.map((i) => i.fileName)
+        .filter((spec) => !spec.startsWith('.') && !spec.startsWith('node:'))
+        .map((spec) => `${f} -> ${spec}`),
+    );
+    expect(files).toContain('index.d.ts');
+    expect(outside).toEqual([]);
+  });
+
+  it('are pruned to what index.d.ts reaches, and a dependency or a type error in them is reported', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'da-decl-'));
+    mkdirSync(join(dir, 'report'));
+    writeFileSync(join(dir, 'index.d.ts'), "export type { Colors } from './report/colors.js';\nexport type { Options } from './report/options.js';\n");
+    writeFileSync(join(dir, 'report', 'colors.d.ts'), 'export interface Colors { (text: string): string }\n');
+    writeFileSync(
+      join(dir, 'report', 'options.d.ts'),
+      "import type { ChalkInstance } from 'chalk';\nexport interface Options { color?: ChalkInstance; width?: Width }\n",
+    );
+    writeFileSync(join(dir, 'report', 'stray.d.ts'), "import * as z from 'zod';\nexport declare const s: z.ZodString;\n");
+    const r = pruneDeclarations(dir);
+    expect(r.kept.sort()).toEqual(['index.d.ts', join('report', 'colors.d.ts'), join('report', 'options.d.ts')]);
+    expect(r.removed).toEqual([join('report', 'stray.d.ts')]);
+    expect(r.problems.some((p) => p.startsWith(`${join('report', 'options.d.ts')} imports chalk`))).toBe(true);
+    expect(r.problems.some((p) => p.includes("Cannot find name 'Width'"))).toBe(true);
+    expect(readdirSync(join(dir, 'report')).sort()).toEqual(['colors.d.ts', 'options.d.ts']);
+  });
+});
