@@ -68,9 +68,13 @@ const badField: Case = { order: { colour: 'red' } };
 const badStatus: number = a.trade_assurance.status;
 console.log(badCurrency, badField, badStatus);
 TS
-if ! node "$root/node_modules/typescript/bin/tsc" -p . > tsc.out 2>&1; then
-  cat tsc.out >&2
-  echo 'pack-smoke: the installed package does not type-check in a strict TypeScript project (see above)' >&2
-  exit 1
-fi
-echo 'pack-smoke: the installed package type-checks in a strict TypeScript project (skipLibCheck off)'
+# As Node resolves the package (NodeNext), and as a bundler does (the "types" condition of its exports).
+for resolution in '' '--module preserve --moduleResolution bundler'; do
+  # shellcheck disable=SC2086 # the options are words
+  if ! node "$root/node_modules/typescript/bin/tsc" -p . $resolution > tsc.out 2>&1; then
+    cat tsc.out >&2
+    echo "pack-smoke: the installed package does not type-check in a strict TypeScript project (${resolution:-NodeNext}; see above)" >&2
+    exit 1
+  fi
+done
+echo 'pack-smoke: the installed package type-checks in a strict TypeScript project (NodeNext and bundler resolution, skipLibCheck off)'
