@@ -52,8 +52,7 @@ export async function caseTypeSource(): Promise<string> {
     if (!node || typeof node !== 'object') return node;
     const s = node as JsonSchema;
     const name = byKey.get(key(s));
-    if (name && name !== self)
-      return s.description ? { description: s.description, allOf: [{ $ref: `#/definitions/${name}` }] } : { $ref: `#/definitions/${name}` };
+    if (name && name !== self) return s.description ? { description: s.description, allOf: [{ $ref: `#/$defs/${name}` }] } : { $ref: `#/$defs/${name}` };
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(s)) out[k] = k === 'enum' || k === 'const' ? v : rewrite(v);
     // A tuple: prefixItems (draft 2020-12) is items as a list (draft 7), with no further items.
@@ -73,8 +72,12 @@ export async function caseTypeSource(): Promise<string> {
   };
   const { $id: _id, title: _title, $schema: _dialect, ...body } = root;
   const schema = {
-    ...(rewrite(body) as object),
-    definitions: Object.fromEntries(defs.map((d) => [d.name, { ...(rewrite(d.schema, d.name) as object), title: d.name }])),
+    ...(rewrite(body) as Record<string, unknown>),
+    // Beside the schema's own $defs, if it has any (the schema walk above follows their references).
+    $defs: {
+      ...(rewrite(body.$defs ?? {}) as object),
+      ...Object.fromEntries(defs.map((d) => [d.name, { ...(rewrite(d.schema, d.name) as object), title: d.name }])),
+    },
   };
   const ts = await compile(schema, 'Case', {
     bannerComment: '',
