@@ -11,7 +11,7 @@ import { schemaAt, type JsonSchema } from '../src/case/schema-walk.js';
 export const CASE_TYPE_FILE = 'src/case/case-type.generated.ts';
 
 /** Named types, each the schema at a case path (its description left out): every place in the schema holding the
- * same schema refers to the one declaration (listed outermost first, so Payment holds a Money, which holds a
+ * same schema refers to the one declaration, inside the named ones too (a Payment holds a Money, which holds a
  * CurrencyCode). */
 const NAMED: readonly (readonly [string, readonly (string | number)[]])[] = [
   ['Expectations', ['expect']],
