@@ -1,7 +1,8 @@
 // Build: one ESM bundle for the CLI (dist/cli.js, run by bin/dispute-assess.js) and the library
 // (dist/index.js), with shared and lazily loaded chunks (dist/chunks/: each command, zod, ajv); the runtime
 // dependencies are bundled in (the package installs none). Also the JSON Schemas, the
-// case-fact list the engine needs, and the built-in rule packs validated and compiled (a rule error fails the build).
+// case-fact list and the Case type, the built-in rule packs validated and compiled (a rule error fails the build), and
+// the type declarations a user's compiler reaches from dist/types/index.d.ts, which must import no dependency.
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -43,6 +44,12 @@ const facts = caseFactsSource(caseFactsFromSchema(caseJsonSchema()));
 if (readFileSync(FACTS_FILE, 'utf8') !== facts) {
   writeFileSync(FACTS_FILE, facts);
   console.log(`build: ${FACTS_FILE} was out of date with the case schema and has been regenerated: commit it`);
+}
+// So is the Case type of the published declarations (json-schema-to-typescript), so that they import no zod.
+const { CASE_TYPE_FILE, caseTypeDigest, caseTypeSource } = await import('./build-case-type.js');
+if (!existsSync(CASE_TYPE_FILE) || !readFileSync(CASE_TYPE_FILE, 'utf8').includes(caseTypeDigest())) {
+  writeFileSync(CASE_TYPE_FILE, await caseTypeSource());
+  console.log(`build: ${CASE_TYPE_FILE} was out of date with the case schema and has been regenerated: commit it`);
 }
 
 // The validators are generated source too (ajv standalone from the JSON Schemas; zod writes the case, config and
@@ -113,6 +120,13 @@ try {
   console.error('build: type declarations failed (see the errors above)');
   process.exit(2);
 }
+// The package keeps the declarations dist/types/index.d.ts reaches, and none of them may import a dependency.
+const { pruneDeclarations } = await import('./build-declarations.js');
+const { problems } = pruneDeclarations('dist/types');
+if (problems.length) {
+  console.error(`${problems.join('\n')}\nbuild: the published type declarations must stand alone (see above)`);
+  process.exit(2);
+}
 writeFileSync(STAMP_FILE, stamp);
 console.log(`build: ${rules.value.rules.length} rules, dist/ written in ${Date.now() - started} ms`);
 
@@ -124,6 +138,8 @@ function buildStamp(): string {
     'rules',
     'scripts/build.ts',
     'scripts/build-rule-validator.ts',
+    'scripts/build-case-type.ts',
+    'scripts/build-declarations.ts',
     'package.json',
     'package-lock.json',
     'tsconfig.json',

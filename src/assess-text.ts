@@ -3,7 +3,7 @@
 import { readYaml, type YamlDoc } from './source/read-yaml.js';
 import type { Diagnostic } from './source/diagnostics.js';
 import { validateCase } from './case/validate.js';
-import type { Case } from './case/schema.js';
+import type { Case } from './case/case-type.generated.js';
 import type { RuleSet } from './rules/types.js';
 import type { Assessment } from './engine/assessment.js';
 import { assess } from './assess.js';

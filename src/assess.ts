@@ -1,5 +1,5 @@
 // assess(): the one function the CLI, `check`, the interview and library users call. Pure.
-import type { Case, Money } from './case/schema.js';
+import type { Case, Money } from './case/case-type.generated.js';
 import type { DisputeType } from './case/enums.js';
 import { flattenCase } from './case/facts.js';
 import { deriveFacts } from './case/derive.js';

@@ -5,7 +5,7 @@ import { assess as assessCase, type AssessOptions } from './assess.js';
 import { assessText, type AssessTextOptions, type TextAssessment } from './assess-text.js';
 import { loadRuleSet } from './cli/rule-files/source.js';
 import { formatDiagnostic } from './source/diagnostics.js';
-import type { Case } from './case/schema.js';
+import type { Case } from './case/case-type.generated.js';
 import type { RuleSet } from './rules/types.js';
 import type { Assessment } from './engine/assessment.js';
 
@@ -40,12 +40,13 @@ export function assess(input: string | Case, rules?: Partial<AssessTextOptions> 
 export { readYaml, type YamlDoc } from './source/read-yaml.js';
 export { formatDiagnostic, type Diagnostic, type Result } from './source/diagnostics.js';
 export { validateCase } from './case/validate.js';
-export { caseSchema, type Case, type Money } from './case/schema.js';
+export type { Case, Money } from './case/case-type.generated.js';
 export { caseJsonSchema } from './case/json-schema.js';
 export { loadRules } from './rules/load.js';
 export { ruleFileSchema } from './rules/rule-schema.js';
 export type { Rule, RuleSet, Condition, Parameter, Citation, SourceEntry, SourceKind } from './rules/types.js';
 export type { CitedSource } from './rules/bibliography.js';
 export type { Assessment, Finding } from './engine/assessment.js';
-export { render, FORMATS, type Format } from './report/render.js';
+export { render, FORMATS, type Format, type RenderOptions } from './report/render.js';
+export type { Colors } from './report/colors.js';
 export { exitCode } from './exit-code.js';

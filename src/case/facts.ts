@@ -1,5 +1,5 @@
 // Facts: the case flattened to dotted paths, plus derived facts. Absent paths are unknown.
-import type { Money } from './schema.js';
+import type { Money } from './case-type.generated.js';
 
 export type FactValue = string | number | boolean | readonly string[] | Money;
 /** Known facts by path; a path that is not in the map is unknown. */

@@ -1,10 +1,9 @@
 // Validating a case document with the validator ajv generated from the case JSON Schema (which zod writes from
 // src/case/schema.ts at build time), with positioned diagnostics, then its chronology. zod itself is not loaded.
-import type { ErrorObject } from 'ajv';
 import type { YamlDoc } from '../source/read-yaml.js';
 import { diag, formatPath, type Diagnostic, type Result } from '../source/diagnostics.js';
 import { listOf } from '../source/suggest.js';
-import type { Case } from './schema.js';
+import type { Case } from './case-type.generated.js';
 import { allowedKeys, schemaAt, type JsonSchema } from './schema-walk.js';
 import { validate as validateGenerated, schema as caseSchemaJson } from './case-validator.generated.js';
 import { dateHint, enumGuess, quote, typeHint } from './validate-hints.js';
@@ -101,11 +100,20 @@ type Path = (string | number)[];
 /** Problems that do not stop zod from taking a value (the value has the right shape; a check on it failed). */
 const CHECKS = new Set<Issue['code']>(['unrecognized_keys', 'too_small', 'too_big', 'invalid_format']);
 
+/** An error of a generated validator: the fields of ajv's ErrorObject read here (so ajv's errors fit it, and the
+ * published declarations need no ajv). */
+export interface SchemaError {
+  keyword: string;
+  instancePath: string;
+  schemaPath: string;
+  params: Record<string, unknown>;
+}
+
 /** Diagnostics for the errors of a generated validator (ajv, allErrors) over a document: one per problem, in the
  * order of the schema's keys (unknown keys of a mapping after its known ones), as zod reported them. `prefix`:
  * where the validated value sits in the document (check's `expect:` block inside a case), for names and positions. */
 export function schemaErrorsToDiagnostics(
-  errors: readonly ErrorObject[],
+  errors: readonly SchemaError[],
   doc: YamlDoc,
   schema: Record<string, unknown>,
   { prefix = [] }: { prefix?: readonly (string | number)[] } = {},
@@ -127,17 +135,17 @@ function prefixed(issue: Issue, prefix: readonly (string | number)[]): Issue {
 }
 
 /** Whether an error is at a document location or below it. */
-const under = (e: ErrorObject, instancePath: string) => e.instancePath === instancePath || e.instancePath.startsWith(`${instancePath}/`);
+const under = (e: SchemaError, instancePath: string) => e.instancePath === instancePath || e.instancePath.startsWith(`${instancePath}/`);
 
 /** Errors as issues. The generated validator checks each mapping and each anyOf in a function of its own, so an
  * error's schemaPath is relative to the nearest of them; where the schema is needed, it is looked up by the
  * document path instead. The alternatives of an anyOf are never split, so their errors sit under it. */
-function toIssues(errors: readonly ErrorObject[], root: unknown, schema: JsonSchema): Issue[] {
+function toIssues(errors: readonly SchemaError[], root: unknown, schema: JsonSchema): Issue[] {
   const unions = errors.filter(
     (e) =>
       e.keyword === 'anyOf' && !errors.some((o) => o !== e && o.keyword === 'anyOf' && under(e, o.instancePath) && e.schemaPath.startsWith(`${o.schemaPath}/`)),
   );
-  const branchOf = (e: ErrorObject) => unions.find((u) => u !== e && under(e, u.instancePath) && e.schemaPath.startsWith(`${u.schemaPath}/`));
+  const branchOf = (e: SchemaError) => unions.find((u) => u !== e && under(e, u.instancePath) && e.schemaPath.startsWith(`${u.schemaPath}/`));
   // A value an enum or const rejects is an invalid value whatever its type (zod's enums do not report the type).
   const valued = new Set(
     errors.filter((e) => e.keyword === 'enum' || e.keyword === 'const').map((e) => `${e.instancePath}\0${e.schemaPath.replace(/\/(enum|const)$/, '')}`),

@@ -1,6 +1,6 @@
 // The assessment: the product. A versioned, plain-data shape that the renderers and `check` read.
 import type { DisputeType, Eligibility, EvidenceKind, EvidenceStatus, Program, Route, Severity, Strength } from '../case/enums.js';
-import type { Money } from '../case/schema.js';
+import type { Money } from '../case/case-type.generated.js';
 import type { AdviceCategory, Citation, FlagCategory, RuleKind } from '../rules/types.js';
 import type { CitedSource } from '../rules/bibliography.js';
 import type { Outcome, Trace } from './conditions.js';

@@ -1,7 +1,7 @@
 // The text report's homework section (issue 15): the register and court look-ups that would still change the
 // verdict, each with how to do it (the site, what to type, what the Chinese status words mean). Pure: the lines
 // only; text.ts places them after the questions that would change the verdict.
-import type { ChalkInstance } from 'chalk';
+import type { Colors } from './colors.js';
 import type { Assessment } from '../engine/assessment.js';
 import { safeInline } from '../source/safe-text.js';
 
@@ -9,7 +9,7 @@ import { safeInline } from '../source/safe-text.js';
 type Wrap = (text: string, first?: string, rest?: string) => string[];
 
 /** The "Homework" section's body (without its heading); none when there is no homework. */
-export function homeworkLines(a: Assessment, c: ChalkInstance, wrap: Wrap): string[] {
+export function homeworkLines(a: Assessment, c: Colors, wrap: Wrap): string[] {
   if (!a.homework?.length) return [];
   const file = a.case.file ? ` ${safeInline(a.case.file)}` : ' <case file>';
   return [

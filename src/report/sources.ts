@@ -1,6 +1,6 @@
 // The report's references, cited like a brief: [n] after a message, a short footer, and the full list
 // (title, author, date, address, what was cited) with --sources, --explain, or in JSON.
-import type { ChalkInstance } from 'chalk';
+import type { Colors } from './colors.js';
 import type { Assessment } from '../engine/assessment.js';
 import type { Citation, SourceKind } from '../rules/types.js';
 import type { CitedSource } from '../rules/bibliography.js';
@@ -24,7 +24,7 @@ function citationsByRule(a: Assessment): Map<string, Citation[]> {
 }
 
 /** The reference marker of a rule's message (" [2, 5]"), or '' when it cites nothing numbered. */
-export function referenceMarker(a: Assessment, c: ChalkInstance): (rule: string) => string {
+export function referenceMarker(a: Assessment, c: Colors): (rule: string) => string {
   const numbers = new Map(a.sources.map((s) => [s.id, s.n]));
   const cited = citationsByRule(a);
   return (rule) => {
@@ -50,7 +50,7 @@ function placesCited(a: Assessment): Map<string, string[]> {
 }
 
 /** The Sources section: a short footer, or every entry when `full`. */
-export function sourcesSection(a: Assessment, c: ChalkInstance, full: boolean): string[] {
+export function sourcesSection(a: Assessment, c: Colors, full: boolean): string[] {
   if (a.sources.length === 0) return [];
   const out = ['', c.bold.underline('Sources')];
   if (full) {
@@ -66,7 +66,7 @@ export function sourcesSection(a: Assessment, c: ChalkInstance, full: boolean): 
 }
 
 /** One numbered entry: title, author and date, address, the places cited, caveats. */
-export function entryLines(s: CitedSource, places: readonly string[], c: ChalkInstance): string[] {
+export function entryLines(s: CitedSource, places: readonly string[], c: Colors): string[] {
   const date = [s.published ? `published ${s.published}` : '', s.retrieved ? `retrieved ${s.retrieved}` : ''].filter(Boolean).join(', ');
   const lines = [`  ${c.bold(`[${s.n}]`)} ${s.title}`, `      ${s.author}${date ? `; ${date}` : ''}`];
   if (s.url) lines.push(`      ${c.cyan(s.url)}`);

@@ -2,9 +2,9 @@
 // (today, this week, before each deadline, then the steps an open answer would bring), so that they fit the first
 // screen; then the routes and their reasons, each step in full, the protection programmes, the evidence checklist,
 // the warnings, the open questions, what would have avoided the dispute ("Next order"), the words explained and
-// the numbered sources. Pure: colour comes in as a chalk instance and the width as a number (the CLI passes the
-// terminal's); every line fits the width in display cells (wide CJK characters count two).
-import type { ChalkInstance } from 'chalk';
+// the numbered sources. Pure: colour comes in as styles (a chalk instance or the like, colors.ts) and the width as
+// a number (the CLI passes the terminal's); every line fits the width in display cells (wide CJK characters count two).
+import type { Colors } from './colors.js';
 // fast-string-width and fast-wrap-ansi: the same widths and breaks as string-width and wrap-ansi on the report's text
 // (CJK, emoji, box drawing; test/report-text.test.ts measures with string-width), about ten times faster on lines with
 // non-ASCII characters and some 30 ms less to load, which a one-case run pays on every start.
@@ -23,7 +23,7 @@ import { glossaryFor } from './glossary.js';
 import { homeworkLines } from './homework-text.js';
 
 export interface TextOptions {
-  color: ChalkInstance;
+  color: Colors;
   explain?: boolean;
   /** Print every reference in full instead of the short footer. */
   sources?: boolean;
@@ -44,7 +44,7 @@ export const reportWidth = (columns?: number): number =>
 /** What every section gets: the assessment, colour, the reference marker of a rule, the width and a wrapper. */
 interface Ctx {
   a: Assessment;
-  c: ChalkInstance;
+  c: Colors;
   cite: (rule: string) => string;
   width: number;
   opts: TextOptions;
@@ -455,13 +455,13 @@ function glossary(x: Ctx, body: string): string[] {
   return [...heading(x, 'Words used'), ...used.flatMap((g) => x.wrap(`${x.c.bold(`${g.term}:`)} ${g.meaning}`, '  ', '    '))];
 }
 
-const statusText = (c: ChalkInstance, s: string) =>
+const statusText = (c: Colors, s: string) =>
   s === 'eligible' ? c.green.bold('ELIGIBLE') : s === 'ineligible' ? c.red.bold('NOT ELIGIBLE') : c.yellow.bold('UNCERTAIN');
-const strengthText = (c: ChalkInstance, s: string) => (s === 'strong' ? c.green(s) : s === 'weak' ? c.red(s) : c.yellow(s));
-const markText = (c: ChalkInstance, s: EvidenceItem['status']) => (s === 'have' ? c.green : s === 'missing' ? c.red : c.yellow)(MARK[s]);
-const sevColor = (c: ChalkInstance, s: string) => (s === 'critical' || s === 'high' ? c.red : s === 'medium' ? c.yellow : c.cyan);
+const strengthText = (c: Colors, s: string) => (s === 'strong' ? c.green(s) : s === 'weak' ? c.red(s) : c.yellow(s));
+const markText = (c: Colors, s: EvidenceItem['status']) => (s === 'have' ? c.green : s === 'missing' ? c.red : c.yellow)(MARK[s]);
+const sevColor = (c: Colors, s: string) => (s === 'critical' || s === 'high' ? c.red : s === 'medium' ? c.yellow : c.cyan);
 
-function explain(a: Assessment, results: RuleResult[], c: ChalkInstance): string[] {
+function explain(a: Assessment, results: RuleResult[], c: Colors): string[] {
   const out = ['', c.bold.underline('Explanation (every rule, its conditions and the values seen)')];
   for (const r of results) {
     out.push(`${outcomeMark(c, r.outcome)} ${c.bold(r.id)} ${c.dim(`[${r.kind}] ${safeInline(r.origin)}`)}`);
@@ -471,11 +471,11 @@ function explain(a: Assessment, results: RuleResult[], c: ChalkInstance): string
   return out;
 }
 
-function traceLines(t: Trace, c: ChalkInstance, indent: string): string[] {
+function traceLines(t: Trace, c: Colors, indent: string): string[] {
   if (t.op === 'always') return [`${indent}${c.dim('(no condition: always applies)')}`];
   if (t.children) return [`${indent}${outcomeMark(c, t.outcome)} ${t.op}`, ...t.children.flatMap((ch) => traceLines(ch, c, indent + '  '))];
   const seen = t.actual === null ? c.yellow('unknown') : safeInline(formatValue(t.actual as FactValue));
   return [`${indent}${outcomeMark(c, t.outcome)} ${t.fact} ${t.op} ${JSON.stringify(t.expected)} ${c.dim(`(seen: ${seen})`)}`];
 }
 
-const outcomeMark = (c: ChalkInstance, o: string) => (o === 'true' ? c.green('✔') : o === 'false' ? c.red('✖') : c.yellow('?'));
+const outcomeMark = (c: Colors, o: string) => (o === 'true' ? c.green('✔') : o === 'false' ? c.red('✖') : c.yellow('?'));
