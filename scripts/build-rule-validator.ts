@@ -26,9 +26,9 @@ export const EXPECT_VALIDATOR_FILE = 'src/case/expect-validator.generated.js';
 
 /** The JSON Schemas zod writes, as the files `dispute-assess schema` imports (the build copies each to dist/). */
 export const SCHEMA_JSON_FILES = {
-  case: 'src/cli/commands/schemas/case.schema.generated.json',
-  expect: 'src/cli/commands/schemas/expect.schema.generated.json',
-  assessment: 'src/cli/commands/schemas/assessment.schema.generated.json',
+  case: 'src/schemas/case.schema.generated.json',
+  expect: 'src/schemas/expect.schema.generated.json',
+  assessment: 'src/schemas/assessment.schema.generated.json',
 } as const;
 
 /** The text of each JSON Schema file (as `dispute-assess schema` prints it). */

@@ -41,7 +41,7 @@ export { readYaml, type YamlDoc } from './source/read-yaml.js';
 export { formatDiagnostic, type Diagnostic, type Result } from './source/diagnostics.js';
 export { validateCase } from './case/validate.js';
 export type { Case, Money } from './case/case-type.generated.js';
-export { caseJsonSchema } from './case/json-schema.js';
+export { caseJsonSchema } from './case/case-json-schema.js';
 export { loadRules } from './rules/load.js';
 export { ruleFileSchema } from './rules/rule-schema.js';
 export type { Rule, RuleSet, Condition, Parameter, Citation, SourceEntry, SourceKind } from './rules/types.js';

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as source from '../src/index.js';
 import { ROOT } from './helpers.js';
+import { caseJsonSchema as fromZod } from '../src/case/json-schema.js';
 
 const CASE = readFileSync(join(ROOT, 'test', 'cases', 'ta-quality.yaml'), 'utf8');
 const built = (await import(pathToFileURL(join(ROOT, 'dist', 'index.js')).href)) as typeof source;
@@ -27,6 +28,10 @@ describe.each([
     expect(text).toContain('Trade Assurance');
     expect(text).not.toContain('\u001b[');
     expect(JSON.parse(lib.render(r.assessment, 'json')).format).toBe('dispute-assess/assessment');
+  });
+
+  it('hands out the case JSON Schema the build generated from the zod schema, without loading zod', () => {
+    expect(lib.caseJsonSchema()).toEqual(fromZod());
   });
 
   it('gives positioned diagnostics for bad input instead of throwing', () => {

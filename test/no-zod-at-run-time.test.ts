@@ -1,7 +1,8 @@
 // zod is the schemas' source of truth at build time only (issue 16, "one validator"): every command validates
 // with the validators ajv generated from zod's JSON Schemas and prints the JSON Schemas the build wrote. Checked
 // on the built bundle, as interview-lazy.test.ts does for the prompt library: no module that the CLI entry or the
-// batch worker imports, statically or lazily (import()), and so no command's chunk, holds zod.
+// batch worker imports, statically or lazily (import()), and so no command's chunk, holds zod; nor does the
+// library's entry (its caseJsonSchema() hands out the generated JSON).
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -45,8 +46,8 @@ describe('zod at run time', () => {
     expect(out.outputFiles[0]!.text).toContain(MARKER);
   });
 
-  it('is loaded by no command: the CLI entry and the batch worker, with every chunk they import or load', () => {
-    for (const entry of ['cli.js', 'batch-worker.js']) {
+  it('is loaded by no command nor the library: the CLI entry, the batch worker and index.js, with every chunk they import or load', () => {
+    for (const entry of ['cli.js', 'batch-worker.js', 'index.js']) {
       const modules = closure(join(DIST, entry));
       expect(modules.size, entry).toBeGreaterThan(1);
       expect(withZod(modules), entry).toEqual([]);

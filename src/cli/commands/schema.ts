@@ -1,9 +1,9 @@
 // `dispute-assess schema`: print a JSON Schema for editors: case files, rule files (--rules) or expectations (--expect).
 // The schemas are the ones the build generated from the zod schemas (committed JSON, copied to dist/*.schema.json),
 // so printing one loads no zod and the source tree prints what the package ships.
-import caseSchema from './schemas/case.schema.generated.json' with { type: 'json' };
-import expectSchema from './schemas/expect.schema.generated.json' with { type: 'json' };
-import assessmentSchema from './schemas/assessment.schema.generated.json' with { type: 'json' };
+import caseSchema from '../../schemas/case.schema.generated.json' with { type: 'json' };
+import expectSchema from '../../schemas/expect.schema.generated.json' with { type: 'json' };
+import assessmentSchema from '../../schemas/assessment.schema.generated.json' with { type: 'json' };
 import { ruleFileSchema } from '../../rules/rule-schema.js';
 import { diag } from '../../source/diagnostics.js';
 import { printDiagnostics, type Io } from '../io/output.js';
