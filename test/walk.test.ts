@@ -8,6 +8,7 @@ import { caseEntries, findCaseFiles } from '../src/cli/batch/files.js';
 import { findFixtures } from '../src/cli/io/find-fixtures.js';
 import type { WalkFs } from '../src/cli/io/walk.js';
 import { MAX_FOLDER_DEPTH } from '../src/source/limits.js';
+import { cli, ROOT } from './helpers.js';
 
 const CASE = 'buyer: {}\n';
 
@@ -92,6 +93,25 @@ describe('one walker, one rule for the main command and check', () => {
       join(root, '.cases', 'y.yaml'),
     ]);
     expect(findFixtures([join(root, '.cases')]).fixtures.map((f) => f.file)).toEqual([join(root, '.cases', 'y.yaml')]);
+  });
+});
+
+describe('through the commands', () => {
+  it("a problem met on the way is that entry's diagnostic: the main command assesses the rest, check stops before running", () => {
+    const root = tree([]);
+    fs.copyFileSync(join(ROOT, 'fixtures', 'b-offline-wire-non-delivery.yaml'), join(root, 'a.yaml'));
+    fs.symlinkSync('loop', join(root, 'loop'));
+    const r = cli(['--format', 'json', root]);
+    expect(r.code).toBe(2);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { format: string; diagnostics?: { code: string }[] });
+    expect(lines.map((l) => l.format)).toEqual(['dispute-assess/assessment', 'dispute-assess/diagnostics']);
+    expect(lines[1]!.diagnostics!.map((d) => d.code)).toEqual(['file-symlink-loop']);
+    const c = cli(['check', root]);
+    expect(c.code).toBe(2);
+    expect(c.stderr).toMatch(/loop:1:1 {2}error {2}file-symlink-loop/);
   });
 });
 
