@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { BIN, cli, ROOT } from './helpers.js';
-import { findCaseFiles } from '../src/cli/batch/files.js';
+import { caseEntries } from '../src/cli/batch/files.js';
 import { progressBar, progressLine } from '../src/cli/batch/progress.js';
 import type { Io } from '../src/cli/io/streams.js';
 import { DIAGNOSTICS_FORMAT } from '../src/cli/batch/run.js';
@@ -146,7 +146,7 @@ describe('folders', () => {
       'sub/.git/x.yaml': GOOD,
       'c/d.yaml': GOOD,
     });
-    expect(findCaseFiles([dir]).entries.map((e) => e.file.slice(dir.length + 1))).toEqual(['a.yml', 'b.yaml', 'c/d.yaml', 'sub/z.yaml']);
+    expect([...caseEntries([dir])].map((e) => e.file.slice(dir.length + 1))).toEqual(['a.yml', 'b.yaml', 'c/d.yaml', 'sub/z.yaml']);
     const r = cli(['--format', 'json', dir]);
     expect(r.code).toBe(0);
     expect(jsonLines(r.stdout).map((l) => l.case.file.slice(dir.length + 1))).toEqual(['a.yml', 'b.yaml', 'c/d.yaml', 'sub/z.yaml']);
@@ -156,7 +156,7 @@ describe('folders', () => {
     const dir = folder({ 'a.yaml': GOOD, 'sub/b.yaml': GOOD });
     symlinkSync('..', join(dir, 'sub', 'up'));
     symlinkSync(join(dir, 'sub'), join(dir, 'again'));
-    const found = findCaseFiles([dir]).entries.map((e) => e.file.slice(dir.length + 1));
+    const found = [...caseEntries([dir])].map((e) => e.file.slice(dir.length + 1));
     expect(found).toEqual(['a.yaml', 'again/b.yaml']);
     const r = cli(['--format', 'json', dir, dir]);
     expect(r.code).toBe(0);

@@ -16,3 +16,8 @@ export const YAML_LIMITS = {
 } as const;
 
 export type YamlLimits = { readonly [K in keyof typeof YAML_LIMITS]: number };
+
+/** Deepest folder below a folder given on the command line that the main command and `check` search for case files
+ * (a deeper one is reported as folder-too-deep). Links are followed but no folder is entered twice, so only a real
+ * tree this deep reaches it. */
+export const MAX_FOLDER_DEPTH = 20;

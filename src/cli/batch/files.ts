@@ -1,8 +1,12 @@
-// Which case files a run assesses: files as given, folders searched recursively in name order.
-// Symbolic links are followed, but no folder is entered twice, so a link loop ends the walk instead of hanging it.
-import { readdirSync, statSync, type Dirent } from 'node:fs';
-import { join } from 'node:path';
+// Which case files a run assesses: files as given, folders searched with the shared walker (io/walk.ts: name order,
+// hidden entries and node_modules skipped, links followed but no folder entered twice, problems in place).
+// The entries are a generator, walked twice: once to count them (findCaseFiles: the batch's length decides the
+// progress bar, the headers' [i/n] and the worker) and once as they are assessed (caseEntries), so a run holds the
+// names of the folders it is in, not every path of the batch.
+import type { Stats } from 'node:fs';
 import { diag, type Diagnostic } from '../../source/diagnostics.js';
+import { FolderWalk, type WalkFs } from '../io/walk.js';
+import { STDIN_ARG } from '../io/stdin.js';
 
 /** A case file to assess, or a problem found while looking for case files. */
 export interface CaseEntry {
@@ -10,66 +14,48 @@ export interface CaseEntry {
   problem?: Diagnostic;
 }
 
+/** The paths of a run and what walking them found: `total` entries, `folders` of the paths were folders. Small and
+ * plain, so that it can be handed to the batch worker; the entries come from caseEntries(paths). */
 export interface FoundCases {
-  entries: CaseEntry[];
+  paths: readonly string[];
+  total: number;
   folders: number;
 }
 
-const CASE_FILE = /\.ya?ml$/;
 const EXPECT_FILE = /\.expect\.ya?ml$/;
 
-/** Expand paths into case entries: a file stays as given (even if missing: reading it reports that); a folder
- * contributes its *.yaml / *.yml files, recursively, sorted by name, skipping *.expect.yaml and hidden entries. */
-export function findCaseFiles(paths: readonly string[]): FoundCases {
-  const entries: CaseEntry[] = [];
-  const seen = new Set<string>();
-  let folders = 0;
+/** Count the entries the paths give (one walk, nothing kept). */
+export function findCaseFiles(paths: readonly string[], ops?: WalkFs): FoundCases {
+  let total = 0;
+  for (const _ of caseEntries(paths, ops)) total++;
+  const walk = new FolderWalk(ops);
+  const folders = paths.filter((p) => p !== STDIN_ARG && isFolder(walk.stat(p))).length;
+  return { paths, total, folders };
+}
+
+/** The entries of the paths, in order: a file stays as given (even if missing: reading it reports that); a folder
+ * contributes its *.yaml / *.yml files but expectation files (*.expect.yaml), or a no-cases problem when it has none. */
+export function* caseEntries(paths: readonly string[], ops?: WalkFs): Generator<CaseEntry> {
+  const walk = new FolderWalk(ops);
   for (const path of paths) {
-    const st = path === '-' ? undefined : statOrUndefined(path);
-    if (!st?.isDirectory()) {
-      entries.push({ file: path });
+    const st = path === STDIN_ARG ? undefined : walk.stat(path);
+    if (!isFolder(st)) {
+      yield { file: path };
       continue;
     }
-    folders++;
-    const before = entries.length;
-    if (walk(path, seen, entries) && entries.length === before)
-      entries.push({ file: path, problem: diag('no-cases', `no case files (*.yaml, *.yml) in the folder ${path}`, { file: path }) });
+    const items = walk.folder(path, st);
+    let found = 0;
+    for (let r = items.next(); ; r = items.next()) {
+      if (r.done) {
+        // false: walked already in this run (named twice, or inside a folder named before), not empty
+        if (r.value && found === 0) yield { file: path, problem: diag('no-cases', `no case files (*.yaml, *.yml) in the folder ${path}`, { file: path }) };
+        break;
+      }
+      if (!r.value.problem && EXPECT_FILE.test(r.value.file)) continue;
+      found++;
+      yield r.value;
+    }
   }
-  return { entries, folders };
 }
 
-/** Collect a folder's case files; false when it was already walked (a link loop, or named twice). */
-function walk(dir: string, seen: Set<string>, out: CaseEntry[]): boolean {
-  const st = statOrUndefined(dir);
-  if (!st) return false;
-  const id = `${st.dev}:${st.ino}`;
-  if (seen.has(id)) return false;
-  seen.add(id);
-  let names: Dirent[];
-  try {
-    names = readdirSync(dir, { withFileTypes: true });
-  } catch (e) {
-    out.push({
-      file: dir,
-      problem: diag('folder-unreadable', `cannot read the folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file: dir }),
-    });
-    return true;
-  }
-  names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const d of names) {
-    if (d.name.startsWith('.')) continue;
-    const path = join(dir, d.name);
-    const isDir = d.isDirectory() || (d.isSymbolicLink() && statOrUndefined(path)?.isDirectory() === true);
-    if (isDir) walk(path, seen, out);
-    else if (CASE_FILE.test(d.name) && !EXPECT_FILE.test(d.name)) out.push({ file: path });
-  }
-  return true;
-}
-
-function statOrUndefined(path: string) {
-  try {
-    return statSync(path);
-  } catch {
-    return undefined;
-  }
-}
+const isFolder = (st: Stats | Error | undefined): st is Stats => st !== undefined && !(st instanceof Error) && st.isDirectory();

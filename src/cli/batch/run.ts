@@ -12,7 +12,7 @@ import { render, type Format } from '../../report/render.js';
 import { exitCode, EXIT } from '../../exit-code.js';
 import { readTextFile } from '../io/files.js';
 import { isOutputError, notePendingExit, printDiagnostics, type Io } from '../io/streams.js';
-import type { CaseEntry, FoundCases } from './files.js';
+import { caseEntries, type CaseEntry, type FoundCases } from './files.js';
 import { progressBar } from './progress.js';
 import { safeInline } from '../../source/safe-text.js';
 import { readStdinText, STDIN_ARG, STDIN_NAME } from '../io/stdin.js';
@@ -42,12 +42,17 @@ export const DIAGNOSTICS_FORMAT = 'dispute-assess/diagnostics';
 
 /** Assess every case found; a batch is more than one case, or a folder. Returns the worst exit code. */
 export async function runBatch(found: FoundCases, opts: BatchOptions, io: Io): Promise<number> {
-  const total = found.entries.length;
+  // The entries are walked again here, folder by folder as the run reaches them (see files.ts), not held.
+  let total = found.total;
   const batch = total > 1 || found.folders > 0;
   const progress = progressBar(io, batch ? total : 0);
   let worst: number = EXIT.ok;
   let failed = 0;
-  for (const [i, entry] of found.entries.entries()) {
+  let i = -1;
+  for (const entry of caseEntries(found.paths)) {
+    i++;
+    // A file added to a folder the run had not reached yet when it counted: never "[41/40]".
+    total = Math.max(total, i + 1);
     let outcome = await isolated(entry.file, () => assessEntry(entry, opts, !batch));
     if (progress.active && io.isTTY) progress.clear();
     // The case's exit code is known before its output: a pipe that closes while it is written (| head -1 after
@@ -64,6 +69,7 @@ export async function runBatch(found: FoundCases, opts: BatchOptions, io: Io): P
     if (io.drain) await io.drain();
   }
   progress.clear();
+  total = i + 1;
   if (batch)
     io.err(
       `dispute-assess: ${total} case${total === 1 ? '' : 's'}: ${total - failed} assessed${failed ? `, ${failed} not assessed (invalid input, see above)` : ''}\n`,

@@ -25,7 +25,8 @@ export const BATCH_WORKER_MIN = 1000;
  * (with 256 MB) against 217 MB in the main thread. */
 export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 128 } as const;
 
-/** What the worker is given: the cases found and the command's flags. */
+/** What the worker is given: the paths and their count (it walks them again itself, so no list of cases is copied
+ * to it) and the command's flags. */
 export interface WorkerInput {
   found: FoundCases;
   flags: AssessFlags;

@@ -58,7 +58,7 @@ export async function runAssess(paths: string[], flags: AssessFlags, io: Io): Pr
 export async function assessFound(found: FoundCases, flags: AssessFlags, io: Io, where: { inWorker?: boolean } = {}): Promise<number> {
   if (!where.inWorker) {
     const { workerScript, runInWorker } = await import('../batch/worker.js');
-    const script = workerScript(found.entries.length, io);
+    const script = workerScript(found.total, io);
     if (script) return runInWorker(script, { found, flags }, io);
   }
   const rules = await ruleSet(flags);

@@ -1,7 +1,8 @@
 // Finding fixture cases under files and folders, each with its sibling expectation file when it has one.
-import { readdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { diag, type Diagnostic } from '../../source/diagnostics.js';
+import { FolderWalk, type WalkFs } from './walk.js';
 
 export interface FoundFixture {
   file: string;
@@ -10,7 +11,6 @@ export interface FoundFixture {
 
 const EXPECT = /\.expect\.ya?ml$/;
 const YAML = /\.ya?ml$/;
-const MAX_DEPTH = 20;
 
 const isFile = (p: string) => {
   try {
@@ -26,42 +26,33 @@ export function siblingOf(file: string): string | undefined {
   return [`${stem}.expect.yaml`, `${stem}.expect.yml`].find(isFile);
 }
 
-/** Case files under the paths (folders walked in name order, skipping dot-folders and node_modules). */
-export function findFixtures(paths: readonly string[]): { fixtures: FoundFixture[]; problems: Diagnostic[] } {
+/** Case files under the paths: a path given is used whatever its name; a folder is searched with the shared walker
+ * (io/walk.ts: name order, hidden entries and node_modules skipped, each folder once, problems in place). */
+export function findFixtures(paths: readonly string[], ops?: WalkFs): { fixtures: FoundFixture[]; problems: Diagnostic[] } {
   const cases = new Set<string>();
   const expects: string[] = [];
   const problems: Diagnostic[] = [];
-  const seen = new Set<string>();
-  const walk = (p: string, depth: number, explicit: boolean) => {
-    let st;
-    try {
-      st = statSync(p);
-    } catch (e) {
-      const loop = (e as NodeJS.ErrnoException).code === 'ELOOP';
+  const walk = new FolderWalk(ops);
+  const take = (file: string) => {
+    if (EXPECT.test(file)) expects.push(file);
+    else cases.add(file);
+  };
+  for (const p of paths) {
+    const st = walk.stat(p);
+    if (st instanceof Error) {
+      const loop = st.code === 'ELOOP';
       problems.push(
         diag(loop ? 'file-symlink-loop' : 'file-not-found', loop ? `${p} is a symbolic link that points back to itself` : `no such file or folder: ${p}`, {
           file: p,
         }),
       );
-      return;
-    }
-    if (st.isDirectory()) {
-      // Each folder once (by device and inode): links back up the tree would otherwise make the walk exponential.
-      const id = `${st.dev}:${st.ino}`;
-      if (depth > MAX_DEPTH || seen.has(id) || (!explicit && (basename(p).startsWith('.') || basename(p) === 'node_modules'))) return;
-      seen.add(id);
-      let names: string[];
-      try {
-        names = readdirSync(p).sort();
-      } catch {
-        problems.push(diag('file-unreadable', `cannot read the folder ${p}`, { file: p }));
-        return;
+    } else if (!st.isDirectory()) take(p);
+    else
+      for (const item of walk.folder(p, st)) {
+        if (item.problem) problems.push(item.problem);
+        else take(item.file);
       }
-      for (const name of names) walk(join(p, name), depth + 1, false);
-    } else if (EXPECT.test(p)) expects.push(p);
-    else if (YAML.test(p) || explicit) cases.add(p);
-  };
-  for (const p of paths) walk(p, 0, true);
+  }
   for (const e of expects) {
     const stem = e.replace(EXPECT, '');
     const c = [`${stem}.yaml`, `${stem}.yml`].find(isFile);
