@@ -76,6 +76,8 @@ function consistent(c: Record<string, any>): Record<string, unknown> {
   if (c.order?.closed_date && receipt && c.order.closed_date < receipt) c.order.closed_date = receipt;
   const implied = impliedDelivery(c as never);
   if (implied && c.order?.delivery?.status !== undefined) c.order.delivery.status = implied;
+  // A fraud of kind bank_switch is a change of bank details: a random "false" beside it is refused (case-contradiction).
+  if (c.dispute?.fraud_kind === 'bank_switch') c.dispute.bank_details_changed = true;
   return c;
 }
 
@@ -138,11 +140,9 @@ export async function writeBenchInputs(dir: string, schema: JsonSchema, count: n
   const { stringify } = await import('yaml');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'case.yaml'), typicalCase(schema, seed, stringify));
-  writeFileSync(
-    join(dir, 'case-full.yaml'),
-    `# one full synthetic case (seed ${seed})\n${stringify(coherent(generateCase(schema, seeded(seed + 1), { presence: 1 })))}`,
-  );
-  const manifest = JSON.stringify({ count, seed, schema: JSON.stringify(schema).length });
+  writeFileSync(join(dir, 'case-full.yaml'), `# one full synthetic case (seed ${seed})\n${stringify(generateCase(schema, seeded(seed + 1), { presence: 1 }))}`);
+  // `generator`: bump when generateCase changes what it writes, so old inputs are not reused.
+  const manifest = JSON.stringify({ count, seed, schema: JSON.stringify(schema).length, generator: 2 });
   const manifestFile = join(dir, 'manifest.json');
   if (existsSync(manifestFile) && readFileSync(manifestFile, 'utf8') === manifest) return { generated: false };
   for (const sub of ['cases', 'cases-100']) rmSync(join(dir, sub), { recursive: true, force: true });
@@ -161,14 +161,6 @@ export async function writeBenchInputs(dir: string, schema: JsonSchema, count: n
   }
   writeFileSync(manifestFile, manifest);
   return { generated: true };
-}
-
-/** A case with every field is assessed, not refused: where the validator refuses two facts together (a fraud of
- * kind bank_switch implies a change of bank details), the generated one is made to agree. */
-function coherent(c: unknown): unknown {
-  const d = (c as { dispute?: { fraud_kind?: unknown; bank_details_changed?: unknown } }).dispute;
-  if (d?.fraud_kind === 'bank_switch') d.bank_details_changed = true;
-  return c;
 }
 
 /** The first generated case (from seed) of 75 to 90 lines, with a dispute type so that the report is full. */
