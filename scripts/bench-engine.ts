@@ -49,6 +49,15 @@ export function caseFacts(c: Case, set: RuleSet): Map<string, FactValue> {
   return facts;
 }
 
+/** The rules each of whose facts is known in every one of the cases (eligibility outcomes count as known): the
+ * part of a rule set a two-valued engine such as json-rules-engine decides as ours does. With the full built-in set
+ * no generated case knows every fact (some derived facts need inputs that exclude each other), so the engine row
+ * compares on this part. */
+export function decidableSubset(set: RuleSet, cases: Map<string, FactValue>[]): RuleSet {
+  const known = (f: string) => f.startsWith('eligibility.') || cases.every((c) => c.has(f));
+  return { ...set, rules: set.rules.filter((r) => [...factsRead({ ...set, rules: [r] })].every(known)) };
+}
+
 /** Whether every fact the rules read is known (eligibility outcomes are computed, so they count as known). */
 export function allKnown(facts: Map<string, FactValue>, read: Set<string>): boolean {
   for (const f of read) if (!f.startsWith('eligibility.') && !facts.has(f)) return false;
