@@ -11,9 +11,10 @@ import { cachedRuleSet } from '../src/cli/rule-files/cache.js';
 const CASE = join(ROOT, 'fixtures', 'b-offline-wire-non-delivery.yaml');
 const TITLE = 'A full refund is the best outcome; take it in writing';
 
-/** A copy of the built package (bin, dist, rules, package.json, and its installed dependencies) in a temporary folder. */
-function packageCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'da-cache-'));
+/** A copy of the built package (bin, dist, rules, package.json, and its installed dependencies) in a temporary folder
+ * (`installed`: as a package manager puts it, in a node_modules folder). */
+function packageCopy(installed = false): string {
+  const dir = installed ? join(mkdtempSync(join(tmpdir(), 'da-cache-')), 'node_modules', 'dispute-assess') : mkdtempSync(join(tmpdir(), 'da-cache-'));
   for (const p of ['bin', 'dist', 'rules', 'package.json']) cpSync(join(ROOT, p), join(dir, p), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   return dir;
@@ -30,8 +31,8 @@ describe('the compiled rule cache', () => {
   });
 
   /** A same-size edit of one rule's title in a package copy, and the titles of a case in which that rule fires. */
-  const sameSizeEdit = (touch?: (dir: string) => void) => {
-    const dir = packageCopy();
+  const sameSizeEdit = (touch?: (dir: string) => void, installed = false) => {
+    const dir = packageCopy(installed);
     const file = join(dir, 'rules', 'advice.yaml');
     const text = readFileSync(file, 'utf8');
     expect(text).toContain(`title: ${TITLE}`);
@@ -53,13 +54,20 @@ describe('the compiled rule cache', () => {
   });
 
   it('trusts a file of the same size not modified after the cache was written (no rule file read on a plain run)', () => {
-    // As an installed package has it: every file with the tarball's one time. The edit is then not seen, which
-    // shows the digest was not computed: size and time decide, as in make and git's index.
+    // Every file with one time (as in the tarball). The edit is then not seen, which shows the digest was not
+    // computed: size and time decide, as in make and git's index.
     const npmTime = new Date('1985-10-26T08:15:00Z');
     const { edited, titles } = sameSizeEdit((dir) => {
       for (const f of [join(dir, 'dist', 'rules.compiled.json'), ...readdirSync(join(dir, 'rules')).map((n) => join(dir, 'rules', n))])
         utimesSync(f, npmTime, npmTime);
     });
+    expect(titles).toContain(TITLE);
+    expect(titles).not.toContain(edited);
+  });
+
+  it('in an installed copy (inside node_modules), trusts rule files of the same names and sizes, whatever their times', () => {
+    // npm writes every file at install time, the rule files often after the cache: no digest at every run.
+    const { edited, titles } = sameSizeEdit(undefined, true);
     expect(titles).toContain(TITLE);
     expect(titles).not.toContain(edited);
   });

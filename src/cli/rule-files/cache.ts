@@ -2,7 +2,7 @@
 // on disk are exactly the ones it was compiled from (same names, sizes and SHA-256). No YAML parser, no ajv: the
 // fast start of every command.
 import { readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { RuleSet } from '../../rules/types.js';
 import { packageRoot, yamlFilesIn } from '../io/files.js';
 
@@ -30,8 +30,11 @@ export const sha256 = (bytes: Buffer) => process.getBuiltinModule('node:crypto')
 /** The built-in rule set from the cache, or undefined when it does not apply (extra rules, no built-ins,
  * no cache, or rule files that differ from the compiled ones). As make and git's index do, a file is read and
  * its digest compared only when its size or time says it may have changed: a different size is a change, and a
- * file modified after the cache was written is hashed (an edit, a checkout). An installed package (every file
- * with the tarball's one time) and a fresh build read no rule file at all. */
+ * file modified after the cache was written is hashed (an edit, a checkout). A fresh build reads no rule file.
+ * An installed copy (a package folder inside node_modules: npm, npx, a global install) is trusted on names and
+ * sizes alone, as webpack's `snapshot.managedPaths` trusts what a package manager wrote: npm writes the files at
+ * install time in tarball order, so the rule files are often a few milliseconds newer than the cache, and they
+ * would be hashed at every run for nothing. */
 export function cachedRuleSet(opts: RuleOptions): RuleSet | undefined {
   if (opts.builtinRules === false || (opts.rules ?? []).length > 0) return undefined;
   try {
@@ -40,12 +43,13 @@ export function cachedRuleSet(opts: RuleOptions): RuleSet | undefined {
     const written = statSync(cache).mtimeMs;
     const compiled = JSON.parse(readFileSync(cache, 'utf8')) as CompiledRules;
     const files = yamlFilesIn(join(root, 'rules'));
+    const managed = root.split(sep).includes('node_modules');
     if (!Array.isArray(compiled.sources) || files.length !== compiled.sources.length) return undefined;
     for (const [i, path] of files.entries()) {
       const source = compiled.sources[i]!;
       const st = statSync(path);
       if (source.file !== relative(root, path) || st.size !== source.bytes) return undefined;
-      if (st.mtimeMs > written && sha256(readFileSync(path)) !== source.sha256) return undefined;
+      if (!managed && st.mtimeMs > written && sha256(readFileSync(path)) !== source.sha256) return undefined;
     }
     return compiled.set;
   } catch {
