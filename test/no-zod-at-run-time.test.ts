@@ -4,33 +4,17 @@
 // batch worker imports, statically or lazily (import()), and so no command's chunk, holds zod; nor does the
 // library's entry (its caseJsonSchema() hands out the generated JSON).
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { build } from 'esbuild';
 import { ROOT } from './helpers.js';
+import { chunk, DIST, moduleClosure, ownFiles } from './bundle-helpers.js';
 
-const DIST = join(ROOT, 'dist');
 /** A name zod's core gives its base type (`$constructor("$ZodType", ...)`): a string, so minifying keeps it. */
 const MARKER = '"$ZodType"';
-const STATIC = /(?:^|[;}\s])import\s*(?:[\w*{}\s,$]*from\s*)?"([^"]+)"/g;
-const DYNAMIC = /\bimport\("([^"]+)"\)/g;
-
-/** The package's own modules a built module imports, statically and lazily, followed through its chunks. */
-function closure(file: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(file)) return seen;
-  seen.add(file);
-  const text = readFileSync(file, 'utf8');
-  for (const [, spec] of [...text.matchAll(STATIC), ...text.matchAll(DYNAMIC)]) if (spec!.startsWith('.')) closure(resolve(dirname(file), spec!), seen);
-  return seen;
-}
-
+/** The package's own modules a built module imports, statically and lazily. */
+const closure = (file: string) => new Set(ownFiles(moduleClosure(file, true)));
 const withZod = (files: Iterable<string>) => [...files].filter((f) => readFileSync(f, 'utf8').includes(MARKER)).map((f) => basename(f));
-const chunk = (prefix: string) =>
-  join(
-    DIST,
-    'chunks',
-    readdirSync(join(DIST, 'chunks')).find((f) => f.startsWith(`${prefix}-`))!,
-  );
 
 describe('zod at run time', () => {
   it('the marker finds zod in a bundle built as the package is (minified)', async () => {
