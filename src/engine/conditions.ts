@@ -1,7 +1,7 @@
 // Three-valued, traced evaluation of condition trees. A leaf on an unknown fact is unknown;
 // `all` is false if any part is false, else unknown if any is unknown; `any` is the mirror; `not` swaps.
 import type { Facts, FactValue } from '../case/facts.js';
-import { OPERATORS, type Condition, type Operand, type Operator } from '../rules/types.js';
+import { OPERATORS, type Condition, type Leaf, type Operand, type Operator } from '../rules/types.js';
 
 export type Outcome = 'true' | 'false' | 'unknown';
 
@@ -40,14 +40,20 @@ export function evaluateCondition(c: Condition | undefined, env: EvalEnv): Trace
     const outcome = child.outcome === 'unknown' ? 'unknown' : child.outcome === 'true' ? 'false' : 'true';
     return { outcome, op: 'not', children: [child] };
   }
-  const op = OPERATORS.find((o) => o in c)!;
-  const raw = (c as Record<string, unknown>)[op];
-  const actual = env.facts.get(c.fact);
-  const expected = Array.isArray(raw) ? raw : resolve(raw as Operand, env);
+  const { op, raw, actual, expected } = readLeaf(c, env);
   const trace: Trace = { outcome: 'unknown', op, fact: c.fact, actual: actual ?? null, expected: expected ?? raw };
   if (actual === undefined || expected === undefined) return trace;
   trace.outcome = compare(op, actual, expected);
   return trace;
+}
+
+/** A leaf's operator, its operand as written, the fact's value and the operand's value (undefined when unknown). */
+function readLeaf(c: Leaf, env: EvalEnv) {
+  const op = OPERATORS.find((o) => o in c)!;
+  const raw = (c as Record<string, unknown>)[op];
+  const actual = env.facts.get(c.fact);
+  const expected = Array.isArray(raw) ? raw : resolve(raw as Operand, env);
+  return { op, raw, actual, expected };
 }
 
 function resolve(v: Operand, env: EvalEnv): unknown {
@@ -124,10 +130,7 @@ function outcomeOf(c: Condition, env: EvalEnv): Outcome {
     const o = outcomeOf(c.not, env);
     return o === 'unknown' ? 'unknown' : o === 'true' ? 'false' : 'true';
   }
-  const op = OPERATORS.find((o) => o in c)!;
-  const raw = (c as Record<string, unknown>)[op];
-  const actual = env.facts.get(c.fact);
-  const expected = Array.isArray(raw) ? raw : resolve(raw as Operand, env);
+  const { op, actual, expected } = readLeaf(c, env);
   return actual === undefined || expected === undefined ? 'unknown' : compare(op, actual, expected);
 }
 
@@ -138,8 +141,7 @@ function collectUnknown(c: Condition, env: EvalEnv, out: Set<string>): void {
     return;
   }
   if ('not' in c) return collectUnknown(c.not, env, out);
-  const op = OPERATORS.find((o) => o in c)!;
-  const raw = (c as Record<string, unknown>)[op];
+  const { raw } = readLeaf(c, env);
   if (env.facts.get(c.fact) == null) out.add(c.fact);
   if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && 'fact' in raw && env.facts.get(raw.fact as string) == null) out.add(raw.fact as string);
 }

@@ -1,11 +1,8 @@
 // Derived facts for what each legal route costs (issue 11, part 3): the PRC court acceptance fee, the CIETAC fees,
 // the preservation fee and security, all in yuan on the amount at stake, from the fee tables in the parameters.
 import type { DeriveContext, DerivedFact } from '../derive.js';
+import { num } from './read.js';
 
-const num = (ctx: DeriveContext, name: string) => {
-  const v = ctx.param(name);
-  return typeof v === 'number' ? v : undefined;
-};
 const bands = (ctx: DeriveContext, name: string) => {
   const v = ctx.param(name);
   return v && typeof v === 'object' && !Array.isArray(v)

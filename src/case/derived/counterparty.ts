@@ -3,6 +3,7 @@
 import type { DeriveContext, DerivedFact } from '../derive.js';
 import type { Payment } from '../schema.js';
 import { usccFormatOk, usccOrgCodeOk } from '../uscc.js';
+import { payments } from './read.js';
 
 type Tri = boolean | undefined;
 
@@ -12,7 +13,6 @@ export function anyTri(xs: readonly Tri[]): Tri {
   return xs.includes(true) ? true : xs.includes(undefined) ? undefined : false;
 }
 
-const payments = (ctx: DeriveContext): Payment[] => ctx.case.order?.payments ?? [];
 const OFFSHORE = new Set(['hong_kong_account', 'offshore_account']);
 
 /** A boolean over the payments: true when some payment matches, false when every payment is known not to. */

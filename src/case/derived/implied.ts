@@ -4,11 +4,12 @@
 // - derived facts that combine stated facts (a recent receipt means the order was not closed too long ago).
 // Monotone by construction: an implication only fills a fact that is absent, and every stated value that would
 // contradict it is refused as a contradiction (src/case/chronology.ts), so learning more never flips it.
-import type { DeriveContext, DerivedFact } from '../derive.js';
+import type { DerivedFact } from '../derive.js';
 import type { Case } from '../schema.js';
 import type { FactValue } from '../facts.js';
-import { addDays, daysBetween } from '../dates.js';
+import { addDays } from '../dates.js';
 import { offlineWindow } from './trade-assurance.js';
+import { daysUntil, num, str } from './read.js';
 
 /** A case fact that follows from others when the buyer has not stated it. */
 export interface Implication {
@@ -149,15 +150,6 @@ function addBusinessDays(iso: string, n: number): string {
   return d;
 }
 
-const num = (ctx: DeriveContext, name: string) => {
-  const v = ctx.param(name);
-  return typeof v === 'number' ? v : undefined;
-};
-const str = (ctx: DeriveContext, path: string) => {
-  const v = ctx.fact(path);
-  return typeof v === 'string' ? v : undefined;
-};
-
 /** Derived facts of the implications (registered at the end of DERIVED). */
 export const IMPLIED_DERIVED: readonly DerivedFact[] = [
   {
@@ -279,9 +271,6 @@ export const IMPLIED_DERIVED: readonly DerivedFact[] = [
     description: "Days until the supplier's offer is due (negative once passed)",
     inputs: ['dispute.offer.deadline'],
     params: [],
-    compute: (ctx) => {
-      const d = str(ctx, 'dispute.offer.deadline');
-      return d ? daysBetween(ctx.asOf, d) : undefined;
-    },
+    compute: daysUntil('dispute.offer.deadline'),
   },
 ];

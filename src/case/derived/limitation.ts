@@ -8,25 +8,11 @@
 //   (the order or first payment), which gives the earliest the period can end: "act by this date at the latest".
 // Every other fact here is decided only when no further fact could change it.
 import type { DeriveContext, DerivedFact } from '../derive.js';
-import type { Payment } from '../schema.js';
-import { addDays, addYears, daysBetween } from '../dates.js';
+import { addDays, addYears } from '../dates.js';
 import { DISPUTE_TYPES } from '../enums.js';
+import { daysUntil, latest, num, payments, str } from './read.js';
 
 type Tri = boolean | undefined;
-const payments = (ctx: DeriveContext): Payment[] => ctx.case.order?.payments ?? [];
-const str = (ctx: DeriveContext, path: string) => {
-  const v = ctx.fact(path);
-  return typeof v === 'string' ? v : undefined;
-};
-const num = (ctx: DeriveContext, name: string) => {
-  const v = ctx.param(name);
-  return typeof v === 'number' ? v : undefined;
-};
-const latest = (xs: (string | undefined)[]) =>
-  xs
-    .filter((d): d is string => !!d)
-    .sort()
-    .at(-1);
 const earliest = (xs: (string | undefined)[]) => xs.filter((d): d is string => !!d).sort()[0];
 
 /** Every dispute over the sale itself: all types but an IP complaint. */
@@ -236,10 +222,7 @@ export const LIMITATION_DERIVED: readonly DerivedFact[] = [
     description: 'Days left before the limitation period ends (negative once passed)',
     inputs: LIMITATION_INPUTS,
     params: [],
-    compute: (ctx) => {
-      const d = str(ctx, 'derived.limitation_end');
-      return d ? daysBetween(ctx.asOf, d) : undefined;
-    },
+    compute: daysUntil('derived.limitation_end'),
   },
   {
     name: 'derived.limitation_general_end',
@@ -256,10 +239,7 @@ export const LIMITATION_DERIVED: readonly DerivedFact[] = [
     description: 'Days left before the general limitation period ends (negative once passed)',
     inputs: LIMITATION_INPUTS,
     params: [],
-    compute: (ctx) => {
-      const d = str(ctx, 'derived.limitation_general_end');
-      return d ? daysBetween(ctx.asOf, d) : undefined;
-    },
+    compute: daysUntil('derived.limitation_general_end'),
   },
   {
     name: 'derived.enforcement_deadline',
@@ -279,10 +259,7 @@ export const LIMITATION_DERIVED: readonly DerivedFact[] = [
     description: 'Days left to apply for enforcement (negative once passed)',
     inputs: ['dispute.performance_due_date'],
     params: [],
-    compute: (ctx) => {
-      const d = str(ctx, 'derived.enforcement_deadline');
-      return d ? daysBetween(ctx.asOf, d) : undefined;
-    },
+    compute: daysUntil('derived.enforcement_deadline'),
   },
   {
     name: 'derived.counterparty_known',
@@ -375,10 +352,7 @@ export const LIMITATION_DERIVED: readonly DerivedFact[] = [
     description: 'Days left for a card chargeback (negative once passed)',
     inputs: CHARGEBACK_INPUTS,
     params: [],
-    compute: (ctx) => {
-      const d = str(ctx, 'derived.chargeback_end');
-      return d ? daysBetween(ctx.asOf, d) : undefined;
-    },
+    compute: daysUntil('derived.chargeback_end'),
   },
   {
     name: 'derived.chargeback_in_window',

@@ -5,28 +5,15 @@ import type { DeriveContext, DerivedFact } from '../derive.js';
 import type { Money, Payment } from '../schema.js';
 import { addDays } from '../dates.js';
 import { sumKnown, toUsd, zeroIn, type FxTable } from '../money.js';
+import { latest, num, payments, str } from './read.js';
 
 const ON_PLATFORM = new Set(['alibaba_checkout', 'alibaba_designated_account']);
 const ENTERPRISE = new Set(['enterprise', 'enterprise_pro']);
-const payments = (ctx: DeriveContext): Payment[] => ctx.case.order?.payments ?? [];
 const fx = (ctx: DeriveContext) => (ctx.param('fx_usd_per_unit') ?? {}) as FxTable;
-const num = (ctx: DeriveContext, name: string) => {
-  const v = ctx.param(name);
-  return typeof v === 'number' ? v : undefined;
-};
-const dateFact = (ctx: DeriveContext, path: string) => {
-  const v = ctx.fact(path);
-  return typeof v === 'string' ? v : undefined;
-};
 
 /** true if any item is true, false if all are false, else unknown (undefined). */
 export const anyOf = (xs: (boolean | undefined)[]) => (xs.length === 0 ? undefined : xs.includes(true) ? true : xs.includes(undefined) ? undefined : false);
 const onPlatform = (p: Payment) => (p.via === undefined ? undefined : ON_PLATFORM.has(p.via));
-const latest = (dates: (string | undefined)[]) =>
-  dates
-    .filter((d): d is string => !!d)
-    .sort()
-    .at(-1);
 
 /** A date fact: an offset in days (a parameter) after the claim start (dispute opened, else the as-of date). */
 /** Days after the claim: from its opening date, or from today when the buyer says no dispute is open yet. */
@@ -38,7 +25,7 @@ const afterClaimStart = (name: string, param: string, description: string): Deri
   params: [param],
   compute: (ctx) => {
     const days = num(ctx, param);
-    const opened = dateFact(ctx, 'dispute.platform_dispute.opened_date');
+    const opened = str(ctx, 'dispute.platform_dispute.opened_date');
     const start = opened ?? (ctx.fact('dispute.platform_dispute.opened') === false ? ctx.asOf : undefined);
     return days === undefined || start === undefined ? undefined : addDays(start, days);
   },
@@ -46,7 +33,7 @@ const afterClaimStart = (name: string, param: string, description: string): Deri
 
 /** Whether the Trade Assurance window is open, decided only when the buyer's tier could not change the answer. */
 export function taInWindow(ctx: DeriveContext): boolean | undefined {
-  const receipt = dateFact(ctx, 'order.delivery.receipt_confirmed_date');
+  const receipt = str(ctx, 'order.delivery.receipt_confirmed_date');
   const short = num(ctx, 'ta_window_days');
   const long = num(ctx, 'ta_window_days_enterprise');
   if (!receipt || short === undefined || long === undefined) return undefined;
@@ -64,7 +51,7 @@ export function taInWindow(ctx: DeriveContext): boolean | undefined {
 export function offlineWindow(ctx: DeriveContext): { open?: boolean; end?: string } {
   const days = num(ctx, 'offline_complaint_days');
   const ps = payments(ctx);
-  const expected = dateFact(ctx, 'order.delivery.expected_date');
+  const expected = str(ctx, 'order.delivery.expected_date');
   const start = latest([expected, ...ps.map((p) => p.date)]);
   if (days === undefined || !start) return {};
   const complete = expected !== undefined && ps.length > 0 && ps.every((p) => p.date !== undefined);
@@ -140,7 +127,7 @@ export const TRADE_ASSURANCE_DERIVED: readonly DerivedFact[] = [
     inputs: ['order.closed_date'],
     params: ['ta_closed_order_days'],
     compute: (ctx) => {
-      const closed = dateFact(ctx, 'order.closed_date');
+      const closed = str(ctx, 'order.closed_date');
       const days = num(ctx, 'ta_closed_order_days');
       return closed && days !== undefined ? ctx.asOf <= addDays(closed, days) : undefined;
     },
